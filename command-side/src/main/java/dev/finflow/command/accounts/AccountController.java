@@ -1,0 +1,149 @@
+package dev.finflow.command.accounts;
+
+import dev.finflow.command.api.CommandAccepted;
+import dev.finflow.command.api.Fields;
+import dev.finflow.command.api.RequestMetadata;
+import dev.finflow.command.dispatch.BatchItemFailed;
+import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.command.dispatch.Recorded;
+import dev.finflow.command.problems.Rule;
+import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.events.ledger.CloseAccountCommand;
+import dev.finflow.events.ledger.OpenAccountCommand;
+import dev.finflow.events.ledger.ReverseTransactionCommand;
+import dev.finflow.events.ledger.TransactionCommand;
+import dev.finflow.events.values.AccountId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.finflow.command.api.Fields.required;
+
+/** Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountController {
+
+    static final int MAX_BATCH = 1000;
+
+    private final CommandDispatcher dispatcher;
+    private final AccountProperties properties;
+
+    AccountController(CommandDispatcher dispatcher, AccountProperties properties) {
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<AccountRequests.AccountChanged>> open(@RequestBody AccountRequests.Open request,
+                                                      RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            AccountId id = request.accountId() == null ? new AccountId(UUID.randomUUID().toString())
+                    : Fields.accountId(request.accountId(), "accountId");
+            OpenAccountCommand command = new OpenAccountCommand(id, required(request.name(), "name"),
+                    Fields.currency(request.currency(), "currency"),
+                    request.overdraftLimit() != null ? request.overdraftLimit() : properties.defaultOverdraftLimit(),
+                    request.openedOn() != null ? request.openedOn() : today());
+            return dispatcher.send(command, metadata.toMetaData());
+        }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),
+                recorded.position(), recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
+    }
+
+    @PostMapping("/{accountId}/transactions")
+    Mono<ResponseEntity<CommandAccepted>> record(@PathVariable String accountId,
+                                                 @RequestBody TransactionRequest request,
+                                                 RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            TransactionCommand command = request.toCommand(Fields.accountId(accountId, "accountId"), today());
+            return dispatcher.send(command, metadata.toMetaData())
+                    .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
+                            command.transactionId().value())));
+        });
+    }
+
+    @PostMapping("/{accountId}/transactions:batch")
+    Mono<ResponseEntity<AccountRequests.BatchRecorded>> recordBatch(@PathVariable String accountId,
+                                                                    @RequestBody AccountRequests.Batch request,
+                                                                    RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            List<TransactionCommand> commands = batchCommands(Fields.accountId(accountId, "accountId"),
+                    required(request.transactions(), "transactions"));
+            return dispatcher.sendAll(commands, metadata.toMetaData()).map(recorded -> {
+                List<CommandAccepted> accepted = new ArrayList<>(commands.size());
+                for (int i = 0; i < commands.size(); i++) {
+                    accepted.add(CommandAccepted.of(recorded.get(i), commands.get(i).transactionId().value()));
+                }
+                boolean anyNew = recorded.stream().anyMatch(r -> !r.alreadyDone());
+                long position = recorded.stream().mapToLong(Recorded::position).max().orElseThrow();
+                return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(new AccountRequests.BatchRecorded(accountId, commands.size(), position, accepted));
+            });
+        });
+    }
+
+    @PostMapping("/{accountId}/transactions/{transactionId}/reversal")
+    Mono<ResponseEntity<CommandAccepted>> reverse(@PathVariable String accountId, @PathVariable String transactionId,
+                                                  @RequestBody AccountRequests.Reversal request,
+                                                  RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            ReverseTransactionCommand command = new ReverseTransactionCommand(
+                    Fields.accountId(accountId, "accountId"),
+                    Fields.transactionId(request.transactionId(), "transactionId"),
+                    Fields.transactionId(transactionId, "reversedTransactionId"),
+                    request.date() != null ? request.date() : today(), Fields.text(request.reason(), "reason"));
+            return dispatcher.send(command, metadata.toMetaData())
+                    .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
+                            command.transactionId().value())));
+        });
+    }
+
+    @PostMapping("/{accountId}/closure")
+    Mono<ResponseEntity<AccountRequests.AccountChanged>> close(@PathVariable String accountId,
+                                                       @RequestBody(required = false) AccountRequests.Closure request,
+                                                       RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            LocalDate date = request != null && request.date() != null ? request.date() : today();
+            return dispatcher.send(new CloseAccountCommand(Fields.accountId(accountId, "accountId"), date),
+                    metadata.toMetaData());
+        }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),
+                recorded.position(), recorded.alreadyDone() ? "ALREADY_CLOSED" : "CLOSED")));
+    }
+
+    private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests) {
+        if (requests.isEmpty()) {
+            throw new RuleViolation(Rule.INVALID_FIELD, "transactions must not be empty", "transactions");
+        }
+        if (requests.size() > MAX_BATCH) {
+            throw new RuleViolation(Rule.BATCH_TOO_LARGE, requests.size() + " transactions in one batch; at most "
+                    + MAX_BATCH, "transactions");
+        }
+        LocalDate today = today();
+        List<TransactionCommand> commands = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                commands.add(required(requests.get(i), "transactions[" + i + "]").toCommand(account, today));
+            } catch (RuntimeException invalid) {
+                throw new BatchItemFailed(i, invalid);
+            }
+        }
+        return commands;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(properties.zone());
+    }
+
+    private static ResponseEntity.BodyBuilder status(Recorded recorded) {
+        return ResponseEntity.status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.CREATED);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.finflow.command.api;
+
+import dev.finflow.command.problems.Rule;
+import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.events.values.AccountId;
+import dev.finflow.events.values.Money;
+import dev.finflow.events.values.Symbol;
+import dev.finflow.events.values.TransactionId;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.function.Function;
+
+/**
+ * Reads the typed values of a request, refusing a missing or malformed field with the rule and field named.
+ * Whether a well-formed value is acceptable (positive, few enough decimals) is left to the aggregates.
+ */
+public final class Fields {
+
+    private static final int MAX_TEXT = 500;
+
+    private Fields() {
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new RuleViolation(Rule.MISSING_FIELD, field + " is required", field);
+        }
+        return value;
+    }
+
+    public static AccountId accountId(String value, String field) {
+        return parse(required(value, field), AccountId::new, field);
+    }
+
+    public static TransactionId transactionId(String value, String field) {
+        return parse(required(value, field), TransactionId::new, field);
+    }
+
+    public static Symbol symbol(String value, String field) {
+        return parse(required(value, field), Symbol::new, field);
+    }
+
+    public static Currency currency(String code, String field) {
+        required(code, field);
+        if (!code.matches("[A-Z]{3}")) {
+            throw new RuleViolation(Rule.UNKNOWN_CURRENCY, field + " '" + code
+                    + "' is not an ISO 4217 code (three upper-case letters)", field);
+        }
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException unknown) {
+            throw new RuleViolation(Rule.UNKNOWN_CURRENCY, field + " '" + code + "' is not an ISO 4217 currency",
+                    field);
+        }
+    }
+
+    public static Money money(BigDecimal amount, String amountField, String currency, String currencyField) {
+        return new Money(required(amount, amountField), currency(currency, currencyField));
+    }
+
+    /** Optional free text (memos, reasons) of at most 500 characters. */
+    public static String text(String value, String field) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new RuleViolation(Rule.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters", field);
+        }
+        return value;
+    }
+
+    private static <T> T parse(String value, Function<String, T> parser, String field) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new RuleViolation(Rule.INVALID_FIELD, field + ": " + invalid.getMessage(), field);
+        }
+    }
+}

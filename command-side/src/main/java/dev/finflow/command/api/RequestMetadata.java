@@ -1,0 +1,21 @@
+package dev.finflow.command.api;
+
+import dev.finflow.events.MetadataKeys;
+import org.axonframework.messaging.MetaData;
+
+import java.util.Map;
+
+/**
+ * Who sent a request and which correlation it belongs to; becomes the metadata of every event it causes.
+ *
+ * @param principal     the {@code X-User} header until authentication arrives, else {@code anonymous}
+ * @param correlationId the {@code X-Correlation-Id} header, else a new id (echoed in the response)
+ */
+public record RequestMetadata(String principal, String correlationId) {
+
+    public MetaData toMetaData() {
+        return MetaData.from(Map.of(MetadataKeys.PRINCIPAL, principal,
+                MetadataKeys.CORRELATION_ID, correlationId,
+                MetadataKeys.SOURCE, "api"));
+    }
+}

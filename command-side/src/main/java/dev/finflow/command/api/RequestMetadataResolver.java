@@ -1,0 +1,48 @@
+package dev.finflow.command.api;
+
+import dev.finflow.command.problems.Rule;
+import dev.finflow.command.problems.RuleViolation;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Reads {@link RequestMetadata} from the request headers for any controller method that asks for it. */
+final class RequestMetadataResolver implements HandlerMethodArgumentResolver {
+
+    static final String USER_HEADER = "X-User";
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Pattern HEADER_VALUE = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(RequestMetadata.class);
+    }
+
+    @Override
+    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+                                        ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> {
+            String principal = header(exchange, USER_HEADER, "anonymous");
+            String correlationId = header(exchange, CORRELATION_HEADER, UUID.randomUUID().toString());
+            exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
+            return new RequestMetadata(principal, correlationId);
+        });
+    }
+
+    private static String header(ServerWebExchange exchange, String name, String fallback) {
+        String value = exchange.getRequest().getHeaders().getFirst(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (!HEADER_VALUE.matcher(value).matches()) {
+            throw new RuleViolation(Rule.INVALID_FIELD, "header " + name + " must be 1 to 128 of "
+                    + "letters, digits and ._@:+-", name);
+        }
+        return value;
+    }
+}

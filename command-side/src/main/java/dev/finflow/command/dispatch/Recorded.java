@@ -1,0 +1,10 @@
+package dev.finflow.command.dispatch;
+
+/**
+ * The answer to an accepted command: which aggregate recorded it, and the event store's global position of the
+ * last event that records it, which a client can hand to the query side to read its own write.
+ *
+ * @param alreadyDone true when an identical command was recorded before and nothing new was stored
+ */
+public record Recorded(String aggregateId, long sequenceNumber, long position, boolean alreadyDone) {
+}

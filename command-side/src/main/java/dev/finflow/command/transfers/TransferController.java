@@ -1,0 +1,52 @@
+package dev.finflow.command.transfers;
+
+import dev.finflow.command.api.CommandAccepted;
+import dev.finflow.command.api.Fields;
+import dev.finflow.command.api.RequestMetadata;
+import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.events.ledger.SendTransferCommand;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Starts transfers. The sender is debited at once (202 Accepted, status SENT); the transfer process then credits
+ * the receiver, or refunds the sender when the receiver refuses. Both show in the accounts' transactions.
+ */
+@RestController
+@RequestMapping("/api/v1/transfers")
+class TransferController {
+
+    private final CommandDispatcher dispatcher;
+    private final ZoneId zone;
+
+    TransferController(CommandDispatcher dispatcher, @Value("${finflow.accounts.zone:UTC}") ZoneId zone) {
+        this.dispatcher = dispatcher;
+        this.zone = zone;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<CommandAccepted>> send(@RequestBody TransferRequest request, RequestMetadata metadata) {
+        return Mono.defer(() -> {
+            SendTransferCommand command = new SendTransferCommand(
+                    Fields.accountId(request.fromAccountId(), "fromAccountId"),
+                    Fields.transactionId(request.transferId(), "transferId"),
+                    Fields.accountId(request.toAccountId(), "toAccountId"),
+                    Fields.money(request.amount(), "amount", request.currency(), "currency"),
+                    request.fxRate(), request.date() != null ? request.date() : LocalDate.now(zone),
+                    Fields.text(request.memo(), "memo"));
+            return dispatcher.send(command, metadata.toMetaData()).map(recorded -> ResponseEntity
+                    .status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                    .body(new CommandAccepted(recorded.aggregateId(), command.transactionId().value(),
+                            recorded.position(), recorded.alreadyDone() ? "ALREADY_RECORDED" : "SENT")));
+        });
+    }
+}

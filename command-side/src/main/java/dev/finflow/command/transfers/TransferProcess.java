@@ -1,0 +1,61 @@
+package dev.finflow.command.transfers;
+
+import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.events.ledger.ReceiveTransferCommand;
+import dev.finflow.events.ledger.RefundTransferCommand;
+import dev.finflow.events.ledger.TransferSentEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * The second half of every transfer: credits the receiving account, or, when it refuses (closed, missing,
+ * other currency without an FX rate), refunds the sender. Both commands are idempotent by the transfer id, so a
+ * redelivered event after a crash does no harm. Any other failure stops the processor, which retries the event:
+ * a transfer is never left half done.
+ */
+@Component
+@ProcessingGroup(TransferProcess.NAME)
+class TransferProcess {
+
+    static final String NAME = "transfer-process";
+    private static final Logger log = LoggerFactory.getLogger(TransferProcess.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final CommandDispatcher dispatcher;
+
+    TransferProcess(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @EventHandler
+    void on(TransferSentEvent sent) {
+        ReceiveTransferCommand receive = new ReceiveTransferCommand(sent.toAccountId(), sent.transactionId(),
+                sent.accountId(), sent.amount(), sent.fxRate(), sent.bookingDate(), sent.memo());
+        try {
+            dispatcher.send(receive, MetaData.emptyInstance()).block(TIMEOUT);
+        } catch (RuleViolation | AggregateNotFoundException refused) {
+            String reason = refused instanceof RuleViolation violation
+                    ? violation.rule().id() + ": " + violation.getMessage()
+                    : "account-not-found: no account " + sent.toAccountId();
+            log.info("transfer {} refused by {}, refunding {}: {}", sent.transactionId(), sent.toAccountId(),
+                    sent.accountId(), reason);
+            dispatcher.send(new RefundTransferCommand(sent.accountId(), sent.transactionId(), reason,
+                    sent.bookingDate()), MetaData.emptyInstance()).block(TIMEOUT);
+        }
+    }
+
+    /** Replaying the process must not move money again; it only ever runs forward. */
+    @ResetHandler
+    void onReset() {
+        throw new UnsupportedOperationException("the transfer process is never replayed");
+    }
+}

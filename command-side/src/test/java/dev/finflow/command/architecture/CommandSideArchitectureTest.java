@@ -1,0 +1,41 @@
+package dev.finflow.command.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+@AnalyzeClasses(packages = "dev.finflow.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommandSideArchitectureTest {
+
+    /** The write model never reads a projection, and knows nothing of the reading services. */
+    @ArchTest
+    static final ArchRule noReadingSideCode = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("dev.finflow.query..", "dev.finflow.ml..");
+
+    /** Aggregates and their rules are plain domain code: no Spring, no SQL, no web. */
+    @ArchTest
+    static final ArchRule domainModelIsFreeOfSpring = noClasses()
+            .that().resideInAnyPackage("..command.accounts..", "..command.problems..")
+            .and().haveSimpleNameNotEndingWith("Controller")
+            .and().haveSimpleNameNotEndingWith("Configuration")
+            .and().haveSimpleNameNotEndingWith("Request")
+            .and().haveSimpleNameNotEndingWith("Requests")
+            .and().haveSimpleNameNotEndingWith("Properties")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                    "javax.sql..", "reactor..");
+
+    /**
+     * Every command goes through the dispatcher, which holds the aggregate lock for the whole transaction and
+     * evicts cached state on rollback; sending around it could build on uncommitted events.
+     */
+    @ArchTest
+    static final ArchRule commandsOnlyThroughTheDispatcher = noClasses()
+            .that().resideOutsideOfPackage("..command.dispatch..")
+            .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
+            .orShould().dependOnClassesThat().areAssignableTo(CommandBus.class);
+}

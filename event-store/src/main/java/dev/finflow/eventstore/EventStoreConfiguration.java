@@ -1,0 +1,173 @@
+package dev.finflow.eventstore;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.finflow.events.serialization.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The event store on PostgreSQL, as every Finflow service uses it. Declared here rather than left to Axon's Spring
+ * Boot auto-configuration, which orders itself after Boot 3 classes that Boot 4 renamed and so would fall back to
+ * a no-op transaction manager and no metrics.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class EventStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(database.poolSize());
+        config.setPoolName("finflow-" + database.schema());
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    SchemaMigrations schemaMigrations(DataSource dataSource, DatabaseProperties database) {
+        return new SchemaMigrations(dataSource, database.schema());
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return EventJson.serializer();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        // Axon's default names are camelCase, which PostgreSQL folds; the tables use snake_case.
+        return EventSchema.builder()
+                .eventTable(SchemaMigrations.EVENTS_SCHEMA + ".domain_event_entry")
+                .snapshotTable(SchemaMigrations.EVENTS_SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(SchemaMigrations migrated, Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(String.class)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(SchemaMigrations migrated, ConnectionProvider connectionProvider, Serializer serializer,
+                          DatabaseProperties database) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable(database.schema() + ".token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setTokenTypeColumn("token_type")
+                        .build())
+                .contentType(String.class)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider causationProvider() {
+        return new CausationProvider();
+    }
+
+    @Bean
+    InitializingBean eventMetadataEnricher(EventStore eventStore) {
+        return () -> eventStore.registerDispatchInterceptor(new EventMetadataEnricher());
+    }
+
+    @Bean
+    GlobalMetricRegistry axonMetricRegistry(MeterRegistry meterRegistry) {
+        return new GlobalMetricRegistry(meterRegistry);
+    }
+
+    @Bean
+    MetricsConfigurerModule axonMetrics(GlobalMetricRegistry registry) {
+        return new MetricsConfigurerModule(registry, true);
+    }
+}

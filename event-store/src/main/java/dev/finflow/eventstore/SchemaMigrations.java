@@ -1,0 +1,31 @@
+package dev.finflow.eventstore;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates and migrates the shared {@code events} schema and this service's own schema at start-up, each with its
+ * own Flyway history. Every service runs the events migrations, so the services can start in any order; Flyway's
+ * lock makes that safe.
+ */
+public final class SchemaMigrations {
+
+    public static final String EVENTS_SCHEMA = "events";
+
+    SchemaMigrations(DataSource dataSource, String serviceSchema) {
+        migrate(dataSource, EVENTS_SCHEMA);
+        migrate(dataSource, serviceSchema);
+    }
+
+    private static void migrate(DataSource dataSource, String schema) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .locations("classpath:db/" + schema)
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+    }
+}

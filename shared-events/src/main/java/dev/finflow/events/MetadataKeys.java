@@ -1,0 +1,26 @@
+package dev.finflow.events;
+
+/**
+ * The metadata every event carries, by key: who (principal), why (correlation and causation ids), when it was
+ * recorded and when it takes effect, and for market data from where (source, ingestion run).
+ */
+public final class MetadataKeys {
+
+    /** Who asked: the authenticated user, or the {@code X-User} header until authentication arrives. */
+    public static final String PRINCIPAL = "principal";
+    /** The id shared by everything one request set off (from {@code X-Correlation-Id} or generated). */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message (command or event) that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The instant the event was recorded (ISO-8601, UTC). */
+    public static final String RECORDED_AT = "recordedAt";
+    /** The business date the event takes effect on (ISO date), see {@link EffectiveDated}. */
+    public static final String EFFECTIVE_DATE = "effectiveDate";
+    /** Where data came from (a provider name, a file, {@code api}). */
+    public static final String SOURCE = "source";
+    /** The ingestion run that produced a market-data event. */
+    public static final String INGESTION_RUN = "ingestionRunId";
+
+    private MetadataKeys() {
+    }
+}

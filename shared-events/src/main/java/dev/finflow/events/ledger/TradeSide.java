@@ -1,0 +1,6 @@
+package dev.finflow.events.ledger;
+
+public enum TradeSide {
+    BUY,
+    SELL
+}

@@ -1,0 +1,108 @@
+package dev.finflow.events.serialization;
+
+import dev.finflow.events.ledger.AccountClosedEvent;
+import dev.finflow.events.ledger.AccountOpenedEvent;
+import dev.finflow.events.ledger.CashDepositedEvent;
+import dev.finflow.events.ledger.CashWithdrawnEvent;
+import dev.finflow.events.ledger.DividendRecordedEvent;
+import dev.finflow.events.ledger.FeeChargedEvent;
+import dev.finflow.events.ledger.Leg;
+import dev.finflow.events.ledger.LegType;
+import dev.finflow.events.ledger.TradeRecordedEvent;
+import dev.finflow.events.ledger.TradeSide;
+import dev.finflow.events.ledger.TransactionReversedEvent;
+import dev.finflow.events.ledger.TransferReceivedEvent;
+import dev.finflow.events.ledger.TransferRefundedEvent;
+import dev.finflow.events.ledger.TransferSentEvent;
+import dev.finflow.events.values.AccountId;
+import dev.finflow.events.values.Money;
+import dev.finflow.events.values.Quantity;
+import dev.finflow.events.values.Symbol;
+import dev.finflow.events.values.TransactionId;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventJsonRoundTripTest {
+
+    private static final AccountId ACCOUNT = new AccountId("acc-1");
+    private static final TransactionId TX = new TransactionId("tx-1");
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 15);
+    private static final List<Leg> LEGS = List.of(
+            new Leg(LegType.CASH, "EUR", new BigDecimal("-1505.00"), new BigDecimal("-1505.00")),
+            new Leg(LegType.SECURITY, "AAPL", new BigDecimal("10"), new BigDecimal("1505.00")));
+
+    private final Serializer serializer = EventJson.serializer();
+
+    static Stream<Object> events() {
+        Money hundred = Money.of("100.00", "EUR");
+        return Stream.of(
+                new AccountOpenedEvent(ACCOUNT, "Main", Currency.getInstance("EUR"), new BigDecimal("250.00"), DAY),
+                new AccountClosedEvent(ACCOUNT, DAY),
+                new CashDepositedEvent(ACCOUNT, TX, hundred, null, DAY, "salary", LEGS),
+                new CashWithdrawnEvent(ACCOUNT, TX, hundred, new BigDecimal("0.9215"), DAY, null, LEGS),
+                new TradeRecordedEvent(ACCOUNT, TX, TradeSide.BUY, new Symbol("AAPL"), Quantity.of("10.5"),
+                        Money.of("150.1234", "USD"), Money.of("1.00", "USD"), new BigDecimal("0.9"), DAY, "m", LEGS),
+                new DividendRecordedEvent(ACCOUNT, TX, new Symbol("AAPL"), hundred, null, DAY, null, LEGS),
+                new FeeChargedEvent(ACCOUNT, TX, Money.of("0.01", "EUR"), null, DAY, "custody", LEGS),
+                new TransactionReversedEvent(ACCOUNT, new TransactionId("tx-2"), TX, DAY, "typo", LEGS),
+                new TransferSentEvent(ACCOUNT, TX, new AccountId("acc-2"), hundred, null, DAY, null, LEGS),
+                new TransferReceivedEvent(new AccountId("acc-2"), TX, ACCOUNT, hundred, new BigDecimal("1.08"),
+                        Money.of("108.00", "USD"), DAY, null, LEGS),
+                new TransferRefundedEvent(ACCOUNT, TX, new AccountId("acc-2"), "account-closed", DAY, LEGS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventSurvivesAJsonRoundTripUnchanged(Object event) {
+        SerializedObject<String> json = serializer.serialize(event, String.class);
+
+        Object back = serializer.deserialize(json);
+
+        assertThat(back).isEqualTo(event);
+        assertThat(json.getType().getRevision()).isEqualTo("1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventDeclaresARevision(Object event) {
+        assertThat(event.getClass().getAnnotation(Revision.class)).isNotNull();
+    }
+
+    @Test
+    void eventsAreReadableJsonWithExactPlainDecimals() {
+        TradeRecordedEvent trade = new TradeRecordedEvent(ACCOUNT, TX, TradeSide.BUY, new Symbol("AAPL"),
+                Quantity.of("0.00000001"), Money.of("1E+3", "USD"), null, null, DAY, null, LEGS);
+
+        String json = serializer.serialize(trade, String.class).getData();
+
+        assertThat(json)
+                .contains("\"accountId\":\"acc-1\"")
+                .contains("\"quantity\":0.00000001")
+                .contains("\"price\":{\"amount\":1000,\"currency\":\"USD\"}")
+                .contains("\"tradeDate\":\"2024-03-15\"")
+                .doesNotContain("E+", "E-", "@class", "\"fee\"");
+    }
+
+    @Test
+    void decimalsKeepTheirScaleThroughTheRoundTrip() {
+        CashDepositedEvent deposit = new CashDepositedEvent(ACCOUNT, TX, Money.of("100.10", "EUR"), null, DAY,
+                null, LEGS);
+
+        CashDepositedEvent back = serializer.deserialize(serializer.serialize(deposit, String.class));
+
+        assertThat(back.amount().amount()).isEqualTo(new BigDecimal("100.10"));
+        assertThat(back.amount().amount().scale()).isEqualTo(2);
+    }
+}
