@@ -33,7 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One portfolio account: the consistency boundary for its cash and units. Command handlers check the named rules
  * ({@link dev.finflow.command.problems.Rule}) and then apply one event; event-sourcing handlers only assign.
  */
-@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache")
+@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache",
+        commandTargetResolver = "commandTargetResolver")
 public class Account {
 
     static final String DIGEST = "requestDigest";

@@ -1,7 +1,7 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.dispatch.AggregateCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -12,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
-    /** Keeps loaded accounts in memory while they are in use, so a busy account is not replayed per command. */
+    /** Keeps recently used accounts in memory, so a command does not replay its account from the store. */
     @Bean
-    Cache accountCache() {
-        return new WeakReferenceCache();
+    Cache accountCache(@Value("${finflow.accounts.cache-size:10000}") long size) {
+        return new AggregateCache(size);
     }
 
     /** A snapshot every N events bounds how many events loading a long-lived account replays. */

@@ -1,34 +1,35 @@
 package dev.finflow.command.dispatch;
 
+import dev.finflow.command.problems.RuleViolation;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
-import dev.finflow.command.problems.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one way commands enter the write model. Each call is one database transaction: a single command, or an
- * all-or-nothing batch. The transaction also looks up the global position of the events written, so the answer
- * can name it. Conflicts with a concurrent writer (another replica) are retried on fresh state, and a refusal
- * is confirmed on fresh state before it is answered.
+ * The one way commands enter the write model, with group commit. Commands wait in one of a few lanes (chosen by
+ * aggregate); a lane handles everything waiting in it as one database transaction, so concurrent commands share
+ * the commit and the position lookup. A refused command writes nothing and does not disturb its group; a batch
+ * is all or nothing within it (a savepoint). If the group fails in the database (a concurrent writer took an
+ * aggregate sequence number, the connection broke), it is rolled back and each job is run again on its own,
+ * on fresh state. A refusal is confirmed on fresh state too before it is answered, since the cached aggregate
+ * may be behind another replica.
  */
 @Component
 public class CommandDispatcher {
@@ -38,73 +39,152 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
+    private final EventPositions positions;
     private final List<Cache> aggregateCaches;
-    private final AggregateLocks locks = new AggregateLocks(1024);
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
-    private final Scheduler scheduler;
+    private final CommandTargetResolver targets;
+    private final List<CommitLane> lanes = new ArrayList<>();
 
-    CommandDispatcher(CommandGateway gateway, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                      List<Cache> aggregateCaches, DispatchProperties properties) {
+    CommandDispatcher(CommandGateway gateway, PlatformTransactionManager transactionManager, EventPositions positions,
+                      List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties) {
         this.gateway = gateway;
+        this.targets = targets;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.aggregateCaches = aggregateCaches;
-        this.scheduler = Schedulers.newBoundedElastic(properties.threads(), properties.queue(), "commands");
+        for (int i = 0; i < properties.lanes(); i++) {
+            lanes.add(new CommitLane("commit-lane-" + i, properties.queue(), properties.maxGroup(), this::runGroup));
+        }
     }
 
     /**
-     * Sends one command, in a transaction of its own on a thread of the dispatcher. The message is made on the
-     * caller's thread, so when the caller handles an event, the command inherits its principal and correlation
-     * and names it as its cause.
+     * Sends one command. The message is made on the caller's thread, so when the caller handles an event, the
+     * command inherits its principal and correlation and names it as its cause.
      */
     public Mono<Recorded> send(Object command, MetaData metaData) {
-        List<CommandMessage<?>> messages = messages(List.of(command), metaData);
-        return Mono.fromCallable(() -> handle(messages, false).get(0)).subscribeOn(scheduler);
+        return submit(List.of(command), metaData, false).map(recorded -> recorded.get(0));
     }
 
-    /** Sends commands as one transaction: all are stored, or none (a {@link BatchItemFailed} names the culprit). */
+    /**
+     * Sends commands for one aggregate as a unit: all are stored, or none (a {@link BatchItemFailed} names the
+     * culprit).
+     */
     public Mono<List<Recorded>> sendAll(List<?> commands, MetaData metaData) {
-        List<CommandMessage<?>> messages = messages(commands, metaData);
-        return Mono.fromCallable(() -> handle(messages, true)).subscribeOn(scheduler);
+        return submit(commands, metaData, true);
     }
 
-    private static List<CommandMessage<?>> messages(List<?> commands, MetaData metaData) {
-        return commands.stream()
-                .<CommandMessage<?>>map(command -> GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metaData))
-                .toList();
+    @PreDestroy
+    void stop() {
+        lanes.forEach(CommitLane::stop);
     }
 
-    private List<Recorded> handle(List<CommandMessage<?>> messages, boolean batch) {
-        List<String> aggregateIds = messages.stream()
-                .map(message -> targets.resolveTarget(message).getIdentifier()).toList();
-        Runnable unlock = locks.lock(aggregateIds);
-        try {
-            boolean rechecked = false;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return transactions.execute(status -> handleAll(messages, batch));
-                } catch (ConcurrencyException conflict) {
-                    evict(aggregateIds);
-                    if (attempt == ATTEMPTS) {
-                        throw conflict;
-                    }
-                    log.debug("retrying after a concurrent write to {}: {}", aggregateIds, conflict.getMessage());
-                } catch (RuntimeException failure) {
-                    evict(aggregateIds);
-                    if (rechecked || !isRefusal(failure)) {
-                        throw failure;
-                    }
-                    // A refusal may come from a cached aggregate that another replica has moved on from:
-                    // confirm it once against the state in the store before answering.
-                    rechecked = true;
+    private Mono<List<Recorded>> submit(List<?> commands, MetaData metaData, boolean batch) {
+        return Mono.defer(() -> {
+            List<CommandMessage<?>> messages = commands.stream()
+                    .<CommandMessage<?>>map(command -> GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(metaData))
+                    .toList();
+            String aggregateId = targets.resolveTarget(messages.get(0)).getIdentifier();
+            for (CommandMessage<?> message : messages) {
+                if (!targets.resolveTarget(message).getIdentifier().equals(aggregateId)) {
+                    throw new IllegalArgumentException("a batch must target one aggregate");
                 }
             }
-        } finally {
-            unlock.run();
+            Job job = new Job(messages, aggregateId, batch);
+            lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size())).submit(job);
+            // The answer is encoded on the lane's thread: cheaper than another thread hop (measured).
+            return Mono.fromFuture(job.result);
+        });
+    }
+
+    private void runGroup(List<Job> group) {
+        List<Job> refused = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (Job job : group) {
+                    if (!handleInGroup(job, status)) {
+                        refused.add(job);
+                    }
+                }
+                positions.resolve(group.stream().filter(job -> job.outcomes != null).toList());
+            });
+        } catch (RuntimeException groupFailure) {
+            log.debug("commit group of {} failed, running each job alone: {}", group.size(), groupFailure.toString());
+            group.forEach(this::evict);
+            group.forEach(job -> runAlone(job, false));
+            return;
         }
+        for (Job job : group) {
+            if (job.outcomes != null) {
+                job.result.complete(positions.recorded(job));
+            }
+        }
+        for (Job job : refused) {
+            evict(job);
+            runAlone(job, true);
+        }
+    }
+
+    /** Handles a job inside the group's transaction; false when it was refused (and wrote nothing). */
+    private boolean handleInGroup(Job job, TransactionStatus status) {
+        Object savepoint = job.messages.size() > 1 ? status.createSavepoint() : null;
+        try {
+            job.outcomes = handle(job);
+            if (savepoint != null) {
+                status.releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (RuntimeException failure) {
+            if (!isRefusal(failure)) {
+                throw failure;
+            }
+            if (savepoint != null) {
+                status.rollbackToSavepoint(savepoint);
+            }
+            return false;
+        }
+    }
+
+    /** Runs a job in a transaction of its own, retrying conflicts; a refusal is final once seen on fresh state. */
+    private void runAlone(Job job, boolean refusedBefore) {
+        for (int attempt = 1; ; attempt++) {
+            job.outcomes = null;
+            try {
+                transactions.executeWithoutResult(status -> {
+                    job.outcomes = handle(job);
+                    positions.resolve(List.of(job));
+                });
+                job.result.complete(positions.recorded(job));
+                return;
+            } catch (ConcurrencyException conflict) {
+                evict(job);
+                if (attempt == ATTEMPTS) {
+                    job.result.completeExceptionally(conflict);
+                    return;
+                }
+            } catch (RuntimeException failure) {
+                evict(job);
+                if (refusedBefore || !isRefusal(failure)) {
+                    job.result.completeExceptionally(failure);
+                    return;
+                }
+                refusedBefore = true;
+            }
+        }
+    }
+
+    private List<CommandOutcome> handle(Job job) {
+        List<CommandOutcome> outcomes = new ArrayList<>(job.messages.size());
+        for (int i = 0; i < job.messages.size(); i++) {
+            try {
+                outcomes.add(gateway.sendAndWait(job.messages.get(i)));
+            } catch (ConcurrencyException conflict) {
+                throw conflict;
+            } catch (RuntimeException refused) {
+                throw job.batch ? new BatchItemFailed(i, refused) : refused;
+            }
+        }
+        return outcomes;
     }
 
     private static boolean isRefusal(RuntimeException failure) {
@@ -112,36 +192,10 @@ public class CommandDispatcher {
         return cause instanceof RuleViolation || cause instanceof AggregateNotFoundException;
     }
 
-    private List<Recorded> handleAll(List<CommandMessage<?>> messages, boolean batch) {
-        List<Recorded> recorded = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            CommandOutcome outcome;
-            try {
-                outcome = gateway.sendAndWait(messages.get(i));
-            } catch (ConcurrencyException conflict) {
-                throw conflict;
-            } catch (RuntimeException refused) {
-                throw batch ? new BatchItemFailed(i, refused) : refused;
-            }
-            recorded.add(new Recorded(outcome.aggregateId(), outcome.sequenceNumber(),
-                    positionOf(outcome.aggregateId(), outcome.sequenceNumber()), outcome.alreadyDone()));
-        }
-        return recorded;
-    }
-
-    private long positionOf(String aggregateId, long sequenceNumber) {
-        Long position = jdbc.queryForObject("select global_index from events.domain_event_entry"
-                + " where aggregate_identifier = ? and sequence_number = ?", Long.class, aggregateId, sequenceNumber);
-        if (position == null) {
-            throw new IllegalStateException("no event " + aggregateId + "#" + sequenceNumber + " in the store");
-        }
-        return position;
-    }
-
-    /** Forgets cached aggregates whose state may include events that were rolled back. */
-    private void evict(List<String> aggregateIds) {
+    /** Forgets a cached aggregate whose state may include events that were rolled back. */
+    private void evict(Job job) {
         for (Cache cache : aggregateCaches) {
-            aggregateIds.forEach(cache::remove);
+            cache.remove(job.aggregateId);
         }
     }
 }

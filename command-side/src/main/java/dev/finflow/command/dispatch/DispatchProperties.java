@@ -4,11 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many commands run at once (each holds a database connection while it runs) and how many may wait.
+ * How commands are grouped into database transactions.
  *
- * @param threads commands handled in parallel; keep at or below {@code finflow.db.pool-size}
- * @param queue   commands that may wait for a thread before new ones are refused with 503
+ * @param lanes    commit lanes: transactions in flight at once (each holds a connection while it runs)
+ * @param maxGroup the most commands one lane commits together
+ * @param queue    commands that may wait in one lane before new ones are refused with 503
  */
 @ConfigurationProperties("finflow.commands")
-public record DispatchProperties(@DefaultValue("12") int threads, @DefaultValue("10000") int queue) {
+public record DispatchProperties(@DefaultValue("4") int lanes,
+                                 @DefaultValue("256") int maxGroup,
+                                 @DefaultValue("5000") int queue) {
 }

@@ -1,0 +1,60 @@
+package dev.finflow.command.dispatch;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+/**
+ * Finds a command's target aggregate from its {@code @TargetAggregateIdentifier} record component, looking the
+ * component up once per command class. Axon's {@link AnnotationCommandTargetResolver} walks the class's
+ * methods and annotations on every command, a measurable share of the CPU of each request; it remains the
+ * fallback for commands that are not records.
+ */
+public final class CachingTargetResolver implements CommandTargetResolver {
+
+    private static final ClassValue<MethodHandle> TARGETS = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            RecordComponent target = Arrays.stream(type.getRecordComponents())
+                    .filter(component -> component.isAnnotationPresent(TargetAggregateIdentifier.class))
+                    .findFirst().orElse(null);
+            try {
+                return target == null ? null : MethodHandles.publicLookup().unreflect(target.getAccessor());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + target, e);
+            }
+        }
+    };
+
+    private final CommandTargetResolver fallback = AnnotationCommandTargetResolver.builder().build();
+
+    @Override
+    public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        MethodHandle accessor = TARGETS.get(command.getPayloadType());
+        if (accessor == null) {
+            return fallback.resolveTarget(command);
+        }
+        try {
+            Object identifier = accessor.invoke(command.getPayload());
+            if (identifier == null) {
+                throw new IllegalArgumentException("command " + command.getPayloadType().getSimpleName()
+                        + " names no target aggregate");
+            }
+            return new VersionedAggregateIdentifier(identifier, null);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read the target of " + command.getPayloadType(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.finflow.bench;
+
+import java.util.Arrays;
+
+/** Entry point of the benchmark jar: {@code java -jar finflow-bench.jar <benchmark> [options]}. */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar finflow-bench.jar ledger [--url U] [--jdbc J] [--seconds S] "
+                    + "[--clients 1,8,32] [--accounts N]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "ledger" -> LedgerBench.run(Options.parse(rest));
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.finflow.runner;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the whole platform on one machine with nothing installed but a JDK: an embedded PostgreSQL whose data
+ * survives restarts (in {@code .finflow/postgres}), unless {@code FINFLOW_DB_URL} points at one, and each Finflow
+ * service as a child process with its output prefixed. Ctrl-C stops everything.
+ */
+public final class LocalRunner {
+
+    private static final List<ServiceProcess.Spec> SERVICES = List.of(
+            new ServiceProcess.Spec("command-side", "command-side/target/command-side.jar", 8081),
+            new ServiceProcess.Spec("query-side", "query-side/target/query-side.jar", 8082),
+            new ServiceProcess.Spec("ml-projector", "ml-projector/target/ml-projector.jar", 8083));
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("finflow.home", ".")).toAbsolutePath().normalize();
+        Path state = home.resolve(".finflow");
+        Files.createDirectories(state);
+
+        Database database = database(state);
+        List<ServiceProcess> running = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[runner] stopping");
+            running.forEach(ServiceProcess::stop);
+            database.close();
+        }));
+
+        for (ServiceProcess.Spec spec : SERVICES) {
+            if (!wanted(spec.name())) {
+                continue;
+            }
+            Path jar = home.resolve(spec.jar());
+            if (!Files.exists(jar)) {
+                System.out.println("[runner] " + spec.name() + ": no " + spec.jar() + " (run mvn package first)");
+                continue;
+            }
+            running.add(ServiceProcess.start(spec, jar, database.environment(), state.resolve("logs")));
+        }
+        for (ServiceProcess service : running) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+        System.out.println();
+        System.out.println("[runner] Finflow is up. PostgreSQL: " + database.jdbcUrl());
+        for (ServiceProcess service : running) {
+            System.out.printf("[runner]   %-13s http://localhost:%d  (API docs: /swagger-ui.html, health: "
+                    + "/actuator/health)%n", service.name(), service.port());
+        }
+        System.out.println("[runner] Logs in " + state.resolve("logs") + ". Ctrl-C stops everything.");
+
+        ServiceProcess exited = ServiceProcess.awaitAnyExit(running);
+        System.out.println("[runner] " + exited.name() + " exited with " + exited.exitCode()
+                + "; see " + exited.logFile());
+        System.exit(1);
+    }
+
+    private static boolean wanted(String service) {
+        String only = System.getenv("FINFLOW_SERVICES");
+        return only == null || only.isBlank() || List.of(only.split(",")).contains(service);
+    }
+
+    private static Database database(Path state) throws IOException, SQLException {
+        String url = System.getenv("FINFLOW_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new Database(url, orDefault(System.getenv("FINFLOW_DB_USER"), "postgres"),
+                    orDefault(System.getenv("FINFLOW_DB_PASSWORD"), ""), null);
+        }
+        int port = Integer.parseInt(orDefault(System.getenv("FINFLOW_PG_PORT"), "15432"));
+        System.out.println("[runner] starting embedded PostgreSQL on port " + port + ", data in "
+                + state.resolve("postgres"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(state.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "200")
+                .start();
+        String admin = postgres.getJdbcUrl("postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+             ResultSet exists = connection.createStatement()
+                     .executeQuery("select 1 from pg_database where datname = 'finflow'")) {
+            if (!exists.next()) {
+                connection.createStatement().execute("create database finflow");
+            }
+        }
+        return new Database("jdbc:postgresql://localhost:" + port + "/finflow", "postgres", "", postgres);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private record Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+
+        Map<String, String> environment() {
+            return Map.of("FINFLOW_DB_URL", jdbcUrl, "FINFLOW_DB_USER", user, "FINFLOW_DB_PASSWORD", password);
+        }
+
+        void close() {
+            if (embedded != null) {
+                try {
+                    embedded.close();
+                } catch (IOException e) {
+                    System.err.println("[runner] embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.finflow.eventstore;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Reads the event store for an event processor in batches, at most once per {@code interval} once it has caught
+ * up. Axon's embedded event store instead wakes its reader on every local commit and reads again as soon as it
+ * found anything, which under load means one query per handful of events. For a processor that reacts to few
+ * of the events (the transfer process) a short delay is worth far less than that CPU.
+ */
+public final class PollingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final EventStorageEngine storage;
+    private final long intervalNanos;
+
+    public PollingEventSource(EventStorageEngine storage, Duration interval) {
+        this.storage = storage;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new PollingStream(trackingToken);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return storage.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return storage.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return storage.createTokenAt(dateTime);
+    }
+
+    private final class PollingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private TrackingToken lastToken;
+        private Stream<? extends TrackedEventMessage<?>> batch;
+        private Iterator<? extends TrackedEventMessage<?>> iterator;
+        private TrackedEventMessage<?> next;
+        private long lastFetch = System.nanoTime() - intervalNanos;
+        private volatile boolean closed;
+
+        private PollingStream(TrackingToken from) {
+            this.lastToken = from;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.ofNullable(advance() ? next : null);
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (!advance()) {
+                long now = System.nanoTime();
+                if (now - lastFetch >= intervalNanos) {
+                    fetch();
+                    continue;
+                }
+                long nextFetch = lastFetch + intervalNanos;
+                if (nextFetch > deadline || closed) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.sleep(nextFetch - now);
+            }
+            return true;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                if (closed) {
+                    throw new IllegalStateException("stream closed");
+                }
+            }
+            TrackedEventMessage<?> message = next;
+            next = null;
+            lastToken = message.trackingToken();
+            return message;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            if (batch != null) {
+                batch.close();
+            }
+        }
+
+        private boolean advance() {
+            if (next == null && iterator != null && iterator.hasNext()) {
+                next = iterator.next();
+            }
+            return next != null;
+        }
+
+        /** Reads everything after the last event handed out; the next fetch waits for the interval. */
+        private void fetch() {
+            if (batch != null) {
+                batch.close();
+            }
+            lastFetch = System.nanoTime();
+            batch = storage.readEvents(lastToken, false);
+            iterator = batch.iterator();
+        }
+    }
+}
