@@ -22,4 +22,5 @@ trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; psql -h "$PGHOST" -p
 for _ in $(seq 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 java -jar deploy/bench/target/finflow-bench.jar ledger --url "http://localhost:$PORT" \
   --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
-  --seconds "${SECONDS_PER_RUN:-20}" --clients "${CLIENTS:-1,8,32}" --accounts "${ACCOUNTS:-1000}"
+  --seconds "${SECONDS_PER_RUN:-20}" --clients "${CLIENTS:-1,8,32}" --accounts "${ACCOUNTS:-1000}" \
+  --warmup "${WARMUP:-60}"
