@@ -101,23 +101,32 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
         @Override
         public void close() {
             closed = true;
-            if (batch != null) {
-                batch.close();
-            }
+            closeBatch();
         }
 
         private boolean advance() {
-            if (next == null && iterator != null && iterator.hasNext()) {
-                next = iterator.next();
+            if (next == null && iterator != null) {
+                if (iterator.hasNext()) {
+                    next = iterator.next();
+                } else {
+                    // Axon's stream queries again when asked once more after its end: drop it until the next fetch.
+                    closeBatch();
+                }
             }
             return next != null;
         }
 
-        /** Reads everything after the last event handed out; the next fetch waits for the interval. */
-        private void fetch() {
+        private void closeBatch() {
             if (batch != null) {
                 batch.close();
             }
+            batch = null;
+            iterator = null;
+        }
+
+        /** Reads everything after the last event handed out; the next fetch waits for the interval. */
+        private void fetch() {
+            closeBatch();
             lastFetch = System.nanoTime();
             batch = storage.readEvents(lastToken, false);
             iterator = batch.iterator();

@@ -13,7 +13,7 @@ public final class SchemaMigrations {
 
     public static final String EVENTS_SCHEMA = "events";
 
-    SchemaMigrations(DataSource dataSource, String serviceSchema) {
+    public SchemaMigrations(DataSource dataSource, String serviceSchema) {
         migrate(dataSource, EVENTS_SCHEMA);
         migrate(dataSource, serviceSchema);
     }
