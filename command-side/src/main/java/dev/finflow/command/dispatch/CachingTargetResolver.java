@@ -25,8 +25,9 @@ public final class CachingTargetResolver implements CommandTargetResolver {
             if (!type.isRecord()) {
                 return null;
             }
+            // The annotation does not target record components: on a record it lands on the accessor.
             RecordComponent target = Arrays.stream(type.getRecordComponents())
-                    .filter(component -> component.isAnnotationPresent(TargetAggregateIdentifier.class))
+                    .filter(component -> component.getAccessor().isAnnotationPresent(TargetAggregateIdentifier.class))
                     .findFirst().orElse(null);
             try {
                 return target == null ? null : MethodHandles.publicLookup().unreflect(target.getAccessor());
@@ -37,6 +38,11 @@ public final class CachingTargetResolver implements CommandTargetResolver {
     };
 
     private final CommandTargetResolver fallback = AnnotationCommandTargetResolver.builder().build();
+
+    /** Whether commands of this type are resolved from the cache rather than by Axon's reflective resolver. */
+    static boolean resolvesDirectly(Class<?> commandType) {
+        return TARGETS.get(commandType) != null;
+    }
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
