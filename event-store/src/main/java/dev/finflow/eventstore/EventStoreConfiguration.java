@@ -12,7 +12,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -51,6 +50,8 @@ public class EventStoreConfiguration {
         config.setMaximumPoolSize(database.poolSize());
         config.setPoolName("finflow-" + database.schema());
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        // A JDBC batch of inserts becomes one multi-row INSERT: one round trip per batch, not per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 
@@ -117,12 +118,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(SchemaMigrations migrated, Serializer serializer,
+    BufferingEventStorageEngine eventStorageEngine(SchemaMigrations migrated, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new BufferingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -131,8 +132,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .dataType(String.class)
-                .build();
+                .dataType(String.class));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.finflow.command.dispatch;
 
 import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +25,8 @@ import java.util.List;
 /**
  * The one way commands enter the write model, with group commit. Commands wait in one of a few lanes (chosen by
  * aggregate); a lane handles everything waiting in it as one database transaction, so concurrent commands share
- * the commit and the position lookup. A refused command writes nothing and does not disturb its group; a batch
- * is all or nothing within it (a savepoint). If the group fails in the database (a concurrent writer took an
+ * the commit, one batch insert of their events and the position lookup. A refused command writes nothing and
+ * does not disturb its group; a batch is all or nothing within it. If the group fails in the database (a concurrent writer took an
  * aggregate sequence number, the connection broke), it is rolled back and each job is run again on its own,
  * on fresh state. A refusal is confirmed on fresh state too before it is answered, since the cached aggregate
  * may be behind another replica.
@@ -38,15 +38,18 @@ public class CommandDispatcher {
     private static final int ATTEMPTS = 4;
 
     private final CommandGateway gateway;
+    private final BufferingEventStorageEngine storage;
     private final TransactionTemplate transactions;
     private final EventPositions positions;
     private final List<Cache> aggregateCaches;
     private final CommandTargetResolver targets;
     private final List<CommitLane> lanes = new ArrayList<>();
 
-    CommandDispatcher(CommandGateway gateway, PlatformTransactionManager transactionManager, EventPositions positions,
+    CommandDispatcher(CommandGateway gateway, BufferingEventStorageEngine storage,
+                      PlatformTransactionManager transactionManager, EventPositions positions,
                       List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties) {
         this.gateway = gateway;
+        this.storage = storage;
         this.targets = targets;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -80,34 +83,39 @@ public class CommandDispatcher {
 
     private Mono<List<Recorded>> submit(List<?> commands, MetaData metaData, boolean batch) {
         return Mono.defer(() -> {
-            List<CommandMessage<?>> messages = commands.stream()
-                    .<CommandMessage<?>>map(command -> GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(metaData))
-                    .toList();
-            String aggregateId = targets.resolveTarget(messages.get(0)).getIdentifier();
-            for (CommandMessage<?> message : messages) {
-                if (!targets.resolveTarget(message).getIdentifier().equals(aggregateId)) {
-                    throw new IllegalArgumentException("a batch must target one aggregate");
-                }
-            }
-            Job job = new Job(messages, aggregateId, batch);
-            lanes.get(Math.floorMod(aggregateId.hashCode(), lanes.size())).submit(job);
+            Job job = job(commands, metaData, batch);
+            lanes.get(Math.floorMod(job.aggregateId.hashCode(), lanes.size())).submit(job);
             // The answer is encoded on the lane's thread: cheaper than another thread hop (measured).
             return Mono.fromFuture(job.result);
         });
     }
 
-    private void runGroup(List<Job> group) {
+    Job job(List<?> commands, MetaData metaData, boolean batch) {
+        List<CommandMessage<?>> messages = commands.stream()
+                .<CommandMessage<?>>map(command -> GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metaData))
+                .toList();
+        String aggregateId = targets.resolveTarget(messages.get(0)).getIdentifier();
+        for (CommandMessage<?> message : messages) {
+            if (!targets.resolveTarget(message).getIdentifier().equals(aggregateId)) {
+                throw new IllegalArgumentException("a batch must target one aggregate");
+            }
+        }
+        return new Job(messages, aggregateId, batch);
+    }
+
+    void runGroup(List<Job> group) {
         List<Job> refused = new ArrayList<>();
         try {
-            transactions.executeWithoutResult(status -> {
+            transactions.executeWithoutResult(status -> inBuffer(() -> {
                 for (Job job : group) {
-                    if (!handleInGroup(job, status)) {
+                    if (!handleInGroup(job)) {
                         refused.add(job);
                     }
                 }
+                storage.flush();
                 positions.resolve(group.stream().filter(job -> job.outcomes != null).toList());
-            });
+            }));
         } catch (RuntimeException groupFailure) {
             log.debug("commit group of {} failed, running each job alone: {}", group.size(), groupFailure.toString());
             group.forEach(this::evict);
@@ -125,23 +133,32 @@ public class CommandDispatcher {
         }
     }
 
-    /** Handles a job inside the group's transaction; false when it was refused (and wrote nothing). */
-    private boolean handleInGroup(Job job, TransactionStatus status) {
-        Object savepoint = job.messages.size() > 1 ? status.createSavepoint() : null;
+    /**
+     * Handles a job inside the group's transaction; false when it was refused. Its events wait in the storage
+     * engine's buffer until the group flushes, so a refused batch is undone by dropping what it appended.
+     */
+    private boolean handleInGroup(Job job) {
+        int mark = storage.buffered();
         try {
             job.outcomes = handle(job);
-            if (savepoint != null) {
-                status.releaseSavepoint(savepoint);
-            }
             return true;
         } catch (RuntimeException failure) {
             if (!isRefusal(failure)) {
                 throw failure;
             }
-            if (savepoint != null) {
-                status.rollbackToSavepoint(savepoint);
-            }
+            storage.truncate(mark);
+            evict(job);
             return false;
+        }
+    }
+
+    /** Runs {@code work} with appends buffered on this thread, dropping the buffer if it fails. */
+    private void inBuffer(Runnable work) {
+        storage.startBuffering();
+        try {
+            work.run();
+        } finally {
+            storage.discard();
         }
     }
 
@@ -150,10 +167,11 @@ public class CommandDispatcher {
         for (int attempt = 1; ; attempt++) {
             job.outcomes = null;
             try {
-                transactions.executeWithoutResult(status -> {
+                transactions.executeWithoutResult(status -> inBuffer(() -> {
                     job.outcomes = handle(job);
+                    storage.flush();
                     positions.resolve(List.of(job));
-                });
+                }));
                 job.result.complete(positions.recorded(job));
                 return;
             } catch (ConcurrencyException conflict) {
