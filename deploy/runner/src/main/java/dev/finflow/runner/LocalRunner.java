@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the whole platform on one machine with nothing installed but a JDK: an embedded PostgreSQL whose data
@@ -36,10 +37,13 @@ public final class LocalRunner {
 
         Database database = database(state);
         List<ServiceProcess> running = new ArrayList<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("[runner] stopping");
-            running.forEach(ServiceProcess::stop);
+            ServiceProcess.stopAll(running);
             database.close();
+            System.out.println("[runner] stopped");
         }));
 
         for (ServiceProcess.Spec spec : SERVICES) {
@@ -65,9 +69,11 @@ public final class LocalRunner {
         System.out.println("[runner] Logs in " + state.resolve("logs") + ". Ctrl-C stops everything.");
 
         ServiceProcess exited = ServiceProcess.awaitAnyExit(running);
-        System.out.println("[runner] " + exited.name() + " exited with " + exited.exitCode()
-                + "; see " + exited.logFile());
-        System.exit(1);
+        if (!stopping.get()) {
+            System.out.println("[runner] " + exited.name() + " exited with " + exited.exitCode()
+                    + "; see " + exited.logFile() + ". Stopping the others.");
+            System.exit(1);
+        }
     }
 
     private static boolean wanted(String service) {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,15 +83,18 @@ final class ServiceProcess {
         throw new IllegalStateException(spec.name() + " did not become healthy; see " + logFile);
     }
 
-    void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+    /** Asks every service to shut down gracefully at once, then waits for each (forcing it after 30 s). */
+    static void stopAll(List<ServiceProcess> services) {
+        services.forEach(service -> service.process.destroy());
+        for (ServiceProcess service : services) {
+            try {
+                if (!service.process.waitFor(30, TimeUnit.SECONDS)) {
+                    service.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                service.process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -111,8 +113,8 @@ final class ServiceProcess {
                 log.println(line);
                 System.out.println(prefix + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException closed) {
+            // The service stopped and its output closed: nothing more to copy.
         }
     }
 
