@@ -70,12 +70,7 @@ class ConcurrencyTest {
     void aWriteByAnotherReplicaIsDetectedAndTheCommandRetriedOnFreshState() {
         open("replica-1");
         assertThat(deposit("replica-1", "d1", "10.00")).isEqualTo(201);
-        BigDecimal ten = new BigDecimal("10.00");
-        eventStore.publish(new GenericDomainEventMessage<>("Account", "replica-1", 2,
-                new CashDepositedEvent(new AccountId("replica-1"), new TransactionId("elsewhere"),
-                        Money.of("10.00", "EUR"), null, LocalDate.of(2024, 1, 1), null,
-                        List.of(new Leg(LegType.CASH, "EUR", ten, ten),
-                                new Leg(LegType.EXTERNAL, "EUR", ten.negate(), ten.negate())))));
+        depositAsAnotherReplica("replica-1", 2);
 
         // Accepted on the stale cache, the deposit collides with the other replica's sequence number 2.
         assertThat(deposit("replica-1", "d2", "1.00")).isEqualTo(201);
@@ -93,14 +88,19 @@ class ConcurrencyTest {
     void aRefusalIsConfirmedOnFreshStateBeforeItIsAnswered() {
         open("replica-2");
         assertThat(deposit("replica-2", "d1", "10.00")).isEqualTo(201);
+        depositAsAnotherReplica("replica-2", 2);
+
+        assertThat(withdraw("replica-2", "w1", "20.00")).isEqualTo(201);
+    }
+
+    /** Appends a 10.00 deposit straight to the store, as a second command-side replica would. */
+    private void depositAsAnotherReplica(String account, long sequenceNumber) {
         BigDecimal ten = new BigDecimal("10.00");
-        eventStore.publish(new GenericDomainEventMessage<>("Account", "replica-2", 2,
-                new CashDepositedEvent(new AccountId("replica-2"), new TransactionId("elsewhere"),
+        eventStore.publish(new GenericDomainEventMessage<>("Account", account, sequenceNumber,
+                new CashDepositedEvent(new AccountId(account), new TransactionId("elsewhere"),
                         Money.of("10.00", "EUR"), null, LocalDate.of(2024, 1, 1), null,
                         List.of(new Leg(LegType.CASH, "EUR", ten, ten),
                                 new Leg(LegType.EXTERNAL, "EUR", ten.negate(), ten.negate())))));
-
-        assertThat(withdraw("replica-2", "w1", "20.00")).isEqualTo(201);
     }
 
     private void open(String account) {
