@@ -1,5 +1,12 @@
 package dev.finflow.events.serialization;
 
+import dev.finflow.events.ingestion.IngestionAttemptFailedEvent;
+import dev.finflow.events.ingestion.IngestionRunCompletedEvent;
+import dev.finflow.events.ingestion.IngestionRunFailedEvent;
+import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
+import dev.finflow.events.ingestion.IngestionRunStartedEvent;
+import dev.finflow.events.ingestion.NextStep;
+import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.ledger.AccountClosedEvent;
 import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.CashDepositedEvent;
@@ -14,6 +21,20 @@ import dev.finflow.events.ledger.TransactionReversedEvent;
 import dev.finflow.events.ledger.TransferReceivedEvent;
 import dev.finflow.events.ledger.TransferRefundedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
+import dev.finflow.events.market.Bar;
+import dev.finflow.events.market.BarCorrectedEvent;
+import dev.finflow.events.market.BarsIngestedEvent;
+import dev.finflow.events.market.BarsQuarantinedEvent;
+import dev.finflow.events.market.CashDividendRecordedEvent;
+import dev.finflow.events.market.Finding;
+import dev.finflow.events.market.IngestedBar;
+import dev.finflow.events.market.InstrumentRegisteredEvent;
+import dev.finflow.events.market.InstrumentType;
+import dev.finflow.events.market.PricesWentStaleEvent;
+import dev.finflow.events.market.QuarantinedBar;
+import dev.finflow.events.market.RawBar;
+import dev.finflow.events.market.SplitRecordedEvent;
+import dev.finflow.events.market.Verdict;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
@@ -43,6 +64,10 @@ class EventJsonRoundTripTest {
             new Leg(LegType.CASH, "EUR", new BigDecimal("-1505.00"), new BigDecimal("-1505.00")),
             new Leg(LegType.SECURITY, "AAPL", new BigDecimal("10"), new BigDecimal("1505.00")));
 
+    private static final Symbol AAPL = new Symbol("AAPL");
+    private static final Bar BAR = new Bar(DAY, new BigDecimal("170.52"), new BigDecimal("170.59"),
+            new BigDecimal("169.22"), new BigDecimal("169.23"), new BigDecimal("169.23"), 25643711L);
+
     private final Serializer serializer = EventJson.serializer();
 
     static Stream<Object> events() {
@@ -60,7 +85,31 @@ class EventJsonRoundTripTest {
                 new TransferSentEvent(ACCOUNT, TX, new AccountId("acc-2"), hundred, null, DAY, null, LEGS),
                 new TransferReceivedEvent(new AccountId("acc-2"), TX, ACCOUNT, hundred, new BigDecimal("1.08"),
                         Money.of("108.00", "USD"), DAY, null, LEGS),
-                new TransferRefundedEvent(ACCOUNT, TX, new AccountId("acc-2"), "account-closed", DAY, LEGS));
+                new TransferRefundedEvent(ACCOUNT, TX, new AccountId("acc-2"), "account-closed", DAY, LEGS),
+                new InstrumentRegisteredEvent(AAPL, "Apple Inc.", InstrumentType.EQUITY, Currency.getInstance("USD"),
+                        null, "NASDAQ", DAY),
+                new InstrumentRegisteredEvent(new Symbol("EURUSD=X"), "EUR/USD", InstrumentType.FX_PAIR,
+                        Currency.getInstance("USD"), Currency.getInstance("EUR"), "CCY", DAY),
+                new BarsIngestedEvent(AAPL, "run-1", "yahoo", List.of(
+                        new IngestedBar(BAR, Verdict.ACCEPTED, List.of()),
+                        new IngestedBar(new Bar(DAY.plusDays(1), new BigDecimal("170.52"), new BigDecimal("170.59"),
+                                new BigDecimal("169.22"), new BigDecimal("169.23"), null, 0L), Verdict.FLAGGED,
+                                List.of(new Finding("jump", "close moved 9.1 sigma"))))),
+                new BarsQuarantinedEvent(AAPL, "run-1", "csv:upload.csv", List.of(new QuarantinedBar(
+                        new RawBar("2024-03-18", "1", "x", "1", "1", null, "-5"),
+                        List.of(new Finding("types", "high is not a number"))))),
+                new BarCorrectedEvent(AAPL, "run-2", "stooq", BAR, new Bar(DAY, new BigDecimal("170.52"),
+                        new BigDecimal("170.59"), new BigDecimal("169.22"), new BigDecimal("169.30"),
+                        new BigDecimal("169.30"), 25643711L), Verdict.ACCEPTED, List.of(), "revision"),
+                new SplitRecordedEvent(AAPL, DAY, new BigDecimal("7"), BigDecimal.ONE, "csv"),
+                new CashDividendRecordedEvent(AAPL, DAY, Money.of("0.63", "USD"), "csv"),
+                new PricesWentStaleEvent(AAPL, DAY, DAY.plusDays(3), DAY.plusDays(4)),
+                new IngestionRunStartedEvent("run-1", RunTrigger.MANUAL, "tech", List.of(AAPL), DAY, DAY.plusDays(5),
+                        List.of("yahoo", "stooq")),
+                new IngestionRunProgressedEvent("run-1", AAPL, "stooq", 5, 3, 1, 1, 0, 0),
+                new IngestionAttemptFailedEvent("run-1", AAPL, "yahoo", 1, "HTTP 429", NextStep.RETRY),
+                new IngestionRunCompletedEvent("run-1", 1, 5),
+                new IngestionRunFailedEvent("run-2", List.of(AAPL), "no provider delivered AAPL"));
     }
 
     @ParameterizedTest

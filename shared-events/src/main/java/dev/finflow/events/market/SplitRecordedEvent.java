@@ -1,0 +1,23 @@
+package dev.finflow.events.market;
+
+import dev.finflow.events.EffectiveDated;
+import dev.finflow.events.values.Symbol;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+
+/**
+ * A split took effect: from {@code effectiveDate} on, every {@code denominator} units held are {@code numerator}
+ * units (a 7-for-1 split is 7/1, a 1-for-10 reverse split 1/10). Holdings and adjusted prices honour it.
+ */
+@Revision("1")
+public record SplitRecordedEvent(Symbol symbol, LocalDate effectiveDate, BigDecimal numerator,
+                                 BigDecimal denominator, String source) implements EffectiveDated {
+
+    /** Units after the split per unit before. */
+    public BigDecimal ratio() {
+        return numerator.divide(denominator, MathContext.DECIMAL64);
+    }
+}
