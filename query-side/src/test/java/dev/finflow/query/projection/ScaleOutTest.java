@@ -33,14 +33,14 @@ class ScaleOutTest {
 
     @Test
     void twoInstancesSplitTheSegmentsAndOneTakesOverWhenTheOtherStops() {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("server.port=0", "finflow.query.instance-id=second",
-                        "finflow.db.url=" + environment.getProperty("finflow.db.url"),
-                        "finflow.db.user=" + environment.getProperty("finflow.db.user"),
-                        "finflow.db.password=" + environment.getProperty("finflow.db.password", ""),
-                        "finflow.query.projections.poll-interval=10ms",
-                        "finflow.query.projections.reconcile-interval=200ms")
-                .run()) {
+        // Command-line arguments: they outrank application.yml's ${FINFLOW_DB_URL:} placeholders.
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(QuerySideApplication.class).run(
+                "--server.port=0", "--finflow.query.instance-id=second",
+                "--finflow.db.url=" + environment.getProperty("finflow.db.url"),
+                "--finflow.db.user=" + environment.getProperty("finflow.db.user"),
+                "--finflow.db.password=" + environment.getProperty("finflow.db.password", ""),
+                "--finflow.query.projections.poll-interval=10ms",
+                "--finflow.query.projections.reconcile-interval=200ms")) {
             EventAppender.await(() -> owners("audit@v1").equals(List.of("first", "second")));
             long last = new LedgerScenario(events).run("so-1", "so-2").last();
             EventAppender.await(() -> audited() == 10);
