@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-finflow_qbench}
 LOG=/tmp/finflow-bench-$DB-query-side.log
-PORT=${BENCH_PORT:-18082}
+PORT=${BENCH_PORT:-18182}
 URL="http://localhost:$PORT"
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER&reWriteBatchedInserts=true"
 BENCH="java -jar deploy/bench/target/finflow-bench.jar"
@@ -27,7 +27,11 @@ start() {
   SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
     java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> $LOG 2>&1 &
   SERVICE=$!
-  for _ in $(seq 180); do curl -sf "$URL/actuator/health" >/dev/null && return; sleep 1; done
+  for _ in $(seq 180); do
+    # Another service on the port would answer too: the health must be ours, and ours must be alive.
+    kill -0 "$SERVICE" 2>/dev/null || { echo "query-side exited, see $LOG (BENCH_PORT in use?)"; exit 1; }
+    curl -sf "$URL/actuator/health" >/dev/null && return; sleep 1
+  done
   echo "query-side did not start, see $LOG"; exit 1
 }
 stop() {
@@ -62,6 +66,8 @@ echo "load: $(uptime)"
 $BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor holdings
 $BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor audit
 echo "load: $(uptime)"
+# Warm-up (not reported): JIT, connection pools.
+$BENCH query-holdings --url "$URL" --rate 50 --seconds 20 --accounts "${ACCOUNTS:-1000}" > /dev/null
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --accounts "${ACCOUNTS:-1000}"
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
