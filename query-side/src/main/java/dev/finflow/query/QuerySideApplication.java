@@ -1,10 +1,15 @@
 package dev.finflow.query;
 
+import dev.finflow.eventstore.EventStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
-/** Read models on PostgreSQL: holdings, balances, prices, quality, audit trail; reactive query API. */
+/** Read models on PostgreSQL: holdings, balances, transactions, audit trail; reactive query API. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(EventStoreConfiguration.class)
 public class QuerySideApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Query-side benchmark (issue 3): projections build and rebuild rate next to a plain SELECT scan, live lag,
+# holdings latency. Uses the PostgreSQL at 127.0.0.1:5432 (user postgres) unless PGHOST/PGPORT/PGUSER say otherwise.
+#
+#   deploy/bench/query.sh                       # 1,000,000 events, 1,000 accounts + one with 10,000 transactions
+#   EVENTS=200000 LAG_SECONDS=20 deploy/bench/query.sh
+#
+# Creates a fresh database finflow_qbench (BENCH_DB), starts query-side.jar once to create the schemas, stops it, writes the
+# events straight into the event store, starts query-side again (it builds every projection from zero), then
+# measures: a SELECT scan of the event table (the ceiling), a rebuild of all projections beside live, projection
+# lag while events are appended at a steady rate, and GET holdings latency at a fixed rate. Drops the database.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-finflow_qbench}
+LOG=/tmp/finflow-bench-$DB-query-side.log
+PORT=${BENCH_PORT:-18182}
+URL="http://localhost:$PORT"
+JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER&reWriteBatchedInserts=true"
+BENCH="java -jar deploy/bench/target/finflow-bench.jar"
+[ -f query-side/target/query-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
+  || mvn -q -B -DskipTests -pl query-side,deploy/bench -am package
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
+
+SERVICE=
+start() {
+  SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
+    java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> $LOG 2>&1 &
+  SERVICE=$!
+  for _ in $(seq 180); do
+    # Another service on the port would answer too: the health must be ours, and ours must be alive.
+    kill -0 "$SERVICE" 2>/dev/null || { echo "query-side exited, see $LOG (BENCH_PORT in use?)"; exit 1; }
+    curl -sf "$URL/actuator/health" >/dev/null && return; sleep 1
+  done
+  echo "query-side did not start, see $LOG"; exit 1
+}
+stop() {
+  if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
+  SERVICE=
+}
+trap 'stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+caught_up() {
+  local started=$SECONDS body
+  while true; do
+    body=$(curl -sf "$URL/api/v1/admin/projections" || true)
+    if [ -n "$body" ] && ! echo "$body" | grep -o '"lagEvents":[0-9]*' | grep -qv ':0$' \
+       && ! echo "$body" | grep -q REBUILDING; then break; fi
+    sleep 1
+  done
+  echo $((SECONDS - started))
+}
+
+: > $LOG
+start; stop
+echo "load before: $(uptime)"
+$BENCH query-generate --jdbc "$JDBC" --events "${EVENTS:-1000000}" --accounts "${ACCOUNTS:-1000}" --big "${BIG:-10000}"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "vacuum analyze events.domain_event_entry" "$DB"
+start
+took=$(caught_up)
+echo "initial build: all projections from zero at start-up took ${took} s (see rebuild for the measured rate)"
+$BENCH query-scan --jdbc "$JDBC"
+echo "load: $(uptime)"
+$BENCH query-rebuild --url "$URL"
+caught_up > /dev/null
+echo "load: $(uptime)"
+$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor holdings
+$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor audit
+echo "load: $(uptime)"
+# Warm-up (not reported): JIT, connection pools.
+$BENCH query-holdings --url "$URL" --rate 50 --seconds 20 --accounts "${ACCOUNTS:-1000}" > /dev/null
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --accounts "${ACCOUNTS:-1000}"
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
+# The same reads at a low rate: the time one request takes when nothing queues in front of it.
+$BENCH query-holdings --url "$URL" --rate "${LOW_RATE:-20}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
+$BENCH query-holdings --url "$URL" --rate "${LOW_RATE:-20}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
+echo "load after: $(uptime)"

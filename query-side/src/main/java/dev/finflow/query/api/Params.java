@@ -1,0 +1,101 @@
+package dev.finflow.query.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** Parses query parameters, refusing bad ones with a named problem (400) instead of a framework error. */
+public final class Params {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private Params() {
+    }
+
+    public static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new QueryRefused(Problem.INVALID_DATE, name + " must be a date YYYY-MM-DD, was '" + value + "'",
+                    name);
+        }
+    }
+
+    public static YearMonth month(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new QueryRefused(Problem.INVALID_DATE, name + " must be a month YYYY-MM, was '" + value + "'",
+                    name);
+        }
+    }
+
+    public static Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            LocalDate date = date(value, name);
+            return date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+    }
+
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new QueryRefused(Problem.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT
+                + ", was '" + value + "'", "limit");
+    }
+
+    /** A cursor is the position of the last row of the previous page. */
+    public static long cursor(String value) {
+        if (value == null || value.isBlank()) {
+            return -1;
+        }
+        try {
+            long cursor = Long.parseLong(value);
+            if (cursor >= 0) {
+                return cursor;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new QueryRefused(Problem.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
+                + value + "'", "cursor");
+    }
+
+    public static Long minPosition(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long position = Long.parseLong(value);
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new QueryRefused(Problem.INVALID_POSITION, "minPosition must be a position a command returned, was '"
+                + value + "'", "minPosition");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.finflow.query.projection;
+
+import dev.finflow.events.EffectiveDated;
+import dev.finflow.events.MetadataKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * An event as projections see it: its global position in the store, identity, aggregate, when it was recorded,
+ * its payload and all its metadata.
+ */
+public record ProjectedEvent(long position, String eventId, String aggregateId, long sequenceNumber,
+                             Instant recordedAt, Object payload, Map<String, ?> metaData) {
+
+    static ProjectedEvent of(EventMessage<?> message) {
+        long position = ((TrackedEventMessage<?>) message).trackingToken().position()
+                .orElseThrow(() -> new IllegalStateException("event without position: " + message));
+        String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
+        long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+        return new ProjectedEvent(position, message.getIdentifier(), aggregate, sequence, message.getTimestamp(),
+                message.getPayload(), message.getMetaData());
+    }
+
+    /** The simple type name shown to users, e.g. {@code TradeRecordedEvent}. */
+    public String type() {
+        return payload.getClass().getSimpleName();
+    }
+
+    public String meta(String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    public String principal() {
+        return meta(MetadataKeys.PRINCIPAL);
+    }
+
+    /** The business date: the payload's own, else the metadata's, else the UTC date it was recorded. */
+    public LocalDate effectiveDate() {
+        if (payload instanceof EffectiveDated dated && dated.effectiveDate() != null) {
+            return dated.effectiveDate();
+        }
+        String meta = meta(MetadataKeys.EFFECTIVE_DATE);
+        return meta != null ? LocalDate.parse(meta) : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.finflow.query.projection;
+
+import dev.finflow.eventstore.DatabaseProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The projection machinery, declared by hand (Axon's Boot auto-configuration is unreliable on Boot 4, and the
+ * processors are started and stopped at run time as versions come and go, which Axon's configurer cannot do).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionProperties.class)
+class ProjectionConfiguration {
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    ProjectionCatalog projectionCatalog(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                        List<Projection> projections) {
+        return new ProjectionCatalog(jdbc, new TransactionTemplate(transactions), projections);
+    }
+
+    @Bean
+    ProjectionMonitor projectionMonitor(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new ProjectionMonitor(jdbc, meters);
+    }
+
+    @Bean
+    Instances instances(JdbcTemplate jdbc, ProjectionProperties properties,
+                        @Value("${finflow.query.instance-id:}") String instanceId) {
+        String id = instanceId.isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : instanceId;
+        return new Instances(jdbc, id, properties.instanceTimeout());
+    }
+
+    /**
+     * The projections' own token store: owned by this instance's id, so two instances never share claims. Not a
+     * bean, so that Axon's own configuration keeps the one token store of EventStoreConfiguration.
+     */
+    private static JdbcTokenStore projectionTokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                                       DatabaseProperties database, Instances instances) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable(database.schema() + ".token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setTokenTypeColumn("token_type")
+                        .build())
+                .contentType(String.class)
+                .nodeId(instances.instanceId())
+                .claimTimeout(Duration.ofSeconds(6))
+                .build();
+    }
+
+    @Bean
+    ProjectionProcessors projectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties,
+                                              EventStorageEngine storage, ConnectionProvider connectionProvider,
+                                              Serializer serializer, DatabaseProperties database,
+                                              TransactionManager transactionManager, JdbcTemplate jdbc,
+                                              MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
+        return new ProjectionProcessors(catalog, properties, storage,
+                projectionTokenStore(connectionProvider, serializer, database, instances), transactionManager,
+                jdbc, meters, monitor, instances);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "query-side";
+        }
+    }
+}

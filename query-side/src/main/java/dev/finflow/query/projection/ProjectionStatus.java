@@ -1,0 +1,21 @@
+package dev.finflow.query.projection;
+
+import java.time.Instant;
+
+/**
+ * Where a projection stands: the position readers see, how far behind the store it is, and a rebuild's progress.
+ *
+ * @param position   every event up to this global position is applied in the version readers use (-1: none)
+ * @param head       the store's latest position
+ * @param lagEvents  events stored but not yet applied
+ * @param lagSeconds age of the oldest event not yet applied (0 when caught up)
+ * @param state      LIVE, or REBUILDING while a fresh copy is being built beside the live one
+ */
+public record ProjectionStatus(String name, int activeVersion, long position, long head, long lagEvents,
+                               double lagSeconds, String state, Rebuild rebuild) {
+
+    /** Progress of a rebuild: events applied by the new copy, its rate since it started, and the time left. */
+    public record Rebuild(int version, long eventsDone, long eventsTotal, double eventsPerSecond,
+                          Double etaSeconds, Instant startedAt) {
+    }
+}
