@@ -42,11 +42,15 @@ class BarStream {
                 .flatMap(instrument -> start(symbol, lastEventId))
                 .flatMapMany(start -> {
                     AtomicReference<Mark> mark = new AtomicReference<>(start);
-                    return Flux.interval(Duration.ZERO, pollEvery).onBackpressureDrop()
+                    Flux<ServerSentEvent<BarView>> bars = Flux.interval(Duration.ZERO, pollEvery)
+                            .onBackpressureDrop()
                             .concatMap(tick -> reader.appliedAfter(symbol, mark.get().position(), mark.get().date(),
                                     500).doOnNext(bar -> mark.set(new Mark(bar.position(), bar.date()))))
                             .map(bar -> ServerSentEvent.builder(BarsController.view(bar, null))
                                     .id(bar.position() + "/" + bar.date()).event("bar").build());
+                    // A comment first: the response (and its headers) starts at once, once the start is fixed.
+                    return Flux.concat(Mono.just(ServerSentEvent.<BarView>builder()
+                            .comment("bars of " + symbol + " after " + start.position()).build()), bars);
                 });
     }
 
