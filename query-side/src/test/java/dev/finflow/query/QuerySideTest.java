@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"finflow.query.projections.poll-interval=10ms",
                 "finflow.query.projections.reconcile-interval=200ms",
-                "finflow.query.projections.retired-grace=1s"})
+                "finflow.query.projections.retired-grace=1s",
+                "finflow.query.read-your-writes.timeout=10s"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @FreshDatabase
 public @interface QuerySideTest {

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.List;
  * after every batch, so the position a reader waits for ({@code minPosition}) is reached without delay.
  */
 final class ProjectionInvoker implements EventHandlerInvoker {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionInvoker.class);
 
     private final Projection projection;
     private final TableSet tables;
@@ -65,7 +69,13 @@ final class ProjectionInvoker implements EventHandlerInvoker {
 
     private void flush(List<ProjectedEvent> events) {
         if (!events.isEmpty()) {
-            projection.apply(List.copyOf(events), tables, jdbc);
+            try {
+                projection.apply(List.copyOf(events), tables, jdbc);
+            } catch (RuntimeException e) {
+                log.warn("{} could not apply events {} to {}; the batch is rolled back and retried",
+                        tables.processorName(), events.get(0).position(), events.get(events.size() - 1).position(), e);
+                throw e;
+            }
             applied.increment(events.size());
         }
     }

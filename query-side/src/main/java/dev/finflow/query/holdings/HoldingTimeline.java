@@ -1,0 +1,162 @@
+package dev.finflow.query.holdings;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Folds one batch of movements and splits into holding histories. A movement on or after a holding's latest date
+ * extends it in memory (after any split that took effect in between); an earlier one, or a split, marks the
+ * holding for recomputation from that date: its history from then on is rebuilt from the stored movements,
+ * because average cost and realised P/L depend on the order in which things happened.
+ */
+final class HoldingTimeline {
+
+    private final HoldingTables db;
+    private final Map<Movement.Key, HoldingTables.KeyState> states;
+    private final Map<String, List<HoldingTables.Split>> splits = new HashMap<>();
+    private final Map<Movement.Key, TreeMap<LocalDate, HoldingState>> pending = new HashMap<>();
+    private final Map<Movement.Key, LocalDate> recompute = new HashMap<>();
+    private final Map<Movement, BigDecimal> costRemoved = new HashMap<>();
+    private final Map<String, HoldingState.Original> originals = new HashMap<>();
+    private final List<Movement> fresh = new ArrayList<>();
+
+    HoldingTimeline(HoldingTables db, Map<Movement.Key, HoldingTables.KeyState> states) {
+        this.db = db;
+        this.states = states;
+        List<String> symbols = states.entrySet().stream().filter(e -> e.getValue().kind() == Movement.Kind.SECURITY)
+                .map(e -> e.getKey().asset()).distinct().toList();
+        db.splits(symbols).forEach(split -> splits.computeIfAbsent(split.symbol(), k -> new ArrayList<>()).add(split));
+    }
+
+    void move(Movement m) {
+        Movement.Key key = m.key();
+        HoldingTables.KeyState known = states.get(key);
+        if (known != null && m.position() <= known.state().lastPosition()) {
+            return; // applied before: a redelivery changes nothing
+        }
+        fresh.add(m);
+        if (known == null && m.kind() == Movement.Kind.SECURITY && !splits.containsKey(m.asset())) {
+            splits.put(m.asset(), new ArrayList<>(db.splits(List.of(m.asset()))));
+        }
+        if (recompute.containsKey(key) || (known != null && m.date().isBefore(known.lastDate()))) {
+            recompute.merge(key, m.date(), (a, b) -> a.isBefore(b) ? a : b);
+            HoldingState state = known == null ? HoldingState.EMPTY : known.state();
+            LocalDate last = known == null || m.date().isAfter(known.lastDate()) ? m.date() : known.lastDate();
+            states.put(key, new HoldingTables.KeyState(m.kind(), last, new HoldingState(state.quantity(),
+                    state.costBasis(), state.realizedPl(), m.position())));
+            return;
+        }
+        HoldingState state = known == null ? HoldingState.EMPTY : known.state();
+        TreeMap<LocalDate, HoldingState> rows = pending.computeIfAbsent(key, k -> new TreeMap<>());
+        if (known != null && m.kind() == Movement.Kind.SECURITY) {
+            for (HoldingTables.Split split : splits.getOrDefault(m.asset(), List.of())) {
+                if (split.date().isAfter(known.lastDate()) && !split.date().isAfter(m.date())) {
+                    state = state.split(split.numerator(), split.denominator(), split.position());
+                    rows.put(split.date(), state);
+                }
+            }
+        }
+        HoldingState.Applied applied = state.apply(m, m.reverses() == null ? null : original(key, m.reverses()));
+        remember(m, applied);
+        rows.put(m.date(), applied.state());
+        states.put(key, new HoldingTables.KeyState(m.kind(), m.date(), applied.state()));
+    }
+
+    void split(HoldingTables.Split split) {
+        splits.computeIfAbsent(split.symbol(), k -> new ArrayList<>(db.splits(List.of(split.symbol()))));
+        List<HoldingTables.Split> known = splits.get(split.symbol());
+        if (known.stream().noneMatch(s -> s.position() == split.position())) {
+            known.add(split);
+            known.sort(Comparator.comparing(HoldingTables.Split::date).thenComparing(HoldingTables.Split::position));
+        }
+        states.forEach((key, state) -> {
+            if (key.asset().equals(split.symbol()) && state.kind() == Movement.Kind.SECURITY) {
+                recompute.merge(key, split.date(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+    }
+
+    void write() {
+        db.insertMovements(fresh, costRemoved);
+        List<Object[]> history = new ArrayList<>();
+        pending.forEach((key, rows) -> {
+            // Rows before a recomputation's start stay valid: the recomputation starts from them.
+            LocalDate from = recompute.get(key);
+            (from == null ? rows : rows.headMap(from)).forEach((date, state) -> history.add(row(key, date, state)));
+        });
+        db.upsertHistory(history);
+        history.clear();
+        Map<Movement, BigDecimal> recomputedCost = new HashMap<>();
+        recompute.forEach((key, from) -> {
+            db.deleteHistoryFrom(key, from);
+            history.addAll(recomputeFrom(key, from, recomputedCost));
+        });
+        db.upsertHistory(history);
+        if (!recomputedCost.isEmpty()) {
+            db.updateCostRemoved(recomputedCost);
+        }
+        Map<Movement.Key, Object[]> keys = new HashMap<>();
+        for (Movement m : fresh) {
+            HoldingTables.KeyState state = states.get(m.key());
+            keys.put(m.key(), new Object[]{m.accountId(), m.asset(), m.kind().name(), state.state().lastPosition(),
+                    Date.valueOf(state.lastDate())});
+        }
+        db.upsertKeys(new ArrayList<>(keys.values()));
+    }
+
+    private List<Object[]> recomputeFrom(Movement.Key key, LocalDate from, Map<Movement, BigDecimal> cost) {
+        HoldingState state = db.before(key, from);
+        TreeMap<LocalDate, HoldingState> rows = new TreeMap<>();
+        List<HoldingTables.Split> symbolSplits = splits.getOrDefault(key.asset(), List.of()).stream()
+                .filter(s -> !s.date().isBefore(from)).toList();
+        boolean security = states.get(key).kind() == Movement.Kind.SECURITY;
+        int next = 0;
+        for (Movement m : db.movementsFrom(key, from)) {
+            while (security && next < symbolSplits.size() && !symbolSplits.get(next).date().isAfter(m.date())) {
+                HoldingTables.Split split = symbolSplits.get(next++);
+                state = state.split(split.numerator(), split.denominator(), split.position());
+                rows.put(split.date(), state);
+            }
+            HoldingState.Applied applied = state.apply(m, m.reverses() == null ? null : original(key, m.reverses()));
+            remember(m, applied);
+            if (applied.costRemoved() != null) {
+                cost.put(m, applied.costRemoved());
+            }
+            state = applied.state();
+            rows.put(m.date(), state);
+        }
+        while (security && next < symbolSplits.size()) {
+            HoldingTables.Split split = symbolSplits.get(next++);
+            state = state.split(split.numerator(), split.denominator(), split.position());
+            rows.put(split.date(), state);
+        }
+        List<Object[]> history = new ArrayList<>();
+        rows.forEach((date, s) -> history.add(row(key, date, s)));
+        return history;
+    }
+
+    private void remember(Movement m, HoldingState.Applied applied) {
+        if (applied.costRemoved() != null) {
+            costRemoved.put(m, applied.costRemoved());
+        }
+        originals.put(m.accountId() + '|' + m.asset() + '|' + m.transactionId(),
+                new HoldingState.Original(m.quantity(), m.amount(), applied.costRemoved()));
+    }
+
+    private HoldingState.Original original(Movement.Key key, String transactionId) {
+        HoldingState.Original known = originals.get(key.accountId() + '|' + key.asset() + '|' + transactionId);
+        return known != null ? known : db.original(key, transactionId);
+    }
+
+    private static Object[] row(Movement.Key key, LocalDate date, HoldingState state) {
+        return new Object[]{key.accountId(), key.asset(), Date.valueOf(date), state.quantity(), state.costBasis(),
+                state.realizedPl(), state.lastPosition()};
+    }
+}

@@ -1,0 +1,77 @@
+package dev.finflow.query.holdings;
+
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.ReadYourWrites;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Holdings (securities and cash) of an account, now or as of a date, as a stream, and their lineage. */
+@RestController
+@RequestMapping("/api/v1")
+class HoldingsController {
+
+    /** The holdings of an account at the end of {@code asOf} (null: as they stand now). */
+    record Holdings(String accountId, LocalDate asOf, List<HoldingsQueries.Holding> holdings) {
+    }
+
+    record Lineage(String accountId, String asset, LocalDate asOf, List<HoldingsQueries.LineageEvent> events) {
+    }
+
+    private final HoldingsQueries queries;
+    private final ReadYourWrites readYourWrites;
+    private final Duration streamPoll;
+
+    HoldingsController(HoldingsQueries queries, ReadYourWrites readYourWrites,
+                       @Value("${finflow.query.stream-poll:200ms}") Duration streamPoll) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.streamPoll = streamPoll;
+    }
+
+    @GetMapping("/accounts/{accountId}/holdings")
+    Mono<Holdings> holdings(@PathVariable String accountId, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String minPosition) {
+        LocalDate date = Params.date(asOf, "asOf");
+        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+                .then(queries.requireAccount(accountId))
+                .then(queries.holdings(accountId, date).collectList())
+                .map(list -> new Holdings(accountId, date, list));
+    }
+
+    /** The current holdings, then the holdings again every time the projection changes one of them. */
+    @GetMapping(path = "/accounts/{accountId}/holdings/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Holdings>> stream(@PathVariable String accountId,
+                                           @RequestParam(required = false) String minPosition) {
+        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+                .then(queries.requireAccount(accountId))
+                .thenMany(Flux.interval(Duration.ZERO, streamPoll)
+                        .concatMap(tick -> queries.lastChange(accountId))
+                        .distinctUntilChanged()
+                        .concatMap(position -> queries.holdings(accountId, null).collectList()
+                                .map(list -> ServerSentEvent.builder(new Holdings(accountId, null, list))
+                                        .id(Long.toString(position)).event("holdings").build())));
+    }
+
+    @GetMapping("/lineage/holdings/{accountId}/{asset}")
+    Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset,
+                          @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String minPosition) {
+        LocalDate date = Params.date(asOf, "asOf");
+        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+                .then(queries.requireAccount(accountId))
+                .then(queries.lineage(accountId, asset, date).collectList())
+                .map(events -> new Lineage(accountId, asset, date, events));
+    }
+}
