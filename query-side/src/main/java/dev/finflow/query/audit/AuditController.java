@@ -1,0 +1,136 @@
+package dev.finflow.query.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail for review: every stored event with all its metadata, filtered, in global order, a page at a
+ * time as JSON or streamed as NDJSON ({@code Accept: application/x-ndjson}).
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    /** One event; payload and metadata are the stored JSON as recorded. */
+    record AuditEvent(long position, String eventId, String aggregateId, long sequenceNumber, String type,
+                      OffsetDateTime recordedAt, LocalDate effectiveDate, String principal, String correlationId,
+                      String causationId, String source, String ingestionRunId,
+                      @JsonRawValue String metaData, @JsonRawValue String payload) {
+    }
+
+    record Page(List<AuditEvent> items, String nextCursor) {
+    }
+
+    private record Filter(String aggregate, String type, String principal, String correlationId, Instant from,
+                          Instant to, long after) {
+    }
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+    private final ReadYourWrites readYourWrites;
+
+    AuditController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+        this.db = db;
+        this.catalog = catalog;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Page> page(@RequestParam(required = false) String aggregate, @RequestParam(required = false) String type,
+                    @RequestParam(required = false) String principal,
+                    @RequestParam(required = false) String correlationId,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                    @RequestParam(required = false) String minPosition) {
+        Filter filter = filter(aggregate, type, principal, correlationId, from, to, cursor);
+        int size = Params.limit(limit);
+        return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
+                .then(Mono.defer(() -> query(filter, size + 1).collectList()))
+                .map(rows -> {
+                    List<AuditEvent> page = rows.stream().limit(size).toList();
+                    return new Page(page, rows.size() > size ? Long.toString(page.get(size - 1).position()) : null);
+                });
+    }
+
+    /** The same events as a stream, one JSON object per line, without a page limit unless one is given. */
+    @GetMapping(path = "/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<AuditEvent> stream(@RequestParam(required = false) String aggregate,
+                            @RequestParam(required = false) String type,
+                            @RequestParam(required = false) String principal,
+                            @RequestParam(required = false) String correlationId,
+                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                            @RequestParam(required = false) String limit,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) String minPosition) {
+        Filter filter = filter(aggregate, type, principal, correlationId, from, to, cursor);
+        int size = limit == null ? Integer.MAX_VALUE : Params.limit(limit);
+        return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
+                .thenMany(Flux.defer(() -> query(filter, size)));
+    }
+
+    private static Filter filter(String aggregate, String type, String principal, String correlationId, String from,
+                                 String to, String cursor) {
+        return new Filter(aggregate, type, principal, correlationId, Params.instant(from, "from"),
+                Params.instant(to, "to"), Params.cursor(cursor));
+    }
+
+    private Flux<AuditEvent> query(Filter filter, int limit) {
+        TableSet tables = catalog.tables(AuditProjection.NAME);
+        List<String> where = new ArrayList<>(List.of("position > :after"));
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("after", filter.after());
+        add(where, binds, "aggregate_id = :aggregate", "aggregate", filter.aggregate());
+        add(where, binds, "event_type = :type", "type", filter.type());
+        add(where, binds, "principal = :principal", "principal", filter.principal());
+        add(where, binds, "correlation_id = :correlation", "correlation", filter.correlationId());
+        add(where, binds, "recorded_at >= :from", "from", filter.from() == null ? null
+                : filter.from().atOffset(java.time.ZoneOffset.UTC));
+        add(where, binds, "recorded_at < :to", "to", filter.to() == null ? null
+                : filter.to().atOffset(java.time.ZoneOffset.UTC));
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select * from " + tables.name(AuditProjection.EVENTS)
+                + " where " + String.join(" and ", where) + " order by position"
+                + (limit == Integer.MAX_VALUE ? "" : " limit " + limit));
+        for (Map.Entry<String, Object> bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map(AuditController::event).all();
+    }
+
+    private static void add(List<String> where, Map<String, Object> binds, String condition, String name,
+                            Object value) {
+        if (value != null) {
+            where.add(condition);
+            binds.put(name, value);
+        }
+    }
+
+    private static AuditEvent event(Readable row) {
+        return new AuditEvent(row.get("position", Long.class), row.get("event_id", String.class),
+                row.get("aggregate_id", String.class), row.get("sequence_number", Long.class),
+                row.get("event_type", String.class), row.get("recorded_at", OffsetDateTime.class),
+                row.get("effective_date", LocalDate.class), row.get("principal", String.class),
+                row.get("correlation_id", String.class), row.get("causation_id", String.class),
+                row.get("source", String.class), row.get("ingestion_run_id", String.class),
+                row.get("meta_data", String.class), row.get("payload", String.class));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.finflow.query.monthlybalances;
+
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Monthly balances of an account (opening, inflows, outflows, closing per asset and month) and their lineage. */
+@RestController
+@RequestMapping("/api/v1")
+class MonthlyBalancesController {
+
+    record Page(String accountId, List<MonthlyBalances.Balance> items, String nextCursor) {
+    }
+
+    record LineageEvent(String eventId, String type, long position, OffsetDateTime recordedAt, BigDecimal quantity,
+                        String principal) {
+    }
+
+    record Lineage(String accountId, String asset, YearMonth month, List<LineageEvent> events) {
+    }
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+    private final ReadYourWrites readYourWrites;
+
+    MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+        this.db = db;
+        this.catalog = catalog;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/accounts/{accountId}/monthly-balances")
+    Mono<Page> balances(@PathVariable String accountId, @RequestParam(required = false) String asset,
+                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) String minPosition) {
+        YearMonth first = Params.month(from, "from");
+        YearMonth last = Params.month(to, "to");
+        int size = Params.limit(limit);
+        MonthlyBalances.Cursor after = MonthlyBalances.Cursor.parse(cursor);
+        return readYourWrites.await(MonthlyBalancesProjection.NAME, Params.minPosition(minPosition))
+                .then(requireAccount(accountId))
+                .then(flows(accountId, asset).collectList())
+                .map(flows -> {
+                    List<MonthlyBalances.Balance> all = MonthlyBalances.of(flows, first, last).stream()
+                            .filter(b -> after == null || after.isBefore(b)).toList();
+                    List<MonthlyBalances.Balance> page = all.stream().limit(size).toList();
+                    String next = all.size() > size ? MonthlyBalances.Cursor.of(page.get(size - 1)) : null;
+                    return new Page(accountId, page, next);
+                });
+    }
+
+    @GetMapping("/lineage/monthly-balances/{accountId}/{asset}/{month}")
+    Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset, @PathVariable String month,
+                          @RequestParam(required = false) String minPosition) {
+        YearMonth yearMonth = Params.month(month, "month");
+        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
+        return readYourWrites.await(MonthlyBalancesProjection.NAME, Params.minPosition(minPosition))
+                .then(requireAccount(accountId))
+                .then(db.sql("select event_id, event_type, position, recorded_at, sum(quantity) as quantity, principal "
+                                + "from " + tables.name(MonthlyBalancesProjection.ENTRIES) + " where account_id = "
+                                + ":account and asset = :asset and month = :month group by event_id, event_type, "
+                                + "position, recorded_at, principal order by position")
+                        .bind("account", accountId).bind("asset", asset).bind("month", yearMonth.atDay(1))
+                        .map(row -> new LineageEvent(row.get("event_id", String.class),
+                                row.get("event_type", String.class), row.get("position", Long.class),
+                                row.get("recorded_at", OffsetDateTime.class), row.get("quantity", BigDecimal.class),
+                                row.get("principal", String.class)))
+                        .all().collectList())
+                .map(events -> new Lineage(accountId, asset, yearMonth, events));
+    }
+
+    private Mono<Void> requireAccount(String accountId) {
+        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
+        return db.sql("select 1 from " + tables.name(MonthlyBalancesProjection.ACCOUNTS) + " where account_id = "
+                        + ":account").bind("account", accountId).map(row -> 1).first()
+                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND, "no account " + accountId)))
+                .then();
+    }
+
+    private reactor.core.publisher.Flux<MonthlyBalances.Flow> flows(String accountId, String asset) {
+        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
+        String sql = "select asset, kind, month, inflows, outflows from " + tables.name(MonthlyBalancesProjection.FLOWS)
+                + " where account_id = :account" + (asset == null ? "" : " and asset = :asset")
+                + " order by asset, month";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId);
+        if (asset != null) {
+            spec = spec.bind("asset", asset);
+        }
+        return spec.map(row -> new MonthlyBalances.Flow(row.get("asset", String.class), row.get("kind", String.class),
+                YearMonth.from(row.get("month", LocalDate.class)), row.get("inflows", BigDecimal.class),
+                row.get("outflows", BigDecimal.class))).all();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.finflow.query.transactions;
+
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The transactions of an account in the order they were recorded, a page at a time (keyset on position). */
+@RestController
+@RequestMapping("/api/v1")
+class TransactionsController {
+
+    record Transaction(long position, String transactionId, String type, LocalDate effectiveDate,
+                       OffsetDateTime recordedAt, String symbol, BigDecimal quantity, BigDecimal cashAmount,
+                       String currency, String counterparty, String memo, String reverses, String reversedBy,
+                       String principal, String correlationId) {
+    }
+
+    record Page(String accountId, List<Transaction> items, String nextCursor) {
+    }
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+    private final ReadYourWrites readYourWrites;
+
+    TransactionsController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+        this.db = db;
+        this.catalog = catalog;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/accounts/{accountId}/transactions")
+    Mono<Page> transactions(@PathVariable String accountId, @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to, @RequestParam(required = false) String limit,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) String minPosition) {
+        LocalDate first = Params.date(from, "from");
+        LocalDate last = Params.date(to, "to");
+        int size = Params.limit(limit);
+        long after = Params.cursor(cursor);
+        TableSet tables = catalog.tables(TransactionsProjection.NAME);
+        String sql = "select * from " + tables.name(TransactionsProjection.TRANSACTIONS) + " where account_id = "
+                + ":account and position > :after" + (first == null ? "" : " and effective_date >= :from")
+                + (last == null ? "" : " and effective_date <= :to") + " order by position limit :limit";
+        return readYourWrites.await(TransactionsProjection.NAME, Params.minPosition(minPosition))
+                .then(requireAccount(tables, accountId))
+                .then(Mono.defer(() -> {
+                    DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId)
+                            .bind("after", after).bind("limit", size + 1);
+                    spec = first == null ? spec : spec.bind("from", first);
+                    spec = last == null ? spec : spec.bind("to", last);
+                    return spec.map(TransactionsController::transaction).all().collectList();
+                }))
+                .map(rows -> {
+                    List<Transaction> page = rows.stream().limit(size).toList();
+                    String next = rows.size() > size ? Long.toString(page.get(size - 1).position()) : null;
+                    return new Page(accountId, page, next);
+                });
+    }
+
+    private Mono<Void> requireAccount(TableSet tables, String accountId) {
+        return db.sql("select 1 from " + tables.name(TransactionsProjection.ACCOUNTS) + " where account_id = :account")
+                .bind("account", accountId).map(row -> 1).first()
+                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND, "no account " + accountId)))
+                .then();
+    }
+
+    private static Transaction transaction(Readable row) {
+        return new Transaction(row.get("position", Long.class), row.get("transaction_id", String.class),
+                row.get("event_type", String.class), row.get("effective_date", LocalDate.class),
+                row.get("recorded_at", OffsetDateTime.class), row.get("symbol", String.class),
+                row.get("quantity", BigDecimal.class), row.get("amount", BigDecimal.class),
+                row.get("currency", String.class), row.get("counterparty", String.class),
+                row.get("memo", String.class), row.get("reverses", String.class),
+                row.get("reversed_by", String.class), row.get("principal", String.class),
+                row.get("correlation_id", String.class));
+    }
+}
