@@ -11,12 +11,13 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar ledger [--url U] [--jdbc J] [--seconds S] "
-                    + "[--clients 1,8,32] [--accounts N]");
+                    + "[--clients 1,8,32] [--accounts N]\n       java -jar finflow-bench.jar bars [--jdbc J] [--bars N] [--batch B]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ledger" -> LedgerBench.run(Options.parse(rest));
+            case "bars" -> BarsBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
