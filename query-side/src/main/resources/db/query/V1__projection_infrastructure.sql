@@ -20,6 +20,8 @@ create table projection_version (
     building_version    integer,
     rebuild_started_at  timestamptz,
     rebuild_start_head  bigint,
+    -- AUTO: the rebuilt copy replaces the live one as soon as it has caught up; MANUAL: on POST .../swap.
+    swap_mode           varchar(8),
     retired_version     integer,
     retired_at          timestamptz
 );

@@ -145,7 +145,7 @@ class LedgerQueriesTest {
 
         assertThat(items(get("/api/v1/audit/events?aggregate=a-1&principal=carol"), "type"))
                 .containsExactly("FeeChargedEvent", "TransactionReversedEvent");
-        assertThat(items(get("/api/v1/audit/events?correlationId=corr-s1"), "position"))
+        assertThat(items(get("/api/v1/audit/events?aggregate=a-1&correlationId=corr-s1"), "position"))
                 .containsExactly(pos(scenario, "s1"));
         assertThat(items(get("/api/v1/audit/events?aggregate=a-1&type=TradeRecordedEvent"), "position"))
                 .containsExactly(pos(scenario, "b1"), pos(scenario, "s1"));

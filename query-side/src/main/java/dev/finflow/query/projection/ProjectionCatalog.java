@@ -25,7 +25,7 @@ public final class ProjectionCatalog {
 
     /** One row of {@code projection_version}. */
     public record Versions(String name, int active, Integer building, Instant rebuildStartedAt,
-                           Long rebuildStartHead, Integer retired) {
+                           Long rebuildStartHead, Integer retired, boolean autoSwap) {
     }
 
     ProjectionCatalog(JdbcTemplate jdbc, TransactionTemplate transaction, List<Projection> projections) {
@@ -81,21 +81,21 @@ public final class ProjectionCatalog {
 
     void refresh() {
         versions = jdbc.query("select name, active_version, building_version, rebuild_started_at, "
-                        + "rebuild_start_head, retired_version from query.projection_version", (rs, i) -> new Versions(
-                        rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
-                        (Long) rs.getObject(5), (Integer) rs.getObject(6)))
+                        + "rebuild_start_head, retired_version, swap_mode from query.projection_version",
+                        (rs, i) -> new Versions(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3),
+                                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                                (Long) rs.getObject(5), (Integer) rs.getObject(6), !"MANUAL".equals(rs.getString(7))))
                 .stream().filter(row -> projections.containsKey(row.name()))
                 .collect(Collectors.toUnmodifiableMap(Versions::name, Function.identity()));
     }
 
     /** Starts filling a fresh version beside the active one; answers the version being built. */
-    int startRebuild(String projection, long head) {
+    int startRebuild(String projection, long head, boolean autoSwap) {
         int[] building = new int[1];
         locked(() -> {
             Versions row = jdbc.queryForObject("select name, active_version, building_version from "
                     + "query.projection_version where name = ? for update", (rs, i) -> new Versions(rs.getString(1),
-                    rs.getInt(2), (Integer) rs.getObject(3), null, null, null), projection);
+                    rs.getInt(2), (Integer) rs.getObject(3), null, null, null, true), projection);
             if (row.building() != null) {
                 building[0] = row.building();
                 return;
@@ -105,7 +105,8 @@ public final class ProjectionCatalog {
             dropTables(tables);
             createTables(tables);
             jdbc.update("update query.projection_version set building_version = ?, rebuild_started_at = now(), "
-                    + "rebuild_start_head = ? where name = ?", next, head, projection);
+                    + "rebuild_start_head = ?, swap_mode = ? where name = ?", next, head, autoSwap ? "AUTO" : "MANUAL",
+                    projection);
             building[0] = next;
         });
         refresh();
@@ -113,11 +114,13 @@ public final class ProjectionCatalog {
     }
 
     /** Makes the rebuilt version the one readers see, in one update; the old one is retired. */
-    void swap(String projection, int building) {
-        jdbc.update("update query.projection_version set retired_version = active_version, retired_at = now(), "
+    boolean swap(String projection, int building) {
+        int swapped = jdbc.update("update query.projection_version set retired_version = active_version, retired_at = now(), "
                 + "active_version = building_version, building_version = null, rebuild_started_at = null, "
-                + "rebuild_start_head = null where name = ? and building_version = ?", projection, building);
+                + "rebuild_start_head = null, swap_mode = null where name = ? and building_version = ?", projection,
+                building);
         refresh();
+        return swapped == 1;
     }
 
     /** Drops versions retired longer ago than the grace period, once no reader can still be using them. */

@@ -74,14 +74,31 @@ public final class ProjectionMonitor {
 
     void swapCaughtUpRebuilds(ProjectionCatalog catalog) {
         for (ProjectionStatus status : statuses.values()) {
-            ProjectionStatus.Rebuild rebuild = status.rebuild();
-            if (rebuild != null && rebuild.eventsDone() >= status.position()
-                    && catalog.versions(status.name()).map(v -> v.building() != null).orElse(false)) {
-                log.info("projection {}: rebuilt version {} caught up at {}, swapping it in", status.name(),
-                        rebuild.version(), rebuild.eventsDone());
-                catalog.swap(status.name(), rebuild.version());
+            if (catalog.versions(status.name()).map(ProjectionCatalog.Versions::autoSwap).orElse(false)) {
+                swapIfCaughtUp(catalog, status.name());
             }
         }
+    }
+
+    /**
+     * Swaps the rebuilt copy in if it has applied at least as much as the live one (readers never go back in
+     * time); answers whether it did.
+     */
+    boolean swapIfCaughtUp(ProjectionCatalog catalog, String projection) {
+        ProjectionStatus status = statuses.get(projection);
+        ProjectionCatalog.Versions row = catalog.versions(projection).orElse(null);
+        if (status == null || row == null || row.building() == null || status.rebuild() == null
+                || status.rebuild().version() != row.building()) {
+            return false;
+        }
+        long built = positionOf(projection, row.building());
+        long live = positionOf(projection, row.active());
+        if (built < live) {
+            return false;
+        }
+        log.info("projection {}: rebuilt version {} caught up at {}, swapping it in", projection, row.building(),
+                built);
+        return catalog.swap(projection, row.building());
     }
 
     private long positionOf(String projection, int version) {

@@ -89,11 +89,22 @@ public final class ProjectionProcessors implements SmartLifecycle {
         return started;
     }
 
-    /** Starts building a fresh copy of {@code projection}; answers the version being built. */
-    public int rebuild(String projection) {
-        int version = catalog.startRebuild(projection, monitor.head());
+    /**
+     * Starts building a fresh copy of {@code projection} beside the live one; answers the version being built.
+     * With {@code autoSwap} it replaces the live copy as soon as it has caught up, otherwise on {@link #swap}.
+     */
+    public int rebuild(String projection, boolean autoSwap) {
+        int version = catalog.startRebuild(projection, monitor.head(), autoSwap);
         reconcileQuietly();
         return version;
+    }
+
+    /** Replaces the live copy by the rebuilt one if that has caught up; answers whether it did. */
+    public synchronized boolean swap(String projection) {
+        reconcile();
+        boolean swapped = monitor.swapIfCaughtUp(catalog, projection);
+        reconcile();
+        return swapped;
     }
 
     private void reconcileQuietly() {

@@ -1,0 +1,87 @@
+package dev.finflow.query.admin;
+
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.ProjectionMonitor;
+import dev.finflow.query.projection.ProjectionProcessors;
+import dev.finflow.query.projection.ProjectionStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+
+/**
+ * Operations on projections: where each stands (position, lag, state, rebuild progress), rebuilding one beside
+ * the live copy, and swapping a rebuild held for manual review. Rebuild and swap do DDL and JDBC work, so they
+ * run on the bounded elastic scheduler rather than on an event-loop thread.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+class AdminController {
+
+    record RebuildStarted(String name, int buildingVersion, boolean autoSwap) {
+    }
+
+    private final ProjectionCatalog catalog;
+    private final ProjectionMonitor monitor;
+    private final ProjectionProcessors processors;
+
+    AdminController(ProjectionCatalog catalog, ProjectionMonitor monitor, ProjectionProcessors processors) {
+        this.catalog = catalog;
+        this.monitor = monitor;
+        this.processors = processors;
+    }
+
+    @GetMapping
+    Mono<List<ProjectionStatus>> projections() {
+        return Mono.fromSupplier(monitor::statuses);
+    }
+
+    @GetMapping("/{name}")
+    Mono<ProjectionStatus> projection(@PathVariable String name) {
+        return Mono.justOrEmpty(monitor.status(name)).switchIfEmpty(Mono.error(() -> unknown(name)));
+    }
+
+    @PostMapping("/{name}/rebuild")
+    Mono<ResponseEntity<RebuildStarted>> rebuild(@PathVariable String name,
+                                                 @RequestParam(defaultValue = "auto") String swap) {
+        requireKnown(name);
+        if (!swap.equals("auto") && !swap.equals("manual")) {
+            throw new QueryRefused(Problem.INVALID_PARAMETER, "swap must be auto or manual, was '" + swap + "'",
+                    "swap");
+        }
+        boolean auto = swap.equals("auto");
+        return Mono.fromCallable(() -> processors.rebuild(name, auto))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(version -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new RebuildStarted(name, version,
+                        auto)));
+    }
+
+    @PostMapping("/{name}/swap")
+    Mono<ResponseEntity<ProjectionStatus>> swap(@PathVariable String name) {
+        requireKnown(name);
+        return Mono.fromCallable(() -> processors.swap(name))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(swapped -> ResponseEntity.status(swapped ? HttpStatus.OK : HttpStatus.CONFLICT)
+                        .body(monitor.status(name).orElse(null)));
+    }
+
+    private void requireKnown(String name) {
+        if (catalog.projection(name).isEmpty()) {
+            throw unknown(name);
+        }
+    }
+
+    private static QueryRefused unknown(String name) {
+        return new QueryRefused(Problem.PROJECTION_NOT_FOUND, "no projection " + name);
+    }
+}
