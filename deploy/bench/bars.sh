@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bars projection benchmark (issue 4): a bulk import of BARS bars (default 500,000) as BarsIngestedEvents of
 # BATCH bars each (default 10,000; one event per batch) appended to the event store of a running query side;
-# prints how fast its bars projection applies them.
+# prints how fast its bars projection applies them live (while they are appended) and in a rebuild from zero.
 #
 #   deploy/bench/bars.sh                     # PostgreSQL at 127.0.0.1:5432, user postgres
 #   BARS=1000000 BATCH=5000 deploy/bench/bars.sh
@@ -22,4 +22,4 @@ SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 for _ in $(seq 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 java -jar deploy/bench/target/finflow-bench.jar bars --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
-  --bars "${BARS:-500000}" --batch "${BATCH:-10000}"
+  --url "http://localhost:$PORT" --bars "${BARS:-500000}" --batch "${BATCH:-10000}"

@@ -72,7 +72,7 @@ class MarketRebuildTest {
         assertThat(live.get("quality_issue")).hasSize(3);
         assertThat(live.get("ingestion_attempt")).hasSize(1);
 
-        MARKET.forEach(processors::rebuild);
+        MARKET.forEach(name -> processors.rebuild(name, true));
         EventAppender.await(() -> MARKET.stream().allMatch(name -> catalog.tables(name).version() == 2));
 
         assertThat(snapshot()).isEqualTo(live);
