@@ -82,14 +82,14 @@ class BarsController {
     static BarView view(BarsReader.StoredBar bar, Adjustments adjustments) {
         if (adjustments == null) {
             return new BarView(bar.date(), plain(bar.open()), plain(bar.high()), plain(bar.low()), plain(bar.close()),
-                    plain(bar.adjustedClose()), bar.volume(), bar.verdict(), FindingsJson.read(bar.findings()),
+                    plain(bar.adjustedClose()), bar.volume(), bar.verdict(), JsonText.findings(bar.findings()),
                     bar.revision(), bar.runId(), bar.source(), bar.position(), "1");
         }
         LocalDate date = bar.date();
         return new BarView(date, plain(adjustments.price(bar.open(), date)), plain(adjustments.price(bar.high(), date)),
                 plain(adjustments.price(bar.low(), date)), plain(adjustments.price(bar.close(), date)),
                 plain(bar.adjustedClose()), adjustments.volume(bar.volume(), date), bar.verdict(),
-                FindingsJson.read(bar.findings()), bar.revision(), bar.runId(), bar.source(), bar.position(),
+                JsonText.findings(bar.findings()), bar.revision(), bar.runId(), bar.source(), bar.position(),
                 adjustments.priceFactor(date).toPlainString());
     }
 

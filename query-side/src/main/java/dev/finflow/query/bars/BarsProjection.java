@@ -14,9 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -128,7 +126,7 @@ class BarsProjection implements Projection {
                 var bar = row.bar().bar();
                 Object[] values = {row.symbol(), bar.date(), bar.open(), bar.high(), bar.low(), bar.close(),
                         bar.adjustedClose(), bar.volume(), row.bar().verdict().name(),
-                        FindingsJson.write(row.bar().findings()), row.runId(), row.source(), row.event().position(),
+                        JsonText.write(row.bar().findings()), row.runId(), row.source(), row.event().position(),
                         Timestamp.from(row.event().recordedAt())};
                 for (int c = 0; c < values.length; c++) {
                     columns[c][i] = values[c];

@@ -6,7 +6,7 @@ import dev.finflow.events.ingestion.IngestionRunFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
 import dev.finflow.events.ingestion.IngestionRunStartedEvent;
 import dev.finflow.events.values.Symbol;
-import dev.finflow.query.bars.FindingsJson;
+import dev.finflow.query.bars.JsonText;
 import dev.finflow.query.projection.ProjectedEvent;
 import dev.finflow.query.projection.Projection;
 import dev.finflow.query.projection.TableSet;
@@ -59,8 +59,8 @@ class IngestionRunProjection implements Projection {
                                 + " range_to, providers, status, started_at, start_position, last_position)"
                                 + " values (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) on conflict (run_id) do nothing",
                         started.runId(), started.trigger().name(), started.watchlist(),
-                        FindingsJson.write(symbols(started.symbols())), started.from(), started.to(),
-                        FindingsJson.write(started.providers()), at, position, position);
+                        JsonText.write(symbols(started.symbols())), started.from(), started.to(),
+                        JsonText.write(started.providers()), at, position, position);
             } else if (payload instanceof IngestionRunProgressedEvent progress) {
                 jdbc.update("insert into " + tables.name(SYMBOLS) + " as t (run_id, symbol, provider, received,"
                                 + " accepted, flagged, rejected, duplicates, corrected, position, recorded_at)"
@@ -88,7 +88,7 @@ class IngestionRunProjection implements Projection {
             } else if (payload instanceof IngestionRunFailedEvent failed) {
                 jdbc.update("update " + tables.name(RUNS) + " set status = 'FAILED', finished_at = ?,"
                                 + " failed_symbols = ?, cause = ?, last_position = ? where run_id = ?"
-                                + " and last_position < ?", at, FindingsJson.write(symbols(failed.failedSymbols())),
+                                + " and last_position < ?", at, JsonText.write(symbols(failed.failedSymbols())),
                         failed.cause(), position, failed.runId(), position);
             }
         }

@@ -8,7 +8,7 @@ import dev.finflow.query.api.Problem;
 import dev.finflow.query.api.QueryRefused;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.BarsReader;
-import dev.finflow.query.bars.FindingsJson;
+import dev.finflow.query.bars.JsonText;
 import dev.finflow.query.bars.InstrumentNotFound;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
@@ -90,7 +90,7 @@ class QualityController {
         }
         return sql.map((Readable row) -> new QualityReport.IssueView(row.get("bar_date", String.class),
                         row.get("verdict", String.class), row.get("origin", String.class),
-                        FindingsJson.read(row.get("findings", String.class)), object(row.get("bar", String.class)),
+                        JsonText.findings(row.get("findings", String.class)), object(row.get("bar", String.class)),
                         row.get("run_id", String.class), row.get("source", String.class),
                         row.get("position", Long.class), row.get("item", Integer.class),
                         row.get("recorded_at", OffsetDateTime.class).toInstant()))

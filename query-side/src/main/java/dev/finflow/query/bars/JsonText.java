@@ -9,16 +9,17 @@ import dev.finflow.events.serialization.EventJson;
 import java.util.List;
 
 /**
- * Quality findings as JSON text in a read table: they are only ever shown whole, so one column beats a child
- * table (and one row per bar keeps bulk imports to one insert per bar).
+ * Values kept as JSON text in market read tables (findings, a quarantined bar's raw fields, a run's symbols):
+ * they are only ever shown whole, so one column beats a child table, and one row per bar keeps bulk imports to
+ * one row per bar.
  */
-public final class FindingsJson {
+public final class JsonText {
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
     private static final TypeReference<List<Finding>> LIST = new TypeReference<>() {
     };
 
-    private FindingsJson() {
+    private JsonText() {
     }
 
     public static String write(Object value) {
@@ -29,7 +30,7 @@ public final class FindingsJson {
         }
     }
 
-    public static List<Finding> read(String json) {
+    public static List<Finding> findings(String json) {
         try {
             return json == null ? List.of() : JSON.readValue(json, LIST);
         } catch (JsonProcessingException e) {
