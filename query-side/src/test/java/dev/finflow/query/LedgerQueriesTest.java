@@ -177,6 +177,26 @@ class LedgerQueriesTest {
     }
 
     @Test
+    void theHoldingsStreamSendsTheCurrentHoldingsThenEveryChange() throws Exception {
+        LedgerScenario scenario = new LedgerScenario(events).run("st-1", "st-2");
+        holdings("st-1", null, scenario.last());
+
+        java.util.concurrent.CompletableFuture<java.util.List<String>> received = http.get()
+                .uri("/api/v1/accounts/st-1/holdings/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody()
+                .take(2).collectList().toFuture();
+        Thread.sleep(1000);
+        scenario.record("st-1", "d2", "alice", new dev.finflow.events.ledger.CashDepositedEvent(
+                LedgerScenario.id("st-1"), LedgerScenario.tx("d2"), LedgerScenario.eur("13.80"), null,
+                LocalDate.parse("2024-03-05"), null, java.util.List.of(LedgerScenario.cash("13.80"),
+                LedgerScenario.leg(dev.finflow.events.ledger.LegType.EXTERNAL, "EUR", "-13.80"))));
+
+        java.util.List<String> updates = received.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(row(Json.parse(updates.get(0).getBytes()), 0)).isEqualTo("EUR CASH 8686.20 null 8686.20 0");
+        assertThat(row(Json.parse(updates.get(1).getBytes()), 0)).isEqualTo("EUR CASH 8700.00 null 8700.00 0");
+    }
+
+    @Test
     void unknownAccountsAndBadDatesAreProblems() {
         http.get().uri("/api/v1/accounts/nobody/holdings").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/account-not-found");

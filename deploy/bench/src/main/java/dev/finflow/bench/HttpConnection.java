@@ -37,6 +37,14 @@ final class HttpConnection implements AutoCloseable {
         return readResponse();
     }
 
+    /** Sends a GET and returns the status code, having read the whole response. */
+    int get(String path) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return readResponse();
+    }
+
     private int readResponse() throws IOException {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));

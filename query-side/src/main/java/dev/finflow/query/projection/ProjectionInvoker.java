@@ -41,9 +41,10 @@ final class ProjectionInvoker implements EventHandlerInvoker {
         this.resourceKey = "finflow.projection." + tables.processorName();
     }
 
+    /** Every event, so that every segment stores its token with every batch; {@link #handle} picks its own. */
     @Override
     public boolean canHandle(EventMessage<?> event, Segment segment) {
-        return projection.needsGlobalOrder() || segment.matches(sequenceOf(event));
+        return true;
     }
 
     @Override
@@ -53,8 +54,8 @@ final class ProjectionInvoker implements EventHandlerInvoker {
 
     @Override
     public void handle(EventMessage<?> event, Segment segment) {
-        if (!canHandle(event, segment)) {
-            return;
+        if (!projection.needsGlobalOrder() && !segment.matches(sequenceOf(event))) {
+            return; // another segment's event: it only moves this segment's token
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<ProjectedEvent> batch = root.getOrComputeResource(resourceKey, key -> {

@@ -7,6 +7,7 @@ import dev.finflow.query.QuerySideTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +25,28 @@ class ProjectionInfrastructureTest {
     JdbcTemplate jdbc;
     @Autowired
     ProjectionCatalog catalog;
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void reportsHealthAndPerProjectionLagThroughputAndRebuildMetrics() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        EventAppender.await(() -> prometheus().contains("finflow_projection_lag_events{"));
+        assertThat(prometheus())
+                .contains("finflow_projection_lag_events{application=\"query-side\",projection=\"holdings\"}")
+                .contains("finflow_projection_lag_seconds{")
+                .contains("finflow_projection_events_applied_total{")
+                .contains("finflow_projection_rebuild_events_done{")
+                .contains("finflow_projection_rebuild_events_per_second{");
+        http.get().uri("/api/v1/admin/projections").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.name == 'holdings')].state").isEqualTo(java.util.List.of("LIVE"));
+    }
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+    }
 
     @Test
     void everyProjectionHasItsOwnTokenThatReachesTheLastAppliedEvent() {

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Query-side benchmark (issue 3): projections build and rebuild rate next to a plain SELECT scan, live lag,
+# holdings latency. Uses the PostgreSQL at 127.0.0.1:5432 (user postgres) unless PGHOST/PGPORT/PGUSER say otherwise.
+#
+#   deploy/bench/query.sh                       # 1,000,000 events, 1,000 accounts + one with 10,000 transactions
+#   EVENTS=200000 LAG_SECONDS=20 deploy/bench/query.sh
+#
+# Creates a fresh database finflow_qbench, starts query-side.jar once to create the schemas, stops it, writes the
+# events straight into the event store, starts query-side again (it builds every projection from zero), then
+# measures: a SELECT scan of the event table (the ceiling), a rebuild of all projections beside live, projection
+# lag while events are appended at a steady rate, and GET holdings latency at a fixed rate. Drops the database.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+DB=finflow_qbench
+PORT=${BENCH_PORT:-18082}
+URL="http://localhost:$PORT"
+JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER&reWriteBatchedInserts=true"
+BENCH="java -jar deploy/bench/target/finflow-bench.jar"
+[ -f query-side/target/query-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
+  || mvn -q -B -DskipTests -pl query-side,deploy/bench -am package
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
+
+SERVICE=
+start() {
+  SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
+    java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> /tmp/finflow-bench-query-side.log 2>&1 &
+  SERVICE=$!
+  for _ in $(seq 180); do curl -sf "$URL/actuator/health" >/dev/null && return; sleep 1; done
+  echo "query-side did not start, see /tmp/finflow-bench-query-side.log"; exit 1
+}
+stop() { [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null && wait "$SERVICE" 2>/dev/null; SERVICE=; }
+trap 'stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+caught_up() {
+  local started=$SECONDS body
+  while true; do
+    body=$(curl -sf "$URL/api/v1/admin/projections" || true)
+    if [ -n "$body" ] && ! echo "$body" | grep -o '"lagEvents":[0-9]*' | grep -qv ':0$' \
+       && ! echo "$body" | grep -q REBUILDING; then break; fi
+    sleep 1
+  done
+  echo $((SECONDS - started))
+}
+
+: > /tmp/finflow-bench-query-side.log
+start; stop
+echo "load before: $(uptime)"
+$BENCH query-generate --jdbc "$JDBC" --events "${EVENTS:-1000000}" --accounts "${ACCOUNTS:-1000}" --big "${BIG:-10000}"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "vacuum analyze events.domain_event_entry" "$DB"
+start
+took=$(caught_up)
+echo "initial build: all projections from zero at start-up took ${took} s (see rebuild for the measured rate)"
+$BENCH query-scan --jdbc "$JDBC"
+echo "load: $(uptime)"
+$BENCH query-rebuild --url "$URL"
+caught_up > /dev/null
+echo "load: $(uptime)"
+$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor holdings
+$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor audit
+echo "load: $(uptime)"
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}"
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
+echo "load after: $(uptime)"

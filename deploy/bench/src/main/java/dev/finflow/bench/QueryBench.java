@@ -1,0 +1,186 @@
+package dev.finflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Query-side measurements (issue 3) against a running query side and its database:
+ * {@code scan} (a plain SELECT over the event table: the ceiling), {@code rebuild} (all projections from the first
+ * event, in events/s), {@code lag} (projection lag while events are appended at a steady rate) and
+ * {@code holdings} (GET holdings latency at a fixed request rate, current and as of a date).
+ */
+final class QueryBench {
+
+    private static final Pattern STATUS = Pattern.compile(
+            "\"name\":\"([^\"]+)\",\"activeVersion\":(\\d+),\"position\":(-?\\d+),\"head\":(-?\\d+)");
+
+    private QueryBench() {
+    }
+
+    static void scan(Options options) throws Exception {
+        try (Connection connection = DriverManager.getConnection(options.get("jdbc", ""))) {
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            long rows = 0;
+            long bytes = 0;
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(5000);
+                try (ResultSet rs = statement.executeQuery("select global_index, aggregate_identifier, payload_type, "
+                        + "payload, meta_data, time_stamp from events.domain_event_entry order by global_index")) {
+                    while (rs.next()) {
+                        rows++;
+                        bytes += rs.getString(4).length() + rs.getString(5).length();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("scan: SELECT of %,d events (%,d MB of JSON) in %.1f s = %,.0f events/s%n", rows,
+                    bytes >> 20, seconds, rows / seconds);
+        }
+    }
+
+    static void rebuild(Options options) throws Exception {
+        String url = options.get("url", "http://localhost:8082");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> names = List.of(options.get("projections", "audit,holdings,monthly-balances,transactions")
+                .split(","));
+        List<Integer> before = new ArrayList<>();
+        for (String name : names) {
+            before.add(version(http, url, name));
+        }
+        long head = head(http, url);
+        long started = System.nanoTime();
+        for (String name : names) {
+            http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/projections/" + name + "/rebuild"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        double[] done = new double[names.size()];
+        int remaining = names.size();
+        while (remaining > 0) {
+            Thread.sleep(200);
+            for (int i = 0; i < names.size(); i++) {
+                if (done[i] == 0 && version(http, url, names.get(i)) > before.get(i)) {
+                    done[i] = (System.nanoTime() - started) / 1e9;
+                    remaining--;
+                    System.out.printf("rebuild: %-17s %,d events in %.1f s = %,.0f events/s%n", names.get(i), head,
+                            done[i], head / done[i]);
+                }
+            }
+        }
+        double all = (System.nanoTime() - started) / 1e9;
+        System.out.printf("rebuild: all %d projections at once: %,d events in %.1f s = %,.0f events/s per projection,"
+                + " %,.0f projected events/s in total%n", names.size(), head, all, head / all, names.size() * head / all);
+    }
+
+    static void lag(Options options) throws Exception {
+        String jdbc = options.get("jdbc", "");
+        int rate = options.getInt("rate", 200);
+        int seconds = options.getInt("seconds", 30);
+        String processor = options.get("processor", "holdings");
+        try (Connection writer = DriverManager.getConnection(jdbc); Connection reader = DriverManager.getConnection(jdbc)) {
+            LagProbe probe = new LagProbe(writer, reader, processor);
+            ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor();
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            tick.scheduleAtFixedRate(() -> probe.write(), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+            while (System.nanoTime() < deadline) {
+                probe.observe();
+                Thread.sleep(2);
+            }
+            tick.shutdown();
+            tick.awaitTermination(5, TimeUnit.SECONDS);
+            long settle = System.nanoTime() + 10_000_000_000L;
+            while (probe.pending() > 0 && System.nanoTime() < settle) {
+                probe.observe();
+                Thread.sleep(2);
+            }
+            long[] lags = probe.lags();
+            System.out.printf("lag: %s, %d events/s for %d s: %,d events, lag p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    processor, rate, seconds, lags.length, LatencyRecorder.percentileMillis(lags, 50),
+                    LatencyRecorder.percentileMillis(lags, 99), LatencyRecorder.percentileMillis(lags, 100));
+        }
+    }
+
+    static void holdings(Options options) throws Exception {
+        String url = options.get("url", "http://localhost:8082");
+        URI base = URI.create(url);
+        int rate = options.getInt("rate", 200);
+        int seconds = options.getInt("seconds", 30);
+        int accounts = options.getInt("accounts", 1000);
+        String account = options.get("account", null);
+        boolean asOf = Boolean.parseBoolean(options.get("as-of", "false"));
+        SplittableRandom random = new SplittableRandom(7);
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        int connections = options.getInt("connections", 4);
+        List<HttpConnection> pool = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            pool.add(new HttpConnection(base.getHost(), base.getPort()));
+            recorders.add(new LatencyRecorder());
+        }
+        ScheduledExecutorService clients = Executors.newScheduledThreadPool(connections);
+        long period = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
+        long started = System.nanoTime();
+        int[] errors = new int[1];
+        for (int c = 0; c < connections; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (long n = client; n < total; n += connections) {
+                    long due = started + n * period;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    String id = account != null ? account : "acc-" + random.nextInt(accounts);
+                    String path = "/api/v1/accounts/" + id + "/holdings" + (asOf ? "?asOf="
+                            + LocalDate.of(2022, 1, 3).plusDays(random.nextInt(1100)) : "");
+                    int status = pool.get(client).get(path);
+                    // Open loop: latency counts from when the request was due, so queueing is not hidden.
+                    recorders.get(client).record(System.nanoTime() - due);
+                    if (status != 200) {
+                        errors[0]++;
+                    }
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        long[] all = LatencyRecorder.merged(recorders);
+        System.out.printf("holdings%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
+                asOf ? " asOf" : "", account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
+                LatencyRecorder.percentileMillis(all, 50), LatencyRecorder.percentileMillis(all, 99));
+        for (HttpConnection connection : pool) {
+            connection.close();
+        }
+    }
+
+    private static int version(HttpClient http, String url, String name) throws Exception {
+        Matcher m = STATUS.matcher(get(http, url + "/api/v1/admin/projections/" + name));
+        return m.find() ? Integer.parseInt(m.group(2)) : -1;
+    }
+
+    private static long head(HttpClient http, String url) throws Exception {
+        Matcher m = STATUS.matcher(get(http, url + "/api/v1/admin/projections"));
+        return m.find() ? Long.parseLong(m.group(4)) : -1;
+    }
+
+    private static String get(HttpClient http, String uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
