@@ -5,14 +5,15 @@
 #   deploy/bench/query.sh                       # 1,000,000 events, 1,000 accounts + one with 10,000 transactions
 #   EVENTS=200000 LAG_SECONDS=20 deploy/bench/query.sh
 #
-# Creates a fresh database finflow_qbench, starts query-side.jar once to create the schemas, stops it, writes the
+# Creates a fresh database finflow_qbench (BENCH_DB), starts query-side.jar once to create the schemas, stops it, writes the
 # events straight into the event store, starts query-side again (it builds every projection from zero), then
 # measures: a SELECT scan of the event table (the ceiling), a rebuild of all projections beside live, projection
 # lag while events are appended at a steady rate, and GET holdings latency at a fixed rate. Drops the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
-DB=finflow_qbench
+DB=${BENCH_DB:-finflow_qbench}
+LOG=/tmp/finflow-bench-$DB-query-side.log
 PORT=${BENCH_PORT:-18082}
 URL="http://localhost:$PORT"
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER&reWriteBatchedInserts=true"
@@ -24,12 +25,15 @@ psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB wit
 SERVICE=
 start() {
   SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
-    java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> /tmp/finflow-bench-query-side.log 2>&1 &
+    java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> $LOG 2>&1 &
   SERVICE=$!
   for _ in $(seq 180); do curl -sf "$URL/actuator/health" >/dev/null && return; sleep 1; done
-  echo "query-side did not start, see /tmp/finflow-bench-query-side.log"; exit 1
+  echo "query-side did not start, see $LOG"; exit 1
 }
-stop() { [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null && wait "$SERVICE" 2>/dev/null; SERVICE=; }
+stop() {
+  if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
+  SERVICE=
+}
 trap 'stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 caught_up() {
   local started=$SECONDS body
@@ -42,7 +46,7 @@ caught_up() {
   echo $((SECONDS - started))
 }
 
-: > /tmp/finflow-bench-query-side.log
+: > $LOG
 start; stop
 echo "load before: $(uptime)"
 $BENCH query-generate --jdbc "$JDBC" --events "${EVENTS:-1000000}" --accounts "${ACCOUNTS:-1000}" --big "${BIG:-10000}"
@@ -58,7 +62,10 @@ echo "load: $(uptime)"
 $BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor holdings
 $BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor audit
 echo "load: $(uptime)"
-$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}"
-$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --accounts "${ACCOUNTS:-1000}"
+$BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
+# The same reads at a low rate: the time one request takes when nothing queues in front of it.
+$BENCH query-holdings --url "$URL" --rate "${LOW_RATE:-20}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
+$BENCH query-holdings --url "$URL" --rate "${LOW_RATE:-20}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
 echo "load after: $(uptime)"

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,12 +28,12 @@ final class HoldingTimeline {
     private final Map<String, HoldingState.Original> originals = new HashMap<>();
     private final List<Movement> fresh = new ArrayList<>();
 
-    HoldingTimeline(HoldingTables db, Map<Movement.Key, HoldingTables.KeyState> states) {
+    /** {@code symbols}: every security the batch touches, so that their splits are read in one query. */
+    HoldingTimeline(HoldingTables db, Map<Movement.Key, HoldingTables.KeyState> states, Set<String> symbols) {
         this.db = db;
         this.states = states;
-        List<String> symbols = states.entrySet().stream().filter(e -> e.getValue().kind() == Movement.Kind.SECURITY)
-                .map(e -> e.getKey().asset()).distinct().toList();
-        db.splits(symbols).forEach(split -> splits.computeIfAbsent(split.symbol(), k -> new ArrayList<>()).add(split));
+        symbols.forEach(symbol -> splits.put(symbol, new ArrayList<>()));
+        db.splits(symbols).forEach(split -> splits.get(split.symbol()).add(split));
     }
 
     void move(Movement m) {
@@ -42,9 +43,6 @@ final class HoldingTimeline {
             return; // applied before: a redelivery changes nothing
         }
         fresh.add(m);
-        if (known == null && m.kind() == Movement.Kind.SECURITY && !splits.containsKey(m.asset())) {
-            splits.put(m.asset(), new ArrayList<>(db.splits(List.of(m.asset()))));
-        }
         if (recompute.containsKey(key) || (known != null && m.date().isBefore(known.lastDate()))) {
             recompute.merge(key, m.date(), (a, b) -> a.isBefore(b) ? a : b);
             HoldingState state = known == null ? HoldingState.EMPTY : known.state();
@@ -63,7 +61,7 @@ final class HoldingTimeline {
                 }
             }
         }
-        HoldingState.Applied applied = state.apply(m, m.reverses() == null ? null : original(key, m.reverses()));
+        HoldingState.Applied applied = state.apply(m, reversed(m));
         remember(m, applied);
         rows.put(m.date(), applied.state());
         states.put(key, new HoldingTables.KeyState(m.kind(), m.date(), applied.state()));
@@ -124,7 +122,7 @@ final class HoldingTimeline {
                 state = state.split(split.numerator(), split.denominator(), split.position());
                 rows.put(split.date(), state);
             }
-            HoldingState.Applied applied = state.apply(m, m.reverses() == null ? null : original(key, m.reverses()));
+            HoldingState.Applied applied = state.apply(m, reversed(m));
             remember(m, applied);
             if (applied.costRemoved() != null) {
                 cost.put(m, applied.costRemoved());
@@ -148,6 +146,11 @@ final class HoldingTimeline {
         }
         originals.put(m.accountId() + '|' + m.asset() + '|' + m.transactionId(),
                 new HoldingState.Original(m.quantity(), m.amount(), applied.costRemoved()));
+    }
+
+    /** What a reversal undoes; only securities need it (cash is simply added back). */
+    private HoldingState.Original reversed(Movement m) {
+        return m.reverses() == null || m.kind() == Movement.Kind.CASH ? null : original(m.key(), m.reverses());
     }
 
     private HoldingState.Original original(Movement.Key key, String transactionId) {

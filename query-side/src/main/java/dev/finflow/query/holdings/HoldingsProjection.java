@@ -84,7 +84,15 @@ class HoldingsProjection implements Projection {
         if (ordered.isEmpty()) {
             return;
         }
-        HoldingTimeline timeline = new HoldingTimeline(db, db.load(keys));
+        Set<String> symbols = new HashSet<>();
+        for (Object item : ordered) {
+            if (item instanceof Movement movement && movement.kind() == Movement.Kind.SECURITY) {
+                symbols.add(movement.asset());
+            } else if (item instanceof HoldingTables.Split split) {
+                symbols.add(split.symbol());
+            }
+        }
+        HoldingTimeline timeline = new HoldingTimeline(db, db.load(keys), symbols);
         for (Object item : ordered) {
             // Splits and movements interleave in the order they were recorded.
             if (item instanceof Movement movement) {
