@@ -1,0 +1,99 @@
+package dev.finflow.query.bars;
+
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.api.ReadYourWrites;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Instruments and their bars, raw or split- and dividend-adjusted. */
+@RestController
+@RequestMapping("/api/v1/instruments")
+class BarsController {
+
+    private final BarsReader reader;
+    private final ReadYourWrites readYourWrites;
+
+    BarsController(BarsReader reader, ReadYourWrites readYourWrites) {
+        this.reader = reader;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    Mono<List<InstrumentView>> instruments(@RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) String limit,
+                                           @RequestParam(required = false) String minPosition) {
+        int size = Params.limit(limit);
+        return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
+                .thenMany(Flux.defer(() -> reader.instruments(cursor, size))).collectList();
+    }
+
+    @GetMapping("/{symbol}/bars")
+    Mono<BarsPage> bars(@PathVariable String symbol, @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String adjusted,
+                        @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) String limit,
+                        @RequestParam(required = false) String minPosition) {
+        LocalDate start = Params.date(from, "from");
+        LocalDate end = Params.date(to, "to");
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new QueryRefused(Problem.INVALID_PARAMETER, "from " + start + " is after to " + end, "from");
+        }
+        boolean adjust = flag(adjusted);
+        LocalDate after = Params.date(cursor, "cursor");
+        int size = Params.limit(limit);
+        return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
+                .then(Mono.defer(() -> reader.instrument(symbol)))
+                .switchIfEmpty(Mono.error(() -> new InstrumentNotFound(symbol)))
+                .flatMap(instrument -> Mono.zip(reader.bars(symbol, start, end, after, size).collectList(),
+                                adjust ? reader.adjustments(symbol) : Mono.just(Adjustments.none()))
+                        .map(found -> page(instrument, adjust, found.getT1(), found.getT2(), size)));
+    }
+
+    static boolean flag(String adjusted) {
+        if (adjusted == null || adjusted.isBlank() || adjusted.equals("false")) {
+            return false;
+        }
+        if (adjusted.equals("true")) {
+            return true;
+        }
+        throw new QueryRefused(Problem.INVALID_PARAMETER, "adjusted must be true or false, was '" + adjusted + "'",
+                "adjusted");
+    }
+
+    private static BarsPage page(InstrumentView instrument, boolean adjusted, List<BarsReader.StoredBar> bars,
+                                 Adjustments adjustments, int limit) {
+        List<BarView> views = bars.stream().map(bar -> view(bar, adjusted ? adjustments : null)).toList();
+        String next = bars.size() == limit ? bars.get(bars.size() - 1).date().toString() : null;
+        return new BarsPage(instrument.symbol(), instrument.currency(), adjusted, views, next);
+    }
+
+    /** A bar, adjusted when {@code adjustments} is given. */
+    static BarView view(BarsReader.StoredBar bar, Adjustments adjustments) {
+        if (adjustments == null) {
+            return new BarView(bar.date(), plain(bar.open()), plain(bar.high()), plain(bar.low()), plain(bar.close()),
+                    plain(bar.adjustedClose()), bar.volume(), bar.verdict(), JsonText.findings(bar.findings()),
+                    bar.revision(), bar.runId(), bar.source(), bar.position(), "1");
+        }
+        LocalDate date = bar.date();
+        return new BarView(date, plain(adjustments.price(bar.open(), date)), plain(adjustments.price(bar.high(), date)),
+                plain(adjustments.price(bar.low(), date)), plain(adjustments.price(bar.close(), date)),
+                plain(bar.adjustedClose()), adjustments.volume(bar.volume(), date), bar.verdict(),
+                JsonText.findings(bar.findings()), bar.revision(), bar.runId(), bar.source(), bar.position(),
+                adjustments.priceFactor(date).toPlainString());
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.finflow.query.bars;
+
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Reads the bars projection's active tables with R2DBC. Public because valuations price holdings with it.
+ */
+@Component
+public class BarsReader {
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+
+    BarsReader(DatabaseClient db, ProjectionCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    /** A stored bar: raw values, verdict and findings. */
+    public record StoredBar(String symbol, LocalDate date, BigDecimal open, BigDecimal high, BigDecimal low,
+                            BigDecimal close, BigDecimal adjustedClose, long volume, String verdict,
+                            String findings, int revision, String runId, String source, long position) {
+    }
+
+    private TableSet tables() {
+        return catalog.tables(BarsProjection.NAME);
+    }
+
+    public Mono<InstrumentView> instrument(String symbol) {
+        return db.sql("select * from " + tables().name(BarsProjection.INSTRUMENTS) + " where symbol = :symbol")
+                .bind("symbol", symbol).map((Readable row) -> instrument(row)).one();
+    }
+
+    Flux<InstrumentView> instruments(String afterSymbol, int limit) {
+        return db.sql("select * from " + tables().name(BarsProjection.INSTRUMENTS)
+                        + " where symbol > :after order by symbol limit :limit")
+                .bind("after", afterSymbol == null ? "" : afterSymbol).bind("limit", limit)
+                .map((Readable row) -> instrument(row)).all();
+    }
+
+    /** Registered FX pairs (for currency conversion). */
+    public Flux<InstrumentView> fxPairs() {
+        return db.sql("select * from " + tables().name(BarsProjection.INSTRUMENTS) + " where type = 'FX_PAIR'")
+                .map((Readable row) -> instrument(row)).all();
+    }
+
+    Flux<StoredBar> bars(String symbol, LocalDate from, LocalDate to, LocalDate after, int limit) {
+        return db.sql("select * from " + tables().name(BarsProjection.BARS) + " where symbol = :symbol"
+                        + " and bar_date >= :from and bar_date <= :to and bar_date > :after"
+                        + " order by bar_date limit :limit")
+                .bind("symbol", symbol).bind("from", from == null ? LocalDate.of(1, 1, 1) : from)
+                .bind("to", to == null ? LocalDate.of(9999, 12, 31) : to)
+                .bind("after", after == null ? LocalDate.of(1, 1, 1) : after).bind("limit", limit)
+                .map((Readable row) -> bar(row)).all();
+    }
+
+    /** The latest kept bar on or before {@code date} (accepted or flagged: quarantined bars are never here). */
+    public Mono<StoredBar> latestOnOrBefore(String symbol, LocalDate date) {
+        return db.sql("select * from " + tables().name(BarsProjection.BARS) + " where symbol = :symbol"
+                        + " and bar_date <= :date order by bar_date desc limit 1")
+                .bind("symbol", symbol).bind("date", date).map((Readable row) -> bar(row)).one();
+    }
+
+    /** Bars applied after ({@code position}, {@code date}) in that order: what the stream sends next. */
+    Flux<StoredBar> appliedAfter(String symbol, long position, LocalDate date, int limit) {
+        return db.sql("select * from " + tables().name(BarsProjection.BARS) + " where symbol = :symbol"
+                        + " and (position, bar_date) > (:position, :date) order by position, bar_date limit :limit")
+                .bind("symbol", symbol).bind("position", position).bind("date", date).bind("limit", limit)
+                .map((Readable row) -> bar(row)).all();
+    }
+
+    Mono<Long> lastPosition(String symbol) {
+        return db.sql("select coalesce(max(position), -1) as p from " + tables().name(BarsProjection.BARS)
+                        + " where symbol = :symbol").bind("symbol", symbol)
+                .map(row -> row.get("p", Long.class)).one();
+    }
+
+    /** The symbol's splits and dividends, each dividend with the close of the last bar before its ex date. */
+    public Mono<Adjustments> adjustments(String symbol) {
+        TableSet tables = tables();
+        return db.sql("select a.kind, a.effective_date, a.numerator, a.denominator, a.amount, p.bar_date as prior_date,"
+                        + " p.close as prior_close from " + tables.name(BarsProjection.ACTIONS) + " a left join lateral"
+                        + " (select b.bar_date, b.close from " + tables.name(BarsProjection.BARS) + " b where"
+                        + " a.kind = 'DIVIDEND' and b.symbol = a.symbol and b.bar_date < a.effective_date"
+                        + " order by b.bar_date desc limit 1) p on true where a.symbol = :symbol order by a.position")
+                .bind("symbol", symbol)
+                .map(row -> new Adjustments.Action(row.get("kind", String.class),
+                        row.get("effective_date", LocalDate.class), row.get("numerator", BigDecimal.class),
+                        row.get("denominator", BigDecimal.class), row.get("amount", BigDecimal.class),
+                        row.get("prior_date", LocalDate.class), row.get("prior_close", BigDecimal.class)))
+                .all().collectList().map(Adjustments::of);
+    }
+
+    private static InstrumentView instrument(Readable row) {
+        return new InstrumentView(row.get("symbol", String.class), row.get("name", String.class),
+                row.get("type", String.class), row.get("currency", String.class),
+                row.get("base_currency", String.class), row.get("exchange", String.class),
+                row.get("registered_on", LocalDate.class));
+    }
+
+    private static StoredBar bar(Readable row) {
+        return new StoredBar(row.get("symbol", String.class), row.get("bar_date", LocalDate.class),
+                row.get("open", BigDecimal.class), row.get("high", BigDecimal.class),
+                row.get("low", BigDecimal.class), row.get("close", BigDecimal.class),
+                row.get("adjusted_close", BigDecimal.class), row.get("volume", Long.class),
+                row.get("verdict", String.class), row.get("findings", String.class),
+                row.get("revision", Integer.class), row.get("run_id", String.class),
+                row.get("source", String.class), row.get("position", Long.class));
+    }
+}

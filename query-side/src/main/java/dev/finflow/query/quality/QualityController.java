@@ -1,0 +1,150 @@
+package dev.finflow.query.quality;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.finflow.events.serialization.EventJson;
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.bars.BarsReader;
+import dev.finflow.query.bars.JsonText;
+import dev.finflow.query.bars.InstrumentNotFound;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** {@code GET /api/v1/instruments/{symbol}/quality}: counts, the issues (paged by position and item), staleness. */
+@RestController
+class QualityController {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+    private static final Set<String> ISSUE_VERDICTS = Set.of("FLAGGED", "REJECTED", "ACCEPTED");
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+    private final BarsReader bars;
+    private final ReadYourWrites readYourWrites;
+
+    QualityController(DatabaseClient db, ProjectionCatalog catalog, BarsReader bars, ReadYourWrites readYourWrites) {
+        this.db = db;
+        this.catalog = catalog;
+        this.bars = bars;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/v1/instruments/{symbol}/quality")
+    Mono<QualityReport> quality(@PathVariable String symbol, @RequestParam(required = false) String verdict,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) String limit,
+                                @RequestParam(required = false) String minPosition) {
+        if (verdict != null && !ISSUE_VERDICTS.contains(verdict)) {
+            throw new QueryRefused(Problem.INVALID_PARAMETER, "verdict must be FLAGGED, REJECTED or ACCEPTED, was '"
+                    + verdict + "'", "verdict");
+        }
+        long[] after = cursor(cursor);
+        int size = Params.limit(limit);
+        return readYourWrites.await(QualityProjection.NAME, Params.minPosition(minPosition))
+                .then(Mono.defer(() -> bars.instrument(symbol)))
+                .switchIfEmpty(Mono.error(() -> new InstrumentNotFound(symbol)))
+                .flatMap(instrument -> {
+                    TableSet tables = catalog.tables(QualityProjection.NAME);
+                    return Mono.zip(counts(tables, symbol), issues(tables, symbol, verdict, after, size),
+                            staleness(tables, symbol)).map(parts -> report(symbol, parts.getT1(), parts.getT2(),
+                            parts.getT3(), size));
+                });
+    }
+
+    private record Count(String rule, String verdict, long bars, long corrections) {
+    }
+
+    private Mono<List<Count>> counts(TableSet tables, String symbol) {
+        return db.sql("select rule, verdict, bars, corrections from " + tables.name(QualityProjection.COUNTS)
+                        + " where symbol = :symbol order by rule, verdict").bind("symbol", symbol)
+                .map((Readable row) -> new Count(row.get("rule", String.class), row.get("verdict", String.class),
+                        row.get("bars", Long.class), row.get("corrections", Long.class))).all().collectList();
+    }
+
+    private Mono<List<QualityReport.IssueView>> issues(TableSet tables, String symbol, String verdict, long[] after,
+                                                       int limit) {
+        DatabaseClient.GenericExecuteSpec sql = db.sql("select * from " + tables.name(QualityProjection.ISSUES)
+                        + " where symbol = :symbol and (position, item) > (:position, :item)"
+                        + (verdict == null ? "" : " and verdict = :verdict") + " order by position, item limit :limit")
+                .bind("symbol", symbol).bind("position", after[0]).bind("item", (int) after[1])
+                .bind("limit", limit);
+        if (verdict != null) {
+            sql = sql.bind("verdict", verdict);
+        }
+        return sql.map((Readable row) -> new QualityReport.IssueView(row.get("bar_date", String.class),
+                        row.get("verdict", String.class), row.get("origin", String.class),
+                        JsonText.findings(row.get("findings", String.class)), object(row.get("bar", String.class)),
+                        row.get("run_id", String.class), row.get("source", String.class),
+                        row.get("position", Long.class), row.get("item", Integer.class),
+                        row.get("recorded_at", OffsetDateTime.class).toInstant()))
+                .all().collectList();
+    }
+
+    private Mono<List<QualityReport.StalenessView>> staleness(TableSet tables, String symbol) {
+        return db.sql("select * from " + tables.name(QualityProjection.STALENESS) + " where symbol = :symbol"
+                        + " order by position desc limit 100").bind("symbol", symbol)
+                .map((Readable row) -> new QualityReport.StalenessView(row.get("newest_bar", LocalDate.class),
+                        row.get("expected_latest", LocalDate.class), row.get("checked_on", LocalDate.class),
+                        row.get("position", Long.class))).all().collectList();
+    }
+
+    private static QualityReport report(String symbol, List<Count> counts, List<QualityReport.IssueView> issues,
+                                        List<QualityReport.StalenessView> staleness, int limit) {
+        Map<String, Long> verdicts = new TreeMap<>(Map.of("ACCEPTED", 0L, "FLAGGED", 0L, "REJECTED", 0L));
+        long corrections = 0;
+        Map<String, Map<String, Long>> rules = new TreeMap<>();
+        for (Count count : counts) {
+            if (count.rule().equals(QualityProjection.ALL_RULES)) {
+                verdicts.put(count.verdict(), count.bars());
+                corrections += count.corrections();
+            } else {
+                rules.computeIfAbsent(count.rule(), r -> new TreeMap<>()).put(count.verdict(), count.bars());
+            }
+        }
+        QualityReport.IssueView last = issues.isEmpty() ? null : issues.get(issues.size() - 1);
+        String next = issues.size() == limit ? last.position() + "-" + last.item() : null;
+        return new QualityReport(symbol, verdicts, corrections, rules.entrySet().stream()
+                .map(rule -> new QualityReport.RuleCount(rule.getKey(), rule.getValue())).toList(), issues, next,
+                staleness);
+    }
+
+    /** The cursor names the last issue of the previous page as {@code <position>-<item>}. */
+    private static long[] cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new long[]{-1, -1};
+        }
+        try {
+            String[] parts = cursor.split("-", 2);
+            return new long[]{Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+        } catch (RuntimeException e) {
+            throw new QueryRefused(Problem.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
+                    + cursor + "'", "cursor");
+        }
+    }
+
+    private static Object object(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable bar " + json, e);
+        }
+    }
+}

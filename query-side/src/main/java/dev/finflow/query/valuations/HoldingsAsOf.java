@@ -1,0 +1,56 @@
+package dev.finflow.query.valuations;
+
+import dev.finflow.query.api.Problem;
+import dev.finflow.query.api.QueryRefused;
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Reads the holdings projection's tables (by their names, through the catalog, so a rebuilt version is picked up)
+ * for valuation: the account's currency and its non-zero holdings at the end of a day.
+ */
+@Component
+class HoldingsAsOf {
+
+    static final String HOLDINGS = "holdings";
+
+    record Held(String asset, String kind, BigDecimal quantity, BigDecimal costBasis) {
+    }
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+
+    HoldingsAsOf(DatabaseClient db, ProjectionCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    Mono<String> accountCurrency(String accountId) {
+        return db.sql("select currency from " + catalog.tables(HOLDINGS).name("holding_account")
+                        + " where account_id = :account").bind("account", accountId)
+                .map((Readable row) -> row.get("currency", String.class)).one()
+                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND, "no account "
+                        + accountId)));
+    }
+
+    Flux<Held> holdings(String accountId, LocalDate asOf) {
+        TableSet tables = catalog.tables(HOLDINGS);
+        return db.sql("select k.asset, k.kind, h.quantity, h.cost_basis from " + tables.name("holding_key") + " k"
+                        + " cross join lateral (select * from " + tables.name("holding_history") + " x where"
+                        + " x.account_id = k.account_id and x.asset = k.asset and x.effective_date <= :asOf"
+                        + " order by x.effective_date desc limit 1) h where k.account_id = :account and h.quantity <> 0"
+                        + " order by k.kind, k.asset")
+                .bind("account", accountId).bind("asOf", asOf)
+                .map((Readable row) -> new Held(row.get("asset", String.class), row.get("kind", String.class),
+                        row.get("quantity", BigDecimal.class), row.get("cost_basis", BigDecimal.class)))
+                .all();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.finflow.query.valuations;
+
+import dev.finflow.query.api.Params;
+import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.bars.BarsReader;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code GET /api/v1/accounts/{id}/valuation[?asOf=]}: computed when asked from the holdings and bars read
+ * models (valuations change with every price, so storing them would only store something to keep up to date).
+ */
+@RestController
+class ValuationController {
+
+    /** Stands for "the latest there is" when no asOf is given. */
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private final HoldingsAsOf holdings;
+    private final BarsReader bars;
+    private final Valuator valuator;
+    private final ReadYourWrites readYourWrites;
+
+    ValuationController(HoldingsAsOf holdings, BarsReader bars, Valuator valuator, ReadYourWrites readYourWrites) {
+        this.holdings = holdings;
+        this.bars = bars;
+        this.valuator = valuator;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/valuation")
+    Mono<Valuation> valuation(@PathVariable String accountId, @RequestParam(required = false) String asOf,
+                              @RequestParam(required = false) String minPosition) {
+        LocalDate date = Params.date(asOf, "asOf");
+        LocalDate on = date == null ? LATEST : date;
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(HoldingsAsOf.HOLDINGS, position)
+                .then(readYourWrites.await("bars", position))
+                .then(Mono.defer(() -> holdings.accountCurrency(accountId)))
+                .flatMap(currency -> bars.fxPairs().collectList().flatMap(pairs -> holdings.holdings(accountId, on)
+                        .concatMap(held -> valuator.value(held, currency, on, pairs)).collectList()
+                        .map(values -> valuation(accountId, currency, date, values))));
+    }
+
+    private static Valuation valuation(String accountId, String currency, LocalDate asOf,
+                                       List<Valuation.HoldingValue> values) {
+        List<String> unvalued = values.stream().filter(v -> !"PRICED".equals(v.status()))
+                .map(Valuation.HoldingValue::asset).toList();
+        int scale = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal priced = sum(values.stream().map(Valuation.HoldingValue::marketValue).toList(), scale);
+        BigDecimal pl = sum(values.stream().map(Valuation.HoldingValue::unrealizedPl).toList(), scale);
+        boolean complete = unvalued.isEmpty();
+        boolean securitiesComplete = values.stream().noneMatch(v -> !"CASH".equals(v.kind())
+                && !"PRICED".equals(v.status()));
+        return new Valuation(accountId, currency, asOf, values, complete ? priced.toPlainString() : null,
+                securitiesComplete ? pl.toPlainString() : null, priced.toPlainString(), pl.toPlainString(), complete,
+                unvalued);
+    }
+
+    private static BigDecimal sum(List<String> amounts, int currencyScale) {
+        int scale = currencyScale;
+        BigDecimal total = BigDecimal.ZERO;
+        for (String amount : amounts.stream().filter(Objects::nonNull).toList()) {
+            BigDecimal value = new BigDecimal(amount);
+            total = total.add(value);
+            scale = Math.max(scale, value.scale());
+        }
+        return total.setScale(scale);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.finflow.query.valuations;
+
+import dev.finflow.query.bars.Adjustments;
+import dev.finflow.query.bars.BarsReader;
+import dev.finflow.query.bars.InstrumentView;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Values holdings: each at the latest kept close on or before the date, brought to the holding's share basis,
+ * converted into the account's currency through an FX-pair instrument (direct, else the inverse of the opposite
+ * pair). Computation is exact to 34 significant digits; each market value is rounded half-even once, to the
+ * account currency's scale, and totals are sums of those rounded values. Cost basis is taken as booked, in the
+ * account's currency (the ledger books trades in it).
+ */
+@Component
+class Valuator {
+
+    private static final MathContext EXACT = MathContext.DECIMAL128;
+
+    private final BarsReader bars;
+
+    Valuator(BarsReader bars) {
+        this.bars = bars;
+    }
+
+    /** A price in some currency on a date: a close, or an FX rate. */
+    record Quote(BigDecimal value, LocalDate date, String verdict) {
+    }
+
+    /** How to turn one currency into the account's. */
+    record Rate(String pair, BigDecimal rate, LocalDate date) {
+    }
+
+    Mono<Valuation.HoldingValue> value(HoldingsAsOf.Held held, String accountCurrency, LocalDate asOf,
+                                       List<InstrumentView> fxPairs) {
+        int scale = java.util.Currency.getInstance(accountCurrency).getDefaultFractionDigits();
+        if ("CASH".equals(held.kind())) {
+            return rate(held.asset(), accountCurrency, asOf, fxPairs).map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .map(rate -> valued(held, held.asset(), new Quote(BigDecimal.ONE, null, null), rate, scale, true));
+        }
+        return bars.instrument(held.asset()).flatMap(instrument -> bars.latestOnOrBefore(held.asset(), asOf)
+                        .flatMap(bar -> bars.adjustments(held.asset()).map(adjustments -> new Quote(
+                                inBasis(bar.close(), adjustments.splitFactorBetween(bar.date(), asOf)), bar.date(),
+                                bar.verdict())))
+                        .flatMap(quote -> rate(instrument.currency(), accountCurrency, asOf, fxPairs)
+                                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .map(rate -> valued(held, instrument.currency(), quote, rate, scale, false)))
+                        .defaultIfEmpty(unpriced(held, instrument.currency(), "NO_PRICE", null)))
+                .defaultIfEmpty(unpriced(held, null, "NO_PRICE", null));
+    }
+
+    private static BigDecimal inBasis(BigDecimal close, BigDecimal splitFactor) {
+        return splitFactor.compareTo(BigDecimal.ONE) == 0 ? close : close.multiply(splitFactor, EXACT)
+                .setScale(Math.max(Adjustments.PRICE_SCALE, close.scale()), RoundingMode.HALF_EVEN);
+    }
+
+    private static Valuation.HoldingValue valued(HoldingsAsOf.Held held, String currency, Quote quote,
+                                                 Optional<Rate> rate, int scale, boolean cash) {
+        if (rate.isEmpty()) {
+            return unpriced(held, currency, "NO_FX_RATE", cash ? null : quote);
+        }
+        BigDecimal value = held.quantity().multiply(quote.value(), EXACT).multiply(rate.get().rate(), EXACT)
+                .setScale(scale, RoundingMode.HALF_EVEN);
+        String unrealized = cash ? null : value.subtract(held.costBasis()).toPlainString();
+        return new Valuation.HoldingValue(held.asset(), held.kind(), held.quantity().toPlainString(), "PRICED",
+                currency, cash ? null : quote.value().toPlainString(), quote.date(), quote.verdict(),
+                rate.get().pair(), rate.get().pair() == null ? null : rate.get().rate().setScale(10,
+                RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(), rate.get().date(),
+                value.toPlainString(), cash ? null : held.costBasis().toPlainString(), unrealized);
+    }
+
+    private static Valuation.HoldingValue unpriced(HoldingsAsOf.Held held, String currency, String status,
+                                                   Quote quote) {
+        boolean cash = "CASH".equals(held.kind());
+        return new Valuation.HoldingValue(held.asset(), held.kind(), held.quantity().toPlainString(), status,
+                currency, quote == null ? null : quote.value().toPlainString(), quote == null ? null : quote.date(),
+                quote == null ? null : quote.verdict(), null, null, null, null,
+                cash ? null : held.costBasis().toPlainString(), null);
+    }
+
+    /** Units of {@code to} per unit of {@code from} on or before {@code asOf}; empty when no pair has a close. */
+    private Mono<Rate> rate(String from, String to, LocalDate asOf, List<InstrumentView> fxPairs) {
+        if (from.equals(to)) {
+            return Mono.just(new Rate(null, BigDecimal.ONE, null));
+        }
+        Mono<Rate> direct = Flux.fromIterable(fxPairs)
+                .filter(pair -> from.equals(pair.baseCurrency()) && to.equals(pair.currency()))
+                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf)
+                        .map(bar -> new Rate(pair.symbol(), bar.close(), bar.date())))
+                .next();
+        Mono<Rate> inverse = Flux.fromIterable(fxPairs)
+                .filter(pair -> to.equals(pair.baseCurrency()) && from.equals(pair.currency()))
+                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf)
+                        .filter(bar -> bar.close().signum() > 0)
+                        .map(bar -> new Rate(pair.symbol() + " (inverse)", BigDecimal.ONE.divide(bar.close(), EXACT),
+                                bar.date())))
+                .next();
+        return direct.switchIfEmpty(inverse);
+    }
+}
