@@ -10,10 +10,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar finflow-bench.jar ledger [--url U] [--jdbc J] [--seconds S] "
-                    + "[--clients 1,8,32] [--accounts N]\n"
-                    + "       query-generate|query-scan|query-rebuild|query-lag|query-holdings (see deploy/bench/query.sh)\n"
-                    + "       bars [--jdbc J] [--url U] [--bars N] [--batch B] (see deploy/bench/bars.sh)");
+            System.err.println("usage: java -jar finflow-bench.jar <benchmark> [--option value ...]\n"
+                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import\n"
+                    + "Each has a wrapper script in deploy/bench/ that shows its options (see deploy/bench/README.md).");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -25,6 +24,8 @@ public final class BenchMain {
             case "query-rebuild" -> QueryBench.rebuild(Options.parse(rest));
             case "query-lag" -> QueryBench.lag(Options.parse(rest));
             case "query-holdings" -> QueryBench.holdings(Options.parse(rest));
+            case "detection" -> DetectionBench.run(Options.parse(rest));
+            case "import" -> ImportBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
