@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 public final class FixtureServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Seen(String path, String query, String cookie, String body) {
+    public record Seen(String path, String query, String cookie, String body, long nanos) {
     }
 
     @FunctionalInterface
@@ -49,7 +49,7 @@ public final class FixtureServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             seen.add(new Seen(path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Cookie"), body));
+                    exchange.getRequestHeaders().getFirst("Cookie"), body, System.nanoTime()));
             Responder responder = routes.get(path);
             try {
                 if (responder == null) {
