@@ -10,7 +10,7 @@ import static dev.finflow.command.ingestion.providers.FixtureServer.resource;
 import static dev.finflow.command.ingestion.providers.FixtureServer.send;
 
 /**
- * A local Stooq whose answer depends on the ticker asked: {@code aapl.us} the recorded February 2017, {@code
+ * A local Stooq whose answer depends on the ticker asked: {@code aapl.us} (and msft, orcl, gapy) the recorded February 2017, {@code
  * flaky.us} a 503 and then the data, {@code busy.us} a 429 with Retry-After: 1 and then the data, {@code down.us}
  * always 503, anything else "No data".
  */
@@ -26,7 +26,7 @@ final class StooqScript {
             String ticker = query.substring(2, query.indexOf('&'));
             int call = calls.computeIfAbsent(ticker, t -> new AtomicInteger()).incrementAndGet();
             switch (ticker) {
-                case "aapl.us", "msft.us", "gapy.us" -> send(exchange, 200, "text/csv", csv);
+                case "aapl.us", "msft.us", "orcl.us", "gapy.us" -> send(exchange, 200, "text/csv", csv);
                 case "flaky.us" -> send(exchange, call == 1 ? 503 : 200, "text/csv", call == 1 ? "busy" : csv);
                 case "busy.us" -> {
                     if (call == 1) {
