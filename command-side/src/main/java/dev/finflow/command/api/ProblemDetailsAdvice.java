@@ -51,7 +51,12 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
-        return problem(Rule.ACCOUNT_NOT_FOUND, "no account " + missing.getAggregateIdentifier(), null, null);
+        String id = String.valueOf(missing.getAggregateIdentifier());
+        if (id.startsWith("instrument/")) {
+            return problem(Rule.INSTRUMENT_NOT_FOUND, "no instrument " + id.substring("instrument/".length())
+                    + "; register it first with POST /api/v1/instruments", null, null);
+        }
+        return problem(Rule.ACCOUNT_NOT_FOUND, "no account " + id, null, null);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -8,12 +8,13 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
 /**
- * Finds a command's target aggregate from its {@code @TargetAggregateIdentifier} record component, looking the
- * component up once per command class. Axon's {@link AnnotationCommandTargetResolver} walks the class's
+ * Finds a command's target aggregate from its {@code @TargetAggregateIdentifier} record component (or a no-argument
+ * method so annotated, such as an interface's default method), looking it up once per command class. Axon's {@link AnnotationCommandTargetResolver} walks the class's
  * methods and annotations on every command, a measurable share of the CPU of each request; it remains the
  * fallback for commands that are not records.
  */
@@ -22,15 +23,22 @@ public final class CachingTargetResolver implements CommandTargetResolver {
     private static final ClassValue<MethodHandle> TARGETS = new ClassValue<>() {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
-            if (!type.isRecord()) {
-                return null;
+            Method target = null;
+            if (type.isRecord()) {
+                // The annotation does not target record components: on a record it lands on the accessor.
+                target = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAccessor)
+                        .filter(accessor -> accessor.isAnnotationPresent(TargetAggregateIdentifier.class))
+                        .findFirst().orElse(null);
             }
-            // The annotation does not target record components: on a record it lands on the accessor.
-            RecordComponent target = Arrays.stream(type.getRecordComponents())
-                    .filter(component -> component.getAccessor().isAnnotationPresent(TargetAggregateIdentifier.class))
-                    .findFirst().orElse(null);
+            if (target == null) {
+                // An interface's default method that derives the identifier (InstrumentCommand.instrumentId()).
+                target = Arrays.stream(type.getMethods())
+                        .filter(method -> method.getParameterCount() == 0
+                                && method.isAnnotationPresent(TargetAggregateIdentifier.class))
+                        .findFirst().orElse(null);
+            }
             try {
-                return target == null ? null : MethodHandles.publicLookup().unreflect(target.getAccessor());
+                return target == null ? null : MethodHandles.publicLookup().unreflect(target);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot read " + target, e);
             }

@@ -65,7 +65,7 @@ class EventPositions {
                         + outcome.sequenceNumber() + " in the store");
             }
             recorded.add(new Recorded(outcome.aggregateId(), outcome.sequenceNumber(), position,
-                    outcome.alreadyDone()));
+                    outcome.alreadyDone(), outcome.report()));
         }
         return recorded;
     }

@@ -40,6 +40,15 @@ public enum Rule {
     INGESTION_RUN_CONFLICT("ingestion-run-conflict", 409, "The run id was used before for another run"),
     INGESTION_RUN_FINISHED("ingestion-run-finished", 422, "The ingestion run has finished already"),
     UNKNOWN_RUN_SYMBOL("unknown-run-symbol", 422, "The symbol is not part of this ingestion run"),
+    // Instruments and market data.
+    INSTRUMENT_NOT_FOUND("instrument-not-found", 404, "No such instrument"),
+    INSTRUMENT_EXISTS("instrument-exists", 409, "The instrument is registered with other details"),
+    TOO_MANY_BARS("too-many-bars", 413, "Too many bars in one batch"),
+    MALFORMED_CSV("malformed-csv", 400, "The CSV body is not in the expected format"),
+    BAR_NOT_FOUND("bar-not-found", 404, "No stored bar for this date"),
+    BAR_REJECTED("bar-rejected", 422, "The bar fails the quality rules"),
+    CORPORATE_ACTION_CONFLICT("corporate-action-conflict", 409,
+            "A different split or dividend is recorded for this date"),
     // The system.
     CONCURRENT_MODIFICATION("concurrent-modification", 409, "The account changed concurrently; retry"),
     UNAVAILABLE("unavailable", 503, "The service cannot take the request now");

@@ -2,7 +2,9 @@ package dev.finflow.command.dispatch;
 
 import dev.finflow.events.ledger.DepositCashCommand;
 import dev.finflow.events.ledger.OpenAccountCommand;
+import dev.finflow.events.market.*;
 import dev.finflow.events.values.AccountId;
+import dev.finflow.events.values.Symbol;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -44,6 +46,19 @@ class CachingTargetResolverTest {
         for (String name : names) {
             assertThat(CachingTargetResolver.resolvesDirectly(Class.forName("dev.finflow.events.ledger." + name)))
                     .as(name).isTrue();
+        }
+    }
+
+    @Test
+    void resolvesInstrumentCommandsThroughTheirInterfacesDefaultMethodOnTheCachedPath() {
+        IngestBarsCommand ingest = new IngestBarsCommand(new Symbol("BRK-B"), "run", "test", List.of());
+
+        assertThat(resolver.resolveTarget(GenericCommandMessage.asCommandMessage(ingest)).getIdentifier())
+                .isEqualTo("instrument/BRK-B");
+        for (Class<?> type : List.of(RegisterInstrumentCommand.class, IngestBarsCommand.class,
+                RecordSplitCommand.class, RecordCashDividendCommand.class, CorrectBarCommand.class,
+                CheckFreshnessCommand.class)) {
+            assertThat(CachingTargetResolver.resolvesDirectly(type)).as(type.getSimpleName()).isTrue();
         }
     }
 }

@@ -11,12 +11,16 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar ledger [--url U] [--jdbc J] [--seconds S] "
-                    + "[--clients 1,8,32] [--accounts N]");
+                    + "[--clients 1,8,32] [--accounts N]\n       java -jar finflow-bench.jar detection [--url U] [--copies 8] "
+                    + "[--per-type 2] [--seed 42]\n       java -jar finflow-bench.jar import [--url U] [--symbols 200] "
+                    + "[--years 10] [--batch 2520] [--clients 4]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "ledger" -> LedgerBench.run(Options.parse(rest));
+            case "detection" -> DetectionBench.run(Options.parse(rest));
+            case "import" -> ImportBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -11,7 +11,9 @@ import dev.finflow.events.ingestion.RecordAttemptFailureCommand;
 import dev.finflow.events.ingestion.RecordRunProgressCommand;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
 import dev.finflow.events.values.Symbol;
+import dev.finflow.command.problems.RuleViolation;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -122,7 +124,11 @@ class RunExecution {
         try {
             feed.send(run.runId(), symbol, provider, data.bars(), metaData);
         } catch (RuntimeException refused) {
-            String cause = "the instrument refused the bars: " + refused.getMessage();
+            String cause = refused instanceof AggregateNotFoundException
+                    ? "the instrument refused the bars: " + symbol + " is not registered (POST /api/v1/instruments)"
+                    : refused instanceof RuleViolation rule
+                    ? "the instrument refused the bars: " + rule.rule().id() + ": " + rule.getMessage()
+                    : "the instrument refused the bars: " + refused;
             notifier.attemptFailed(provider, "REFUSED");
             record(new RecordAttemptFailureCommand(run.runId(), symbol, provider, attempt, cause, NextStep.GIVE_UP),
                     metaData);

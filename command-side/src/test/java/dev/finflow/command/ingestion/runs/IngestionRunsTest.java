@@ -5,6 +5,7 @@ import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
 import dev.finflow.command.ingestion.providers.FixtureServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -45,6 +46,15 @@ class IngestionRunsTest {
     @Autowired
     MeterRegistry meters;
 
+    @BeforeEach
+    void registerInstruments() {
+        for (String symbol : List.of("AAPL", "MSFT", "ORCL", "FLAKY", "BUSY", "DOWN", "NONE")) {
+            http.post().uri("/api/v1/instruments").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                    {"symbol":"%s","name":"%s Inc.","type":"EQUITY","currency":"USD","exchange":"NASDAQ"}
+                    """.formatted(symbol, symbol)).exchange().expectStatus().is2xxSuccessful();
+        }
+    }
+
     @Test
     void aRunFetchesTheRangeFeedsTheInstrumentAndRecordsItsOutcome() {
         JsonNode accepted = start("""
@@ -60,7 +70,8 @@ class IngestionRunsTest {
         JsonNode progress = run.get(1).payload();
         assertThat(progress.get("provider").asText()).isEqualTo("stooq");
         assertThat(progress.get("received").asInt()).isEqualTo(19);
-        assertThat(progress.get("accepted").asInt()).isEqualTo(19);
+        assertThat(progress.get("accepted").asInt() + progress.get("flagged").asInt()).isEqualTo(19);
+        assertThat(progress.get("rejected").asInt()).isZero();
         assertThat(run.get(2).payload().get("barsReceived").asInt()).isEqualTo(19);
         StoredEvents.Row bars = barsOf("AAPL", "feb-aapl").get(0);
         assertThat(bars.payload().get("bars")).hasSize(19);
@@ -160,6 +171,19 @@ class IngestionRunsTest {
         assertThat(body.get("event").asText()).isEqualTo("ingestion-run-failed");
         assertThat(body.get("failedSymbols")).extracting(JsonNode::asText).containsExactly("NONE");
         assertThat(body.get("trigger").asText()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void barsForAnUnregisteredInstrumentAreGivenUpWithTheReason() {
+        start("""
+                {"runId":"unregistered","symbols":["GAPY"],"from":"2017-02-01","to":"2017-02-28","providers":["stooq"]}
+                """);
+
+        List<StoredEvents.Row> run = finished("unregistered");
+        assertThat(run).extracting(StoredEvents.Row::simpleType).containsExactly("IngestionRunStartedEvent",
+                "IngestionAttemptFailedEvent", "IngestionRunFailedEvent");
+        assertThat(run.get(1).payload().get("nextStep").asText()).isEqualTo("GIVE_UP");
+        assertThat(run.get(1).payload().get("cause").asText()).contains("refused", "GAPY");
     }
 
     @Test

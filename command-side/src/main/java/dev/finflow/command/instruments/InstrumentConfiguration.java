@@ -1,0 +1,51 @@
+package dev.finflow.command.instruments;
+
+import dev.finflow.command.dispatch.AggregateCache;
+import dev.finflow.command.instruments.quality.MarketRules;
+import dev.finflow.command.instruments.quality.TradingCalendar;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@Configuration(proxyBeanMethods = false)
+class InstrumentConfiguration {
+
+    /** Keeps recently used instruments (and their bar books) in memory, so a batch does not replay its history. */
+    @Bean
+    Cache instrumentCache(InstrumentProperties properties) {
+        return new AggregateCache(properties.cacheSize());
+    }
+
+    /** Every N events a snapshot: loading an instrument then replays at most N batches. */
+    @Bean
+    SnapshotTriggerDefinition instrumentSnapshotTrigger(Snapshotter snapshotter, InstrumentProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotEvery());
+    }
+
+    /** The rules and calendars the Instrument's command handlers receive as a resource. */
+    @Bean
+    MarketRules marketRules(QualityProperties quality, InstrumentProperties instruments) {
+        Map<String, TradingCalendar> calendars = new HashMap<>();
+        instruments.calendars().forEach((exchange, calendar) -> {
+            String name = exchange.toUpperCase(Locale.ROOT);
+            EnumSet<DayOfWeek> weekend = calendar.weekend() == null
+                    ? EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)
+                    : calendar.weekend().isEmpty() ? EnumSet.noneOf(DayOfWeek.class)
+                    : EnumSet.copyOf(calendar.weekend());
+            calendars.put(name, new TradingCalendar(name, weekend, calendar.holidays() == null ? java.util.Set.of()
+                    : calendar.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet())));
+        });
+        return new MarketRules(quality.settings(), calendars);
+    }
+}
