@@ -11,7 +11,7 @@ import static dev.finflow.command.ingestion.providers.FixtureServer.*;
 public final class YahooFixture {
 
     public static final FixtureServer SERVER = new FixtureServer();
-    public static final Duration TIMEOUT = Duration.ofMillis(1_000);
+    public static final Duration TIMEOUT = Duration.ofMillis(2_000);
 
     static {
         String chart = resource("yahoo-chart-AAPL-2017-02.json");
@@ -33,7 +33,7 @@ public final class YahooFixture {
                                 + "\"description\":\"Invalid Crumb\"}}}"))
                 .on("/v8/finance/chart/BUSY", status(429, "text/plain", "Too Many Requests", "Retry-After", "3"))
                 .on("/v8/finance/chart/DOWN", status(502, "text/html", "<html>Bad gateway</html>"))
-                .on("/v8/finance/chart/SLOW", slow(3_000, ok("application/json", chart)))
+                .on("/v8/finance/chart/SLOW", slow(5_000, ok("application/json", chart)))
                 .on("/v8/finance/chart/CUT", truncated("application/json", chart))
                 .on("/v8/finance/chart/CUTJSON", ok("application/json", chart.substring(0, chart.length() / 2)))
                 .on("/v8/finance/chart/HTML", ok("text/html", resource("consent.html")));
