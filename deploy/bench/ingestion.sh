@@ -18,7 +18,7 @@ SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW
   FINFLOW_INGESTION_RUN_CONCURRENCY=${RUNS:-2} \
   java ${COMMAND_SIDE_JAVA_OPTS:-} -jar command-side/target/command-side.jar > /tmp/finflow-ingestion-bench.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 for _ in $(seq 180); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 echo "load before: $(uptime)"
 java -jar deploy/bench/target/finflow-bench.jar runs --url "http://localhost:$PORT" \
