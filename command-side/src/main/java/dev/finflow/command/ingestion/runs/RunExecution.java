@@ -38,17 +38,19 @@ class RunExecution {
     private final InstrumentFeed feed;
     private final BarOutcomes outcomes;
     private final FailureNotifier notifier;
+    private final CorporateActions actions;
     private final Backoff backoff;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     RunExecution(CommandDispatcher dispatcher, Providers providers, RunProperties properties, InstrumentFeed feed,
-                 BarOutcomes outcomes, FailureNotifier notifier) {
+                 BarOutcomes outcomes, FailureNotifier notifier, CorporateActions actions) {
         this.dispatcher = dispatcher;
         this.providers = providers;
         this.properties = properties;
         this.feed = feed;
         this.outcomes = outcomes;
         this.notifier = notifier;
+        this.actions = actions;
         this.backoff = new Backoff(properties.retry(), new Random());
     }
 
@@ -134,6 +136,7 @@ class RunExecution {
                     metaData);
             return cause;
         }
+        actions.record(run.runId(), symbol, provider, data, metaData);
         BarOutcomes.Counts counts = outcomes.count(symbol, run.runId());
         int received = data.bars().size();
         record(new RecordRunProgressCommand(run.runId(), symbol, provider, received, counts.accepted(),

@@ -37,6 +37,7 @@ class IngestionRunsTest {
         registry.add("finflow.ingestion.runs.retry.initial-backoff", () -> "20ms");
         registry.add("finflow.ingestion.runs.retry.max-backoff", () -> "1500ms");
         registry.add("finflow.ingestion.runs.webhook.url", () -> hook.url("/hook"));
+        registry.add("finflow.ingestion.providers.csv.directory", () -> "src/main/resources/sample-data");
     }
 
     @Autowired
@@ -48,7 +49,7 @@ class IngestionRunsTest {
 
     @BeforeEach
     void registerInstruments() {
-        for (String symbol : List.of("AAPL", "MSFT", "ORCL", "FLAKY", "BUSY", "DOWN", "NONE")) {
+        for (String symbol : List.of("AAPL", "MSFT", "ORCL", "FLAKY", "BUSY", "DOWN", "NONE", "COKE")) {
             http.post().uri("/api/v1/instruments").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                     {"symbol":"%s","name":"%s Inc.","type":"EQUITY","currency":"USD","exchange":"NASDAQ"}
                     """.formatted(symbol, symbol)).exchange().expectStatus().is2xxSuccessful();
@@ -184,6 +185,31 @@ class IngestionRunsTest {
                 "IngestionAttemptFailedEvent", "IngestionRunFailedEvent");
         assertThat(run.get(1).payload().get("nextStep").asText()).isEqualTo("GIVE_UP");
         assertThat(run.get(1).payload().get("cause").asText()).contains("refused", "GAPY");
+    }
+
+    @Test
+    void aCsvImportRecordsTheDividendsItCarriesOnceWhateverTheReruns() {
+        start("""
+                {"runId":"coke-q1","symbols":["COKE"],"from":"2017-01-01","to":"2017-03-31","providers":["csv"]}
+                """);
+        finished("coke-q1");
+        start("""
+                {"runId":"coke-q1-again","symbols":["COKE"],"from":"2017-01-01","to":"2017-03-31","providers":["csv"]}
+                """);
+        List<StoredEvents.Row> again = finished("coke-q1-again");
+
+        List<StoredEvents.Row> dividends = store.all().stream().filter(row -> row.aggregateId()
+                .equals("instrument/COKE") && row.simpleType().equals("CashDividendRecordedEvent")).toList();
+        assertThat(dividends).singleElement().satisfies(dividend -> {
+            assertThat(dividend.payload().get("exDate").asText()).isEqualTo("2017-01-25");
+            assertThat(dividend.payload().get("amountPerUnit").get("amount").decimalValue())
+                    .isEqualByComparingTo("0.25");
+            assertThat(dividend.payload().get("source").asText()).isEqualTo("csv");
+            assertThat(dividend.metaData().get("ingestionRunId").asText()).isEqualTo("coke-q1");
+        });
+        JsonNode rerun = again.get(1).payload();
+        assertThat(rerun.get("received").asInt()).isEqualTo(62);
+        assertThat(rerun.get("duplicates").asInt()).isEqualTo(62);
     }
 
     @Test
