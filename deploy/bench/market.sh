@@ -4,7 +4,7 @@
 #
 #   deploy/bench/market.sh                       # both, on the PostgreSQL at 127.0.0.1:5432 (user postgres)
 #   deploy/bench/market.sh detection             # only detection quality (COPIES=8 PER_TYPE=2 SEED=42)
-#   deploy/bench/market.sh import                # only bulk import (SYMBOLS=200 YEARS=10 BATCH=10000 CLIENTS=4)
+#   deploy/bench/market.sh import                # only bulk import (SYMBOLS=200 YEARS=10 BATCH=10000 CLIENTS=4 FORMAT=csv|json)
 #
 # Creates a fresh database finflow_market_bench, starts command-side.jar on it without sample data, runs the
 # benchmark(s), then stops the service and drops the database.
@@ -27,9 +27,12 @@ if [ "$WHAT" = all ] || [ "$WHAT" = detection ]; then
   java -jar deploy/bench/target/finflow-bench.jar detection --url "http://localhost:$PORT" \
     --copies "${COPIES:-8}" --per-type "${PER_TYPE:-2}" --seed "${SEED:-42}"
 fi
+cpu() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
 if [ "$WHAT" = all ] || [ "$WHAT" = import ]; then
+  before=$(cpu)
   java -jar deploy/bench/target/finflow-bench.jar import --url "http://localhost:$PORT" \
     --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
-    --symbols "${SYMBOLS:-200}" --years "${YEARS:-10}" --batch "${BATCH:-10000}" --clients "${CLIENTS:-4}"
+    --symbols "${SYMBOLS:-200}" --years "${YEARS:-10}" --batch "${BATCH:-10000}" --clients "${CLIENTS:-4}" --format "${FORMAT:-csv}"
+  echo "command-side CPU during the import (incl. registration): $(( ($(cpu) - before) / $(getconf CLK_TCK) )) s"
 fi
 echo "load after: $(uptime)"

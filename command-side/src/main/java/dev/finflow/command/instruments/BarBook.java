@@ -66,6 +66,9 @@ final class BarBook implements BarHistory {
     @Override
     public BigDecimal splitFactor(LocalDate after, LocalDate upTo) {
         BigDecimal factor = BigDecimal.ONE;
+        if (splits.isEmpty()) {
+            return factor;
+        }
         for (Map.Entry<LocalDate, BigDecimal> split : splits.subMap(after, false, upTo, true).entrySet()) {
             factor = factor.multiply(split.getValue());
         }

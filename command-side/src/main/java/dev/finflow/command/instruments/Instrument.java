@@ -158,7 +158,7 @@ public class Instrument {
     CommandOutcome handle(CheckFreshnessCommand command) {
         LocalDate newest = book.newest();
         boolean fresh = newest != null && !newest.isBefore(command.expectedLatest());
-        boolean reported = staleReportedFor != null && staleReportedFor.equals(newest == null ? LocalDate.MIN : newest);
+        boolean reported = staleReportedFor != null && staleReportedFor.equals(newest == null ? LocalDate.EPOCH : newest);
         if (fresh || reported) {
             return CommandOutcome.repeated(instrumentId, AggregateLifecycle.getVersion());
         }
@@ -215,6 +215,6 @@ public class Instrument {
 
     @EventSourcingHandler
     void on(PricesWentStaleEvent event) {
-        staleReportedFor = event.newestBar() == null ? LocalDate.MIN : event.newestBar();
+        staleReportedFor = event.newestBar() == null ? LocalDate.EPOCH : event.newestBar();
     }
 }

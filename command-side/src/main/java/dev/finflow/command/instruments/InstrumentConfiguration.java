@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+/** Instruments: cache, snapshots, the rules resource, and the schedule of the freshness check. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class InstrumentConfiguration {
 
     /** Keeps recently used instruments (and their bar books) in memory, so a batch does not replay its history. */

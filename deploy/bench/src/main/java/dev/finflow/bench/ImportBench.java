@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Bulk import (issue 4): {@code symbols} synthetic instruments of {@code years} of daily bars each, every one a
  * real series scaled and chained (the real daily moves of one of the five bundled stocks, in a rotated order, on
- * the 2015+ trading calendar), sent as batches through the bar API by {@code clients} concurrent clients. Counts
+ * the 2015+ trading calendar), sent as batches (Yahoo CSV by default, or JSON) through the bar API by
+ * {@code clients} concurrent clients; the bodies are prepared before the clock starts. Counts
  * bars per second from the first batch sent to the last answer (each answer comes after its commit).
  */
 final class ImportBench {
@@ -46,20 +47,22 @@ final class ImportBench {
         String prefix = options.get("prefix", "BULK");
         InstrumentApi api = new InstrumentApi(options.get("url", "http://localhost:8081"));
 
-        List<List<List<DailyBar>>> work = new ArrayList<>();
+        String format = options.get("format", "csv");
+        List<List<String>> work = new ArrayList<>();
         long total = 0;
         for (int s = 0; s < symbols; s++) {
             List<DailyBar> series = synthetic(bases.get(s % bases.size()), days, s);
-            List<List<DailyBar>> batches = new ArrayList<>();
+            List<String> batches = new ArrayList<>();
             for (int from = 0; from < series.size(); from += batch) {
-                batches.add(series.subList(from, Math.min(series.size(), from + batch)));
+                batches.add(InstrumentApi.body(format, "bench-import",
+                        series.subList(from, Math.min(series.size(), from + batch))));
             }
             work.add(batches);
             total += series.size();
             api.register(prefix + s);
         }
-        System.out.printf("import: %d symbols x %d days = %d bars, batches of up to %d, %d clients%n", symbols,
-                days.size(), total, batch, clients);
+        System.out.printf("import: %d symbols x %d days = %d bars, batches of up to %d as %s, %d clients%n",
+                symbols, days.size(), total, batch, format, clients);
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong flagged = new AtomicLong();
@@ -69,10 +72,10 @@ final class ImportBench {
         List<Future<?>> done = new ArrayList<>();
         for (int s = 0; s < symbols; s++) {
             String symbol = prefix + s;
-            List<List<DailyBar>> batches = work.get(s);
+            List<String> batches = work.get(s);
             done.add(pool.submit(() -> {
-                for (List<DailyBar> bars : batches) {
-                    JsonNode answer = api.bars(symbol, "bench-import", bars);
+                for (String body : batches) {
+                    JsonNode answer = api.send(symbol, "bench-import", format, body);
                     accepted.addAndGet(answer.get("accepted").asLong());
                     flagged.addAndGet(answer.get("flagged").asLong());
                     rejected.addAndGet(answer.get("rejected").asLong());

@@ -26,7 +26,7 @@ final class InstrumentApi {
 
     void register(String symbol) throws IOException, InterruptedException {
         JsonNode answer = post("/api/v1/instruments", "{\"symbol\":\"" + symbol + "\",\"name\":\"" + symbol
-                + "\",\"type\":\"EQUITY\",\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}");
+                + "\",\"type\":\"EQUITY\",\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}", "application/json");
         if (!answer.has("position")) {
             throw new IllegalStateException("cannot register " + symbol + ": " + answer);
         }
@@ -34,6 +34,36 @@ final class InstrumentApi {
 
     /** Sends one batch and answers the service's report (counts per verdict, findings). */
     JsonNode bars(String symbol, String runId, List<DailyBar> bars) throws IOException, InterruptedException {
+        return send(symbol, runId, "json", json(runId, bars));
+    }
+
+    /** A batch as the body the bar API takes: JSON, or Yahoo's CSV download format. */
+    static String body(String format, String runId, List<DailyBar> bars) {
+        if (!format.equals("csv")) {
+            return json(runId, bars);
+        }
+        StringBuilder csv = new StringBuilder(bars.size() * 60 + 64).append("Date,Open,High,Low,Close,Adj Close,Volume\n");
+        for (DailyBar bar : bars) {
+            csv.append(bar.date()).append(',').append(bar.open().toPlainString()).append(',')
+                    .append(bar.high().toPlainString()).append(',').append(bar.low().toPlainString()).append(',')
+                    .append(bar.close().toPlainString()).append(',')
+                    .append(bar.adjustedClose() == null ? "" : bar.adjustedClose().toPlainString()).append(',')
+                    .append(bar.volume()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Sends a prepared body ({@link #body}) and answers the service's report. */
+    JsonNode send(String symbol, String runId, String format, String body) throws IOException, InterruptedException {
+        String type = format.equals("csv") ? "text/csv" : "application/json";
+        JsonNode answer = post("/api/v1/instruments/" + symbol + "/bars?runId=" + runId + "&source=bench", body, type);
+        if (!answer.has("received")) {
+            throw new IllegalStateException("batch of " + symbol + " refused: " + answer);
+        }
+        return answer;
+    }
+
+    private static String json(String runId, List<DailyBar> bars) {
         StringBuilder json = new StringBuilder(bars.size() * 140 + 64);
         json.append("{\"runId\":\"").append(runId).append("\",\"source\":\"bench\",\"bars\":[");
         for (int i = 0; i < bars.size(); i++) {
@@ -43,16 +73,12 @@ final class InstrumentApi {
             bars.get(i).appendJson(json);
         }
         json.append("]}");
-        JsonNode answer = post("/api/v1/instruments/" + symbol + "/bars", json.toString());
-        if (!answer.has("received")) {
-            throw new IllegalStateException("batch of " + symbol + " refused: " + answer);
-        }
-        return answer;
+        return json.toString();
     }
 
-    private JsonNode post(String path, String body) throws IOException, InterruptedException {
+    private JsonNode post(String path, String body, String type) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json").header("X-User", "bench")
+                .header("Content-Type", type).header("X-User", "bench")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());

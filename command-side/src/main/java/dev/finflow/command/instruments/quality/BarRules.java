@@ -55,12 +55,16 @@ public final class BarRules {
         }
         if (verdict != Verdict.REJECTED) {
             // Comparisons with history only mean something for a bar whose own numbers are sound.
-            Verdict jump = HistoryRules.jump(bar, history, settings.jump(), findings);
+            // One look at the history serves both rules.
+            List<Bar> previous = history.before(bar.date(),
+                    Math.max(settings.jump().window() + 1, settings.staleRepeats() - 1));
+            Verdict jump = HistoryRules.jump(bar, previous.subList(0, Math.min(previous.size(),
+                    settings.jump().window() + 1)), history, settings.jump(), findings);
             if (jump != null) {
                 verdict = worse(verdict, jump == Verdict.REJECTED ? Verdict.REJECTED
                         : settings.verdictOf(QualityRule.JUMP));
             }
-            if (HistoryRules.stale(bar, history, settings.staleRepeats(), findings)) {
+            if (HistoryRules.stale(bar, previous, settings.staleRepeats(), findings)) {
                 verdict = worse(verdict, settings.verdictOf(QualityRule.STALE_REPEAT));
             }
         }

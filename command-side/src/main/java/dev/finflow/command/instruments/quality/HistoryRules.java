@@ -21,8 +21,8 @@ final class HistoryRules {
     }
 
     /** The jump finding's verdict, or null when the close is in line with recent history. */
-    static Verdict jump(Bar bar, BarHistory history, QualitySettings.Jump settings, List<Finding> findings) {
-        List<Bar> previous = history.before(bar.date(), settings.window() + 1);
+    static Verdict jump(Bar bar, List<Bar> previous, BarHistory history, QualitySettings.Jump settings,
+                        List<Finding> findings) {
         if (previous.isEmpty()) {
             return null;
         }
@@ -45,12 +45,15 @@ final class HistoryRules {
         return verdict;
     }
 
-    /** True (and a finding added) when the previous {@code repeats - 1} bars had the same close and volume. */
-    static boolean stale(Bar bar, BarHistory history, int repeats, List<Finding> findings) {
-        List<Bar> previous = history.before(bar.date(), repeats - 1);
-        if (previous.size() < repeats - 1) {
+    /**
+     * True (and a finding added) when the previous {@code repeats - 1} bars (of {@code newestFirst}) had the same
+     * close and volume.
+     */
+    static boolean stale(Bar bar, List<Bar> newestFirst, int repeats, List<Finding> findings) {
+        if (newestFirst.size() < repeats - 1) {
             return false;
         }
+        List<Bar> previous = newestFirst.subList(0, repeats - 1);
         for (Bar earlier : previous) {
             if (earlier.close().compareTo(bar.close()) != 0 || earlier.volume() != bar.volume()) {
                 return false;
