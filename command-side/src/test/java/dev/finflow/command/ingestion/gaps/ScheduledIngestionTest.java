@@ -73,6 +73,8 @@ class ScheduledIngestionTest {
                 row.aggregateId().startsWith("ingestion-run/watchlist-every-second-")
                         && row.simpleType().matches("IngestionRun(Completed|Failed)Event")));
 
+        assertThat(rows).anyMatch(row -> row.aggregateId().startsWith("ingestion-run/watchlist-every-second-")
+                && row.simpleType().matches("IngestionRun(Completed|Failed)Event"));
         StoredEvents.Row started = rows.stream().filter(row -> row.simpleType().equals("IngestionRunStartedEvent")
                 && row.aggregateId().startsWith("ingestion-run/watchlist-every-second-")).findFirst().orElseThrow();
         assertThat(started.payload().get("trigger").asText()).isEqualTo("SCHEDULE");
