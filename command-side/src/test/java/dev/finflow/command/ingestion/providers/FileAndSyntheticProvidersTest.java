@@ -42,9 +42,8 @@ class FileAndSyntheticProvidersTest {
 
     @Test
     void importsOneSymbolOfTheBundledLongFileWithItsDividends() throws IOException {
-        Files.copy(Path.of("/work/shared/data/dash-stock-ticker-demo.csv").toFile().exists()
-                        ? Path.of("/work/shared/data/dash-stock-ticker-demo.csv")
-                        : Path.of("../../shared/data/dash-stock-ticker-demo.csv"),
+        // The bundled copy of the real long-format data set (the module directory is the tests' working directory).
+        Files.copy(Path.of("src/main/resources/sample-data/dash-stock-ticker-demo.csv"),
                 directory.resolve("dash-stock-ticker-demo.csv"));
 
         ProviderData data = new CsvFileProvider(directory).fetch(new Symbol("AAPL"), LocalDate.of(2017, 2, 1),
