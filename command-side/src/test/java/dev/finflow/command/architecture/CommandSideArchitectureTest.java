@@ -29,6 +29,13 @@ class CommandSideArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                     "javax.sql..", "reactor..");
 
+    /** The quality rules and the CSV readers are plain code, reusable and testable without a container. */
+    @ArchTest
+    static final ArchRule marketRulesAreFreeOfSpring = noClasses()
+            .that().resideInAnyPackage("..command.instruments.quality..", "..command.instruments.csv..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                    "java.sql..", "javax.sql..", "reactor..");
+
     /**
      * Every command goes through the dispatcher, which holds the aggregate lock for the whole transaction and
      * evicts cached state on rollback; sending around it could build on uncommitted events.
