@@ -33,6 +33,13 @@ public enum Rule {
     ALREADY_REVERSED("already-reversed", 422, "The transaction has been reversed already"),
     NOT_REVERSIBLE("not-reversible", 422, "This kind of transaction cannot be reversed"),
     SAME_ACCOUNT_TRANSFER("same-account-transfer", 422, "A transfer needs two different accounts"),
+    // Ingestion runs.
+    INVALID_DATE_RANGE("invalid-date-range", 400, "The date range is empty or reversed"),
+    UNKNOWN_WATCHLIST("unknown-watchlist", 400, "No watchlist of that name is configured"),
+    UNKNOWN_PROVIDER("unknown-provider", 400, "No provider of that name is configured"),
+    INGESTION_RUN_CONFLICT("ingestion-run-conflict", 409, "The run id was used before for another run"),
+    INGESTION_RUN_FINISHED("ingestion-run-finished", 422, "The ingestion run has finished already"),
+    UNKNOWN_RUN_SYMBOL("unknown-run-symbol", 422, "The symbol is not part of this ingestion run"),
     // Instruments and market data.
     INSTRUMENT_NOT_FOUND("instrument-not-found", 404, "No such instrument"),
     INSTRUMENT_EXISTS("instrument-exists", 409, "The instrument is registered with other details"),

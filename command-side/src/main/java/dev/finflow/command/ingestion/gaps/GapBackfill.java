@@ -1,0 +1,53 @@
+package dev.finflow.command.ingestion.gaps;
+
+import dev.finflow.command.ingestion.runs.IngestionRuns;
+import dev.finflow.command.ingestion.runs.RunPlanner;
+import dev.finflow.events.MetadataKeys;
+import dev.finflow.events.ingestion.RunTrigger;
+import dev.finflow.events.ingestion.StartIngestionRunCommand;
+import dev.finflow.events.values.Symbol;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds a symbol's gaps and starts one backfill run per gap. The run id names the symbol, the gap and the day
+ * of the check, so checking twice a day starts nothing new, while a gap a provider could not fill is tried again
+ * the next day.
+ */
+@Component
+public class GapBackfill {
+
+    private final StoredBarDates stored;
+    private final GapDetector detector;
+    private final RunPlanner planner;
+    private final IngestionRuns runs;
+
+    GapBackfill(StoredBarDates stored, GapProperties properties, RunPlanner planner, IngestionRuns runs) {
+        this.stored = stored;
+        this.detector = new GapDetector(new TradingCalendar(new HashSet<>(properties.holidays())));
+        this.planner = planner;
+        this.runs = runs;
+    }
+
+    /** The gaps in {@code from}..{@code to}, each with the run started to fill it. */
+    public List<IngestionRuns.Started> backfill(Symbol symbol, List<String> providers, LocalDate from,
+                                                LocalDate to, LocalDate today) {
+        List<IngestionRuns.Started> started = new ArrayList<>();
+        for (Gap gap : detector.gaps(stored.of(symbol, from, to), from, to)) {
+            String runId = "gap-" + symbol.value() + "-" + gap.from() + "_" + gap.to() + "-" + today;
+            StartIngestionRunCommand command = planner.plan(runId, RunTrigger.GAP_BACKFILL, null,
+                    List.of(symbol.value()), gap.from(), gap.to(), providers);
+            MetaData metaData = MetaData.from(Map.of(MetadataKeys.PRINCIPAL, "gap-backfill",
+                    MetadataKeys.CORRELATION_ID, runId, MetadataKeys.SOURCE, "gap-backfill"));
+            started.add(runs.start(command, metaData).block(Duration.ofSeconds(30)));
+        }
+        return started;
+    }
+}
