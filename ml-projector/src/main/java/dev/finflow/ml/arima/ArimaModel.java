@@ -36,6 +36,14 @@ public final class ArimaModel {
                 Differencing.lastValues(y, order.d()));
     }
 
+    /** A model with given coefficients (no estimation), e.g. to forecast from R's estimates in tests. */
+    static ArimaModel fromCoefficients(double[] y, Order order, double[] ar, double[] ma, double constant,
+                                       double sigma2) {
+        Arima.prepare(y, order);
+        return create(y, order, Method.ML, new ArmaFit(ar.clone(), ma.clone(), constant, sigma2, Double.NaN,
+                Double.NaN));
+    }
+
     /** The same coefficients, filtered through y (oldest first; normally the training data plus newer values). */
     public ArimaModel conditionedOn(double[] y) {
         Arima.prepare(y, order);

@@ -20,11 +20,12 @@ final class LeastSquares {
     private LeastSquares() {
     }
 
-    static double[] minimise(Function<double[], double[]> residuals, double[] start) {
+    static double[] minimise(Function<double[], double[]> objective, double[] start) {
         if (start.length == 0) {
             return start;
         }
-        int m = residuals.apply(start).length;
+        int m = objective.apply(start).length;
+        Function<double[], double[]> residuals = guarded(objective, m);
         var problem = new LeastSquaresBuilder()
                 .start(start)
                 .target(new double[m])
@@ -37,6 +38,33 @@ final class LeastSquares {
                 .withParameterRelativeTolerance(1e-12)
                 .withOrthoTolerance(1e-14);
         return optimizer.optimize(problem).getPoint().toArray();
+    }
+
+    /**
+     * Points where the objective cannot be evaluated (a state-space model at the edge of stationarity, a
+     * CSS recursion that overflows) get a huge constant residual, so the optimiser backs off instead of
+     * failing.
+     */
+    private static Function<double[], double[]> guarded(Function<double[], double[]> objective, int m) {
+        return x -> {
+            try {
+                double[] value = objective.apply(x);
+                for (double v : value) {
+                    if (!Double.isFinite(v)) {
+                        return penalty(m);
+                    }
+                }
+                return value;
+            } catch (RuntimeException e) {
+                return penalty(m);
+            }
+        };
+    }
+
+    private static double[] penalty(int m) {
+        double[] out = new double[m];
+        java.util.Arrays.fill(out, 1e10);
+        return out;
     }
 
     private static Pair<RealVector, org.apache.commons.math3.linear.RealMatrix> evaluate(

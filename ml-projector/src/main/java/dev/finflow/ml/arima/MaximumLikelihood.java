@@ -9,7 +9,7 @@ package dev.finflow.ml.arima;
 final class MaximumLikelihood {
 
     /** Keeps tanh away from exactly +-1, where the stationary covariance does not exist. */
-    private static final double MAX_FREE = 9.0;
+    private static final double MAX_FREE = 7.0;
 
     private MaximumLikelihood() {
     }
