@@ -66,12 +66,18 @@ public final class Arima {
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (double[] start : starts) {
-            double[] candidate = LeastSquares.minimise(x -> cssResiduals(w, x, p, q), start);
+            double[] candidate = LeastSquares.minimiseOrNull(x -> cssResiduals(w, x, p, q), start);
+            if (candidate == null) {
+                continue;
+            }
             double cost = ConditionalSumOfSquares.sumOfSquares(cssResiduals(w, candidate, p, q));
             if (cost < bestCost) {
                 bestCost = cost;
                 best = candidate;
             }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("conditional sum of squares did not converge for " + order);
         }
         double[] residuals = cssResiduals(w, best, p, q);
         int n = w.length;

@@ -34,7 +34,24 @@ final class KalmanFilter {
         }
     }
 
+    /**
+     * Once the predicted covariance stops changing (to 1e-13, in units of sigma^2) the filter has reached
+     * its steady state and the covariance recursion is skipped: the innovations then differ from R's
+     * full recursion by less than rounding, and long series filter several times faster.
+     */
+    private static final double STEADY = 1e-13;
+
     private KalmanFilter() {
+    }
+
+    private static double maxDifference(double[][] a, double[][] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return max;
     }
 
     static Result run(ArmaStateSpace model, double[] x) {
@@ -47,10 +64,15 @@ final class KalmanFilter {
         double[] f = new double[x.length];
         double[] filtered = new double[r];
         double[][] filteredCov = new double[r][r];
+        boolean steady = false;
         for (int step = 0; step < x.length; step++) {
             if (step > 0) {
                 a = multiply(t, filtered);
-                p = predictCovariance(t, filteredCov, loading);
+                if (!steady) {
+                    double[][] next = predictCovariance(t, filteredCov, loading);
+                    steady = step > r && maxDifference(next, p) < STEADY;
+                    p = next;
+                }
             }
             double innovation = x[step] - a[0];
             double variance = p[0][0];
@@ -58,8 +80,10 @@ final class KalmanFilter {
             f[step] = variance;
             for (int i = 0; i < r; i++) {
                 filtered[i] = a[i] + p[i][0] * innovation / variance;
-                for (int j = 0; j < r; j++) {
-                    filteredCov[i][j] = p[i][j] - p[i][0] * p[0][j] / variance;
+                if (!steady) {
+                    for (int j = 0; j < r; j++) {
+                        filteredCov[i][j] = p[i][j] - p[i][0] * p[0][j] / variance;
+                    }
                 }
             }
         }

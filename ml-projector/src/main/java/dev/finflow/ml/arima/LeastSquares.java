@@ -30,14 +30,23 @@ final class LeastSquares {
                 .start(start)
                 .target(new double[m])
                 .model(point -> evaluate(residuals, point))
-                .maxEvaluations(10_000)
-                .maxIterations(2_000)
+                .maxEvaluations(1_000)
+                .maxIterations(400)
                 .build();
         var optimizer = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-14)
-                .withParameterRelativeTolerance(1e-12)
-                .withOrthoTolerance(1e-14);
+                .withCostRelativeTolerance(1e-12)
+                .withParameterRelativeTolerance(1e-10)
+                .withOrthoTolerance(1e-12);
         return optimizer.optimize(problem).getPoint().toArray();
+    }
+
+    /** As {@link #minimise}, or null when the optimiser runs out of iterations (a flat or ragged objective). */
+    static double[] minimiseOrNull(Function<double[], double[]> objective, double[] start) {
+        try {
+            return minimise(objective, start);
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            return null;
+        }
     }
 
     /**
