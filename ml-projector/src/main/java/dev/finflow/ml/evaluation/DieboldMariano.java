@@ -25,6 +25,11 @@ public final class DieboldMariano {
      * @param meanLossDifference  mean of loss(first) - loss(second)
      */
     public record Result(double statistic, double pValue, double meanLossDifference, int n, int horizon, Loss loss) {
+
+        /** One-sided p-value of "the first forecaster's expected loss is lower" (for promotion decisions). */
+        public double pValueFirstBetter() {
+            return pValue == 1 && statistic == 0 ? 1 : new TDistribution(n - 1).cumulativeProbability(statistic);
+        }
     }
 
     private DieboldMariano() {

@@ -42,6 +42,7 @@ class ArimaReferenceTest {
         double logLik = Arima.logLikelihood(ReferenceSeries.series(r.symbol(), r.series()), r.order(),
                 r.ar(), r.ma(), r.intercept());
 
+        System.out.printf("loglik at R's ML estimates %s: Finflow - R = %.2e%n", r, logLik - r.logLik());
         assertThat(logLik).isCloseTo(r.logLik(), within(1e-4));
     }
 

@@ -44,6 +44,8 @@ class DieboldMarianoTest {
 
         assertThat(result.statistic()).isCloseTo(r.statistic(), within(1e-9));
         assertThat(result.pValue()).isCloseTo(r.pValue(), within(1e-9));
+        double oneSided = result.statistic() < 0 ? r.pValue() / 2 : 1 - r.pValue() / 2;
+        assertThat(result.pValueFirstBetter()).isCloseTo(oneSided, within(1e-9));
     }
 
     @Test
