@@ -14,5 +14,5 @@ DATA=${DATA:-../shared/data/dash-stock-ticker-demo.csv}
 echo "load before: $(uptime)"
 java -jar deploy/bench/target/finflow-bench.jar forecast-skill --data "$DATA" \
   --symbols "${SYMBOLS:-AAPL,COKE,GOOGL,TSLA,YHOO}" --initial "${INITIAL:-250}" --refit "${REFIT:-20}" \
-  --horizon "${HORIZON:-5}"
+  --horizon "${HORIZON:-5}" --max-order "${MAX_ORDER:-2}"
 echo "load after: $(uptime)"

@@ -31,6 +31,9 @@ final class ForecastSkillBench {
         }
     }
 
+    /** Largest p and q of the AIC grid for the return targets (--max-order). */
+    private static int maxOrder = 2;
+
     private ForecastSkillBench() {
     }
 
@@ -39,8 +42,10 @@ final class ForecastSkillBench {
         int initial = options.getInt("initial", 250);
         int refit = options.getInt("refit", 20);
         int horizon = options.getInt("horizon", 5);
+        maxOrder = options.getInt("max-order", 2);
         List<String> wanted = List.of(options.get("symbols", "AAPL,COKE,GOOGL,TSLA,YHOO").split(","));
         SkillTable table = new SkillTable();
+        FitTiming timing = new FitTiming();
         for (MarketSeries series : MarketSeries.read(data)) {
             if (!wanted.contains(series.symbol())) {
                 continue;
@@ -51,14 +56,22 @@ final class ForecastSkillBench {
             compare(table, series.symbol(), Target.ABS_RETURN, series.absoluteReturns(), nextDay,
                     Baselines.yesterday(), Baselines.ewma(Baselines.RISKMETRICS_LAMBDA));
             compare(table, series.symbol(), Target.CLOSE, series.closes(), hAhead, Baselines.lastPrice());
+            for (Target target : Target.values()) {
+                double[] values = target == Target.RETURN ? series.logReturns()
+                        : target == Target.ABS_RETURN ? series.absoluteReturns() : series.closes();
+                for (Forecaster model : models(target)) {
+                    timing.measure(series.symbol(), target.label, model, values, target == Target.CLOSE ? horizon : 1);
+                }
+            }
         }
         table.print(System.out, initial, refit, horizon);
+        timing.print(System.out);
     }
 
     /** Models per target: ARIMA by AIC; add the LSTM's Forecaster here. */
     static List<Forecaster> models(Target target) {
         return switch (target) {
-            case RETURN, ABS_RETURN -> List.of(new ArimaForecaster(Order.grid(2, 0, 2), false));
+            case RETURN, ABS_RETURN -> List.of(new ArimaForecaster(Order.grid(maxOrder, 0, maxOrder), false));
             case CLOSE -> List.of(new ArimaForecaster(Order.grid(1, 1, 1), true));
         };
     }

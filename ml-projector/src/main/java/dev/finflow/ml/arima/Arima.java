@@ -24,10 +24,34 @@ public final class Arima {
      * @throws IllegalArgumentException when y is too short for the order or holds a non-finite value
      */
     public static ArimaModel fit(double[] y, Order order, Method method) {
+        return fit(y, order, method, true);
+    }
+
+    /**
+     * As {@link #fit(double[], Order, Method)}, or with the constant fixed at zero when
+     * {@code includeConstant} is false (R's {@code include.mean = FALSE}): a zero-mean ARMA for returns, a
+     * driftless ARIMA for prices.
+     */
+    public static ArimaModel fit(double[] y, Order order, Method method, boolean includeConstant) {
         double[] w = prepare(y, order);
-        ArmaFit css = fitCss(w, order);
-        ArmaFit fit = method == Method.CSS ? css : MaximumLikelihood.fit(w, order, css);
+        ArmaFit css = fitCss(w, order, includeConstant);
+        ArmaFit fit = method == Method.CSS ? css : MaximumLikelihood.fit(w, order, css, includeConstant);
         return ArimaModel.create(y, order, method, fit);
+    }
+
+    /**
+     * Minimises over (ar, ma, constant), or over (ar, ma) with the constant held at zero; null when the
+     * optimiser gives up from this start.
+     */
+    static double[] optimise(java.util.function.Function<double[], double[]> residuals, double[] start,
+                             boolean includeConstant) {
+        if (includeConstant) {
+            return LeastSquares.minimiseOrNull(residuals, start);
+        }
+        int k = start.length - 1;
+        double[] best = LeastSquares.minimiseOrNull(x -> residuals.apply(Arrays.copyOf(x, k + 1)),
+                Arrays.copyOf(start, k));
+        return best == null ? null : Arrays.copyOf(best, k + 1);
     }
 
     /**
@@ -55,10 +79,10 @@ public final class Arima {
         return Differencing.difference(y, order.d());
     }
 
-    private static ArmaFit fitCss(double[] w, Order order) {
+    private static ArmaFit fitCss(double[] w, Order order, boolean includeConstant) {
         int p = order.p();
         int q = order.q();
-        double mean = Arrays.stream(w).average().orElse(0);
+        double mean = includeConstant ? Arrays.stream(w).average().orElse(0) : 0;
         double[] zero = new double[p + q + 1];
         zero[p + q] = mean;
         List<double[]> starts = new ArrayList<>(List.of(zero));
@@ -66,7 +90,7 @@ public final class Arima {
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (double[] start : starts) {
-            double[] candidate = LeastSquares.minimiseOrNull(x -> cssResiduals(w, x, p, q), start);
+            double[] candidate = optimise(x -> cssResiduals(w, x, p, q), start, includeConstant);
             if (candidate == null) {
                 continue;
             }

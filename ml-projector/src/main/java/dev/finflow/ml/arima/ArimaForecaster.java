@@ -12,24 +12,32 @@ public final class ArimaForecaster implements Forecaster {
 
     private final List<Order> grid;
     private final boolean logScale;
+    private final boolean includeConstant;
 
     public ArimaForecaster(List<Order> grid, boolean logScale) {
+        this(grid, logScale, true);
+    }
+
+    /** @param includeConstant false for a zero-mean (returns) or driftless (prices) model */
+    public ArimaForecaster(List<Order> grid, boolean logScale, boolean includeConstant) {
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("empty order grid");
         }
         this.grid = List.copyOf(grid);
         this.logScale = logScale;
+        this.includeConstant = includeConstant;
     }
 
     @Override
     public String name() {
         Order widest = grid.get(grid.size() - 1);
-        return "ARIMA(p<=" + widest.p() + ",d=" + widest.d() + ",q<=" + widest.q() + ", AIC)" + (logScale ? " log" : "");
+        return "ARIMA(p<=" + widest.p() + ",d=" + widest.d() + ",q<=" + widest.q() + ", AIC)"
+                + (includeConstant ? "" : widest.d() == 0 ? " zero-mean" : " no drift") + (logScale ? " log" : "");
     }
 
     @Override
     public Predictor fit(double[] training) {
-        ArimaModel model = ArimaOrderSelection.byAic(transform(training), grid);
+        ArimaModel model = ArimaOrderSelection.byAic(transform(training), grid, includeConstant);
         return (history, h, level) -> {
             ArimaForecast forecast = model.conditionedOn(transform(history)).forecast(h, level);
             double mean = forecast.mean()[h - 1];

@@ -153,7 +153,7 @@ public final class ArimaModel {
         return fit.logLikelihood();
     }
 
-    /** -2 loglik + 2 (p + q + 2) for ML; NaN for CSS (as R, whose conditional likelihoods are not comparable). */
+    /** -2 loglik + 2 (p + q + 1 for the constant if any + 1 for sigma^2) for ML; NaN for CSS (as R, whose conditional likelihoods are not comparable). */
     public double aic() {
         return fit.aic();
     }

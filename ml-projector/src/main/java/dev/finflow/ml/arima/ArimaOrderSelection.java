@@ -17,11 +17,16 @@ public final class ArimaOrderSelection {
      * @throws IllegalArgumentException if no order in the grid could be fitted
      */
     public static ArimaModel byAic(double[] y, List<Order> grid) {
+        return byAic(y, grid, true);
+    }
+
+    /** As {@link #byAic(double[], List)}, with or without the constant in every candidate. */
+    public static ArimaModel byAic(double[] y, List<Order> grid, boolean includeConstant) {
         ArimaModel best = null;
         RuntimeException lastFailure = null;
         for (Order order : grid) {
             try {
-                ArimaModel candidate = Arima.fit(y, order, Method.ML);
+                ArimaModel candidate = Arima.fit(y, order, Method.ML, includeConstant);
                 if (best == null || candidate.aic() < best.aic()) {
                     best = candidate;
                 }

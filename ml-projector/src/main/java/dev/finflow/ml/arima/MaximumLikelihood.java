@@ -14,14 +14,14 @@ final class MaximumLikelihood {
     private MaximumLikelihood() {
     }
 
-    static ArmaFit fit(double[] w, Order order, ArmaFit css) {
+    static ArmaFit fit(double[] w, Order order, ArmaFit css, boolean includeConstant) {
         int p = order.p();
         int q = order.q();
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (double[] start : Starts.of(css, p, q)) {
             double[] free = toFree(start, p);
-            double[] candidate = LeastSquares.minimiseOrNull(x -> scaledInnovations(w, x, p, q), free);
+            double[] candidate = Arima.optimise(x -> scaledInnovations(w, x, p, q), free, includeConstant);
             if (candidate == null) {
                 continue;
             }
@@ -39,7 +39,7 @@ final class MaximumLikelihood {
         double constant = best[p + q];
         KalmanFilter.Result result = KalmanFilter.run(new ArmaStateSpace(ar, ma), Arima.demean(w, constant));
         double logLik = result.concentratedLogLikelihood();
-        double aic = -2 * logLik + 2 * (p + q + 2);
+        double aic = -2 * logLik + 2 * (p + q + 1 + (includeConstant ? 1 : 0));
         return new ArmaFit(ar, ma, constant, result.sigma2(), logLik, aic);
     }
 
