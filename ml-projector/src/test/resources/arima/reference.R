@@ -65,8 +65,8 @@ for (symbol in c("AAPL", "GOOGL", "TSLA")) {
 }
 close(out)
 
-# Forecasts, 10 steps: ARMA(1,1) with mean on absolute returns (d = 0), and ARIMA(1,1,0) with drift on
-# log prices (d = 1; R's drift is xreg = 1:n, whose difference is the constant of the differenced
+# Forecasts, 10 steps: ARMA(1,1) with mean on absolute returns (d = 0), ARIMA(0,2,1) without constant on
+# log prices (d = 2, R's only choice), and ARIMA(1,1,0) with drift on log prices (d = 1; R's drift is xreg = 1:n, whose difference is the constant of the differenced
 # series). Coefficients are written too, so the Java test can forecast from exactly R's model.
 out <- file("forecasts.csv", "w")
 cat("symbol,series,p,d,q,ar1,ma1,constant,sigma2,h,mean,se\n", file = out)
@@ -75,9 +75,17 @@ for (symbol in c("AAPL", "GOOGL", "TSLA")) {
   n <- length(prices)
   cases <- list(
     list(series = "absreturns", x = abs(diff(log(prices))), order = c(1, 0, 1)),
-    list(series = "logprices", x = log(prices), order = c(1, 1, 0)))
+    list(series = "logprices", x = log(prices), order = c(1, 1, 0)),
+    list(series = "logprices", x = log(prices), order = c(0, 2, 1)))
   for (case in cases) {
-    if (case$order[2] == 0) {
+    if (case$order[2] == 2) {
+      # d = 2: R fits no constant. Its prior for the two differencing states is diffuse with variance
+      # kappa = 1e6 by default, which moves the forecasts by ~1e-8 per step; kappa = 1e9 is the exact
+      # diffuse limit to 1e-14 (we difference instead of carrying those states).
+      m <- arima(case$x, order = case$order, method = "ML", kappa = 1e9)
+      fc <- predict(m, n.ahead = 10)
+      constant <- 0
+    } else if (case$order[2] == 0) {
       m <- arima(case$x, order = case$order, include.mean = TRUE, method = "ML")
       fc <- predict(m, n.ahead = 10)
       constant <- coef(m)[["intercept"]]
@@ -88,8 +96,9 @@ for (symbol in c("AAPL", "GOOGL", "TSLA")) {
     }
     cf <- coef(m)
     ma1 <- if ("ma1" %in% names(cf)) sprintf("%.17g", cf[["ma1"]]) else "NA"
+    ar1 <- if ("ar1" %in% names(cf)) sprintf("%.17g", cf[["ar1"]]) else "NA"
     for (h in 1:10) {
-      cat(symbol, case$series, case$order[1], case$order[2], case$order[3], sprintf("%.17g", cf[["ar1"]]),
+      cat(symbol, case$series, case$order[1], case$order[2], case$order[3], ar1,
           ma1, sprintf("%.17g", constant), sprintf("%.17g", m$sigma2), h,
           sprintf("%.17g", fc$pred[h]), sprintf("%.17g", fc$se[h]), sep = ",", file = out)
       cat("\n", file = out)

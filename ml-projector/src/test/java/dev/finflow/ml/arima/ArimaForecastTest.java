@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Forecasts and their standard errors against R's {@code predict()} (forecasts.csv from reference.R). */
+/**
+ * Forecasts and their standard errors against R's {@code predict()} (forecasts.csv from reference.R):
+ * ARMA(1,1) with mean (d = 0), ARIMA(1,1,0) with drift (d = 1), ARIMA(0,2,1) without constant (d = 2).
+ */
 class ArimaForecastTest {
 
     record RForecast(String symbol, String series, Order order, double ar1, double ma1, double constant,
@@ -29,7 +32,7 @@ class ArimaForecastTest {
         List<String> lines = Files.readAllLines(Path.of(ArimaForecastTest.class.getResource("/arima/forecasts.csv").toURI()));
         return lines.stream().skip(1).filter(line -> !line.isBlank()).map(line -> line.split(",")).map(f -> new RForecast(
                 f[0], f[1], new Order(Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4])),
-                Double.parseDouble(f[5]), f[6].equals("NA") ? Double.NaN : Double.parseDouble(f[6]),
+                f[5].equals("NA") ? Double.NaN : Double.parseDouble(f[5]), f[6].equals("NA") ? Double.NaN : Double.parseDouble(f[6]),
                 Double.parseDouble(f[7]), Double.parseDouble(f[8]), Integer.parseInt(f[9]),
                 Double.parseDouble(f[10]), Double.parseDouble(f[11])));
     }
@@ -46,8 +49,9 @@ class ArimaForecastTest {
     @MethodSource("rForecasts")
     void forecastsFromRsCoefficientsEqualRsPredictions(RForecast r) {
         double[] ma = r.order().q() == 0 ? new double[0] : new double[] {r.ma1()};
-        ArimaModel model = ArimaModel.fromCoefficients(series(r.symbol(), r.series()), r.order(),
-                new double[] {r.ar1()}, ma, r.constant(), r.sigma2());
+        double[] ar = r.order().p() == 0 ? new double[0] : new double[] {r.ar1()};
+        ArimaModel model = ArimaModel.fromCoefficients(series(r.symbol(), r.series()), r.order(), ar, ma,
+                r.constant(), r.sigma2());
 
         ArimaForecast forecast = model.forecast(r.h(), 0.95);
 
