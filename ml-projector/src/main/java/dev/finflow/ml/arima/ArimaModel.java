@@ -1,7 +1,5 @@
 package dev.finflow.ml.arima;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 /**
  * A fitted ARIMA model with the Kalman state at the end of the series it was last conditioned on.
  * Immutable: {@link #conditionedOn(double[])} gives the same estimates filtered through a longer
@@ -53,71 +51,14 @@ public final class ArimaModel {
     /**
      * Forecasts 1..h steps after the last value, with central prediction intervals at {@code level}
      * (e.g. 0.95). Variances combine the state uncertainty left by the filter with the future shocks
-     * pushed through the integration weights (psi weights of the differenced model).
+     * pushed through the integration weights (psi weights of the differenced model), as R's predict().
      */
     public ArimaForecast forecast(int h, double level) {
         if (h < 1 || !(level > 0 && level < 1)) {
             throw new IllegalArgumentException("need h >= 1 and 0 < level < 1");
         }
-        ArmaStateSpace model = new ArmaStateSpace(fit.ar(), fit.ma());
-        int r = model.r;
-        double[] differenced = new double[h];
-        double[][] rows = new double[h + 1][]; // rows[i] = Z T^i
-        double[] psi = new double[h];          // psi[k] = Z T^k R
-        double[] row = new double[r];
-        row[0] = 1;
-        rows[0] = row;
-        for (int i = 1; i <= h; i++) {
-            rows[i] = rowTimes(rows[i - 1], model.transition);
-        }
-        for (int i = 0; i < h; i++) {
-            psi[i] = dot(rows[i], model.loading);
-            differenced[i] = fit.constant() + dot(rows[i + 1], state);
-        }
-        double[] mean = Differencing.integrate(differenced, tails);
-        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
-        double[] se = new double[h];
-        double[] lower = new double[h];
-        double[] upper = new double[h];
-        for (int step = 1; step <= h; step++) {
-            double[] c = Differencing.integrationWeights(order.d(), step);
-            double[] combined = new double[r];
-            for (int i = 1; i <= step; i++) {
-                for (int k = 0; k < r; k++) {
-                    combined[k] += c[step - i] * rows[i][k];
-                }
-            }
-            double variance = dot(combined, KalmanFilter.multiply(stateCovariance, combined));
-            for (int j = 1; j <= step; j++) {
-                double weight = 0;
-                for (int i = j; i <= step; i++) {
-                    weight += c[step - i] * psi[i - j];
-                }
-                variance += weight * weight;
-            }
-            se[step - 1] = Math.sqrt(Math.max(0, variance) * fit.sigma2());
-            lower[step - 1] = mean[step - 1] - z * se[step - 1];
-            upper[step - 1] = mean[step - 1] + z * se[step - 1];
-        }
-        return new ArimaForecast(mean, lower, upper, se, level);
-    }
-
-    private static double[] rowTimes(double[] row, double[][] m) {
-        double[] out = new double[row.length];
-        for (int j = 0; j < row.length; j++) {
-            for (int k = 0; k < row.length; k++) {
-                out[j] += row[k] * m[k][j];
-            }
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return StateForecast.forecast(new ArmaStateSpace(fit.ar(), fit.ma()), order.d(), fit.constant(),
+                fit.sigma2(), state, stateCovariance, tails, h, level);
     }
 
     public Order order() {
