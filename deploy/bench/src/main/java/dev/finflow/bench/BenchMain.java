@@ -11,7 +11,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar <benchmark> [--option value ...]\n"
-                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import, runs\n"
+                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import, runs, forecast-skill\n"
                     + "Each has a wrapper script in deploy/bench/ that shows its options (see deploy/bench/README.md).");
             System.exit(2);
         }
@@ -27,6 +27,7 @@ public final class BenchMain {
             case "detection" -> DetectionBench.run(Options.parse(rest));
             case "import" -> ImportBench.run(Options.parse(rest));
             case "runs" -> IngestionRunBench.run(Options.parse(rest));
+            case "forecast-skill" -> ForecastSkillBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
