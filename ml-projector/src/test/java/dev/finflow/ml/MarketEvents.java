@@ -21,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Appends market events to the real event store through Axon, as the command side would, and waits. */
@@ -32,7 +30,6 @@ public final class MarketEvents {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
-    private final Map<String, Long> sequences = new HashMap<>();
 
     public MarketEvents(EventStore eventStore, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
         this.eventStore = eventStore;
@@ -71,13 +68,12 @@ public final class MarketEvents {
     }
 
     public void append(String symbol, Object payload) {
-        String aggregate = "instrument/" + symbol;
-        long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
-        eventStore.publish(new GenericDomainEventMessage<>("Instrument", aggregate, sequence, payload));
+        appendTo("Instrument", "instrument/" + symbol, payload);
     }
 
     public void appendTo(String aggregateType, String aggregate, Object payload) {
-        long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+        long sequence = jdbc.queryForObject("select coalesce(max(sequence_number) + 1, 0) from"
+                + " events.domain_event_entry where aggregate_identifier = ?", Long.class, aggregate);
         eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregate, sequence, payload));
     }
 

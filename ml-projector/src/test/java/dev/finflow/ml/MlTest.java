@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
         "finflow.ml.poll-interval=PT0.05S",
         "finflow.ml.forecasting.interval=PT1H",
         "finflow.ml.lstm.epochs=3",
-        "finflow.ml.lstm.hidden=8"})
+        "finflow.ml.lstm.hidden=8",
+        "finflow.ml.retraining.rolling-window=4"})
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @FreshDatabase
 public @interface MlTest {
