@@ -77,14 +77,16 @@ public final class MarketEvents {
         eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregate, sequence, payload));
     }
 
-    /** Waits until every ml processor has applied the newest event in the store and is not replaying. */
+    /** Waits until every ml processor has applied the newest event in the store, is caught up and not replaying. */
     public void awaitProjected() {
         long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from events.domain_event_entry",
                 Long.class);
         await(() -> processing.eventProcessors().values().stream()
                 .map(StreamingEventProcessor.class::cast)
                 .allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values().stream()
-                        .allMatch(s -> !s.isReplaying() && s.getCurrentPosition().orElse(-1) >= head)));
+                        .allMatch(s -> s.isCaughtUp() && s.getCurrentPosition().orElse(-1) >= head
+                                && (!s.isReplaying() || s.getCurrentPosition().orElse(-1)
+                                >= s.getResetPosition().orElse(Long.MAX_VALUE)))));
     }
 
     public static void await(BooleanSupplier until) {

@@ -57,10 +57,10 @@ public class ForecastingService {
         retrainDue.addAll(symbols());
     }
 
-    /** Runs a cycle if the projections are live; returns the number of symbols it trained. */
+    /** Runs a cycle if the projections are live; returns the number of symbols it trained, -1 when not live. */
     public synchronized int cycle() {
         if (!processors.live()) {
-            return 0;
+            return -1;
         }
         int trained = 0;
         for (String symbol : symbols()) {

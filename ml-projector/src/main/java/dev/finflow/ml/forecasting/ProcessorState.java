@@ -25,7 +25,16 @@ class ProcessorState {
         return processing.eventProcessor("features", StreamingEventProcessor.class).map(processor -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             return processor.isRunning() && !status.isEmpty() && status.values().stream()
-                    .allMatch(s -> s.isCaughtUp() && !s.isReplaying());
+                    .allMatch(ProcessorState::live);
         }).orElse(false);
+    }
+
+    /**
+     * Axon keeps a segment "replaying" until an event newer than the reset point arrives, even when it has
+     * re-applied every event there was; past the reset position the rebuilt tables are complete.
+     */
+    private static boolean live(EventTrackerStatus status) {
+        return status.isCaughtUp() && (!status.isReplaying()
+                || status.getCurrentPosition().orElse(-1) >= status.getResetPosition().orElse(Long.MAX_VALUE));
     }
 }
