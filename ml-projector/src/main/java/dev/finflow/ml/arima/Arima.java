@@ -1,0 +1,100 @@
+package dev.finflow.ml.arima;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fits ARIMA(p, d, q) models with a constant, the way R's {@code stats::arima} does on the d-times
+ * differenced series with {@code include.mean = TRUE}: w_t - mu follows an ARMA(p, q), so for d = 0 the
+ * constant is the mean and for d = 1 it is the drift. Checked against R by {@code ArimaReferenceTest}.
+ *
+ * <p>Plain Java on commons-math3, no Spring: the ml-projector service, the walk-forward evaluation and the
+ * benchmarks all call it directly.
+ */
+public final class Arima {
+
+    private Arima() {
+    }
+
+    /**
+     * Estimates the model on y (oldest first). ML starts from the CSS estimates (R's default "CSS-ML")
+     * and keeps the AR part stationary through partial autocorrelations, as R's {@code transform.pars}.
+     *
+     * @throws IllegalArgumentException when y is too short for the order or holds a non-finite value
+     */
+    public static ArimaModel fit(double[] y, Order order, Method method) {
+        double[] w = prepare(y, order);
+        ArmaFit css = fitCss(w, order);
+        ArmaFit fit = method == Method.CSS ? css : MaximumLikelihood.fit(w, order, css);
+        return ArimaModel.create(y, order, method, fit);
+    }
+
+    /**
+     * The exact Gaussian log-likelihood (sigma^2 profiled out, as R reports it) of y under given
+     * coefficients, through the Kalman filter; what R's {@code loglik} is at R's ML estimates.
+     */
+    public static double logLikelihood(double[] y, Order order, double[] ar, double[] ma, double constant) {
+        double[] w = prepare(y, order);
+        if (ar.length != order.p() || ma.length != order.q()) {
+            throw new IllegalArgumentException("coefficients do not match " + order);
+        }
+        return KalmanFilter.run(new ArmaStateSpace(ar, ma), demean(w, constant)).concentratedLogLikelihood();
+    }
+
+    static double[] prepare(double[] y, Order order) {
+        for (double value : y) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("series holds a non-finite value");
+            }
+        }
+        int needed = order.d() + order.p() + order.q() + 3;
+        if (y.length < needed) {
+            throw new IllegalArgumentException(order + " needs at least " + needed + " values, got " + y.length);
+        }
+        return Differencing.difference(y, order.d());
+    }
+
+    private static ArmaFit fitCss(double[] w, Order order) {
+        int p = order.p();
+        int q = order.q();
+        double mean = Arrays.stream(w).average().orElse(0);
+        double[] zero = new double[p + q + 1];
+        zero[p + q] = mean;
+        List<double[]> starts = new ArrayList<>(List.of(zero));
+        starts.addAll(Starts.spread(p, q, mean));
+        double[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (double[] start : starts) {
+            double[] candidate = LeastSquares.minimiseOrNull(x -> cssResiduals(w, x, p, q), start);
+            if (candidate == null) {
+                continue;
+            }
+            double cost = ConditionalSumOfSquares.sumOfSquares(cssResiduals(w, candidate, p, q));
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("conditional sum of squares did not converge for " + order);
+        }
+        double[] residuals = cssResiduals(w, best, p, q);
+        int n = w.length;
+        double sigma2 = ConditionalSumOfSquares.sumOfSquares(residuals) / residuals.length;
+        double logLik = -0.5 * (n * Math.log(sigma2) + n + n * Math.log(2 * Math.PI));
+        return new ArmaFit(ArmaFit.ar(best, p), ArmaFit.ma(best, p, q), best[p + q], sigma2, logLik, Double.NaN);
+    }
+
+    private static double[] cssResiduals(double[] w, double[] x, int p, int q) {
+        return ConditionalSumOfSquares.residuals(demean(w, x[p + q]), ArmaFit.ar(x, p), ArmaFit.ma(x, p, q));
+    }
+
+    static double[] demean(double[] w, double mean) {
+        double[] out = new double[w.length];
+        for (int t = 0; t < w.length; t++) {
+            out[t] = w[t] - mean;
+        }
+        return out;
+    }
+}

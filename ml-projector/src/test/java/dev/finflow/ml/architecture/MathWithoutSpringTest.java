@@ -1,0 +1,31 @@
+package dev.finflow.ml.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The forecasting math (ARIMA, baselines, evaluation) is plain Java: the service, the benchmarks and the
+ * R reference tests call it directly, and it must never need a Spring context, a database or the rest of
+ * the service to run.
+ */
+@AnalyzeClasses(packages = "dev.finflow.ml", importOptions = ImportOption.DoNotIncludeTests.class)
+class MathWithoutSpringTest {
+
+    private static final String[] MATH = {"dev.finflow.ml.arima..", "dev.finflow.ml.baselines..",
+        "dev.finflow.ml.evaluation.."};
+
+    @ArchTest
+    static final ArchRule mathUsesNoSpring = noClasses().that().resideInAnyPackage(MATH)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
+                    "org.axonframework..", "reactor..", "java.sql..", "javax.sql..");
+
+    @ArchTest
+    static final ArchRule mathDependsOnlyOnTheJdkAndCommonsMath = classes().that().resideInAnyPackage(MATH)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.math3..",
+                    "dev.finflow.ml.arima..", "dev.finflow.ml.baselines..", "dev.finflow.ml.evaluation..");
+}
