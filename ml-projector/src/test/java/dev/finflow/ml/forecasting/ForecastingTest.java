@@ -64,7 +64,8 @@ class ForecastingTest {
         // Every candidate was judged; the LSTM became champion only with a significant Diebold-Mariano result.
         List<java.util.Map<String, Object>> decisions = jdbc.queryForList("select p.*, v.kind from ml.promotion p"
                 + " join ml.model_version v on v.id = p.candidate_id");
-        assertThat(decisions).hasSize(6); // LOG_RETURN: RW, LSTM; ABS_RETURN: YESTERDAY, EWMA, LSTM; CLOSE: RW
+        // LOG_RETURN: random walk, ARIMA, LSTM; ABS_RETURN: yesterday, EWMA, LSTM; CLOSE: random walk, ARIMA.
+        assertThat(decisions).hasSize(8);
         assertThat(decisions).allSatisfy(d -> {
             if (Boolean.TRUE.equals(d.get("promoted")) && d.get("champion_id") != null) {
                 assertThat((Double) d.get("dm_p_value")).isLessThan(0.05);
