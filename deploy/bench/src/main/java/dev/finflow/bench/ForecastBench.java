@@ -43,7 +43,7 @@ final class ForecastBench {
 
     static void run(Options options) throws Exception {
         LstmSettings lstm = new LstmSettings(options.getInt("seed", 42), options.getInt("hidden", 16),
-                options.getInt("window", 20), options.getInt("epochs", 30), 32, 0.01f, true,
+                options.getInt("window", 20), options.getInt("epochs", 10), 32, 0.005f, true,
                 System.getProperty("user.home") + "/.finflow/djl");
         List<ModelTrainer> trainers = ModelCatalog.all(0.95, lstm);
         System.out.printf(Locale.ROOT, "LSTM: hidden %d, window %d, epochs %d, seed %d; held out: newest 20%%%n",

@@ -1,7 +1,5 @@
 package dev.finflow.ml.models;
 
-import dev.finflow.ml.arima.ArimaForecaster;
-import dev.finflow.ml.arima.Order;
 import dev.finflow.ml.baselines.Baselines;
 import dev.finflow.ml.models.lstm.LstmSettings;
 import dev.finflow.ml.models.lstm.LstmTrainer;
@@ -31,9 +29,7 @@ public final class ModelCatalog {
 
     /** ARIMA with the order chosen by AIC: on returns (d = 0, p, q up to 2) and on log closes (d = 1, p, q up to 1). */
     public static ModelTrainer arima(double level) {
-        return new SeriesModels.Trainer(ModelKind.ARIMA, Set.of(Target.LOG_RETURN, Target.CLOSE),
-                t -> t == Target.CLOSE ? new ArimaForecaster(Order.grid(1, 1, 1), true)
-                        : new ArimaForecaster(Order.grid(2, 0, 2), false), level);
+        return new ArimaModels.Trainer(level);
     }
 
     public static List<ModelTrainer> all(double level, LstmSettings lstm) {

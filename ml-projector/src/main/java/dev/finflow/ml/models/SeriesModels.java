@@ -9,10 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * ARIMA and the baselines (dev.finflow.ml.arima, .baselines) as registry models: each is an evaluation
- * {@link Forecaster} fitted on the target's series of the training rows. The stored artifact is that training
- * series: the methods are deterministic, so refitting on it restores exactly the estimates that were registered
- * (the ARIMA code exposes no constructor from coefficients).
+ * The baselines (dev.finflow.ml.baselines) as registry models: each is an evaluation {@link Forecaster} fitted
+ * on the target's series of the training rows. The stored artifact is that training series: the methods are
+ * deterministic, so refitting on it restores exactly the estimates that were registered.
  */
 final class SeriesModels {
 

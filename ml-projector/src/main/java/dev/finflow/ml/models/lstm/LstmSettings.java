@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LstmSettings(@DefaultValue("42") long seed,
                            @DefaultValue("16") int hidden,
                            @DefaultValue("20") int window,
-                           @DefaultValue("30") int epochs,
+                           @DefaultValue("10") int epochs,
                            @DefaultValue("32") int batchSize,
-                           @DefaultValue("0.01") float learningRate,
+                           @DefaultValue("0.005") float learningRate,
                            @DefaultValue("true") boolean enabled,
                            @DefaultValue("${user.home}/.finflow/djl") String cacheDir) {
 }
