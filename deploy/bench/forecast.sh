@@ -9,7 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-../shared/data/dash-stock-ticker-demo.csv}
-[ -f deploy/bench/target/finflow-bench.jar ] || mvn -q -B -ntp -pl deploy/bench -am package -DskipTests
+JAR=deploy/bench/target/finflow-bench.jar
+# Rebuilt when the models changed: Boot does not repackage a jar that is already there.
+if [ ! -f "$JAR" ] || [ -n "$(find ml-projector/src/main deploy/bench/src -newer "$JAR" -name '*.java' | head -1)" ]; then
+  rm -f "$JAR" "$JAR.original"
+  mvn -q -B -ntp -pl deploy/bench -am package -DskipTests
+fi
 echo "load before: $(uptime)"
 java -Dai.djl.offline=true -jar deploy/bench/target/finflow-bench.jar forecast --data "$DATA" \
   --synthetic "${SYNTHETIC:-500}" --days "${DAYS:-750}" --threads "${THREADS:-2}" \
