@@ -18,5 +18,5 @@ fi
 echo "load before: $(uptime)"
 java -Dai.djl.offline=true -jar deploy/bench/target/finflow-bench.jar forecast --data "$DATA" \
   --synthetic "${SYNTHETIC:-500}" --days "${DAYS:-750}" --threads "${THREADS:-2}" \
-  --epochs "${EPOCHS:-10}" --hidden "${HIDDEN:-16}" --seed "${SEED:-42}"
+  --real "${REAL:-true}" --epochs "${EPOCHS:-10}" --hidden "${HIDDEN:-16}" --seed "${SEED:-42}"
 echo "load after: $(uptime)"

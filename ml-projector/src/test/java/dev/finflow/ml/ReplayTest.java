@@ -68,14 +68,17 @@ class ReplayTest {
         assertThat(anomalies).anySatisfy(a -> assertThat(a.get("kind")).isEqualTo("TRANSACTION"));
         assertThat(anomalies).anySatisfy(a -> assertThat(a.get("kind")).isEqualTo("PRICE_RETURN"));
 
-        for (String group : List.of("features", "ledger-anomalies")) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
+        List<StreamingEventProcessor> processors = List.of("features", "ledger-anomalies").stream()
+                .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()).toList();
+        processors.forEach(processor -> {
             processor.shutDown();
             processor.resetTokens();
-            processor.start();
-        }
+        });
+        // Emptied by the reset handlers; and nothing trains or forecasts while the projections are not live.
         assertThat(jdbc.queryForObject("select count(*) from ml.model_version", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ml.feature", Long.class)).isZero();
+        assertThat(forecasting.cycle()).isEqualTo(-1);
+        processors.forEach(StreamingEventProcessor::start);
         events.awaitProjected();
         assertThat(forecasting.cycle()).isEqualTo(2);
 

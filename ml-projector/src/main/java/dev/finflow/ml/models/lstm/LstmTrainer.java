@@ -32,6 +32,9 @@ import java.util.stream.IntStream;
  */
 public final class LstmTrainer implements ModelTrainer {
 
+    /** DJL's PyTorch engine allows one gradient collector at a time in the whole process. */
+    private static final Object TRAINING = new Object();
+
     private final LstmSettings settings;
     private final double level;
 
@@ -65,7 +68,10 @@ public final class LstmTrainer implements ModelTrainer {
         double ySd = Math.sqrt(Arrays.stream(y).map(v -> (v - yMean) * (v - yMean)).sum() / y.length);
         LstmParams params = new LstmParams(settings.seed(), settings.hidden(), window, settings.epochs(),
                 settings.learningRate(), scaling, yMean, Math.max(ySd, 1e-9), 0, 0, level);
-        byte[] artifact = fit(rows, origins, y, params);
+        byte[] artifact;
+        synchronized (TRAINING) {
+            artifact = fit(rows, origins, y, params);
+        }
         // Interval from the in-sample residual quantiles at the configured level.
         try (LstmModel fitted = new LstmModel(target, params, artifact)) {
             double[] residuals = new double[origins.length];
@@ -123,8 +129,8 @@ public final class LstmTrainer implements ModelTrainer {
 
     /**
      * Every weight and bias drawn from U(-1/sqrt(hidden), 1/sqrt(hidden)) (PyTorch's own LSTM default) by a
-     * {@link Random} with the model's seed, instead of the engine's global generator: two trainings on two
-     * threads then neither share nor race for a generator, and each is reproducible on its own.
+     * {@link Random} with the model's seed, instead of the engine's global generator, which anything else in the
+     * process (another model's inference) could draw from between two trainings.
      */
     private static void seedWeights(Model model, LstmParams params) {
         Random random = new Random(params.seed());
