@@ -67,15 +67,18 @@ final class ForecastBench {
         if (synthetic > 0) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long started = System.nanoTime();
-            List<Future<List<Result>>> runs = new ArrayList<>();
-            for (int i = 0; i < synthetic; i++) {
-                PriceTable series = PriceTable.synthetic("SYN" + i, options.getInt("days", 750), 1000L + i);
-                runs.add(pool.submit(() -> pipeline(series, trainers)));
+            try {
+                List<Future<List<Result>>> runs = new ArrayList<>();
+                for (int i = 0; i < synthetic; i++) {
+                    PriceTable series = PriceTable.synthetic("SYN" + i, options.getInt("days", 750), 1000L + i);
+                    runs.add(pool.submit(() -> pipeline(series, trainers)));
+                }
+                for (Future<List<Result>> run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdownNow(); // a failed symbol must not leave the JVM waiting on idle workers
             }
-            for (Future<List<Result>> run : runs) {
-                run.get();
-            }
-            pool.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "%nsynthetic: %d symbols x %d days, %d threads: trained, scored and"
                             + " forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s)%n", synthetic,
