@@ -11,7 +11,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar <benchmark> [--option value ...]\n"
-                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import, runs, forecast-skill\n"
+                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import, runs, forecast-skill, forecast\n"
                     + "Each has a wrapper script in deploy/bench/ that shows its options (see deploy/bench/README.md).");
             System.exit(2);
         }
@@ -28,6 +28,7 @@ public final class BenchMain {
             case "import" -> ImportBench.run(Options.parse(rest));
             case "runs" -> IngestionRunBench.run(Options.parse(rest));
             case "forecast-skill" -> ForecastSkillBench.run(Options.parse(rest));
+            case "forecast" -> ForecastBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -55,7 +55,13 @@ public final class LocalRunner {
                 System.out.println("[runner] " + spec.name() + ": no " + spec.jar() + " (run mvn package first)");
                 continue;
             }
-            running.add(ServiceProcess.start(spec, jar, database.environment(), state.resolve("logs")));
+            Map<String, String> environment = new java.util.HashMap<>(database.environment());
+            if (spec.name().equals("ml-projector")) {
+                // DJL never downloads: PyTorch's native library ships in the jar and is unpacked under .finflow/djl.
+                environment.putIfAbsent("ENGINE_CACHE_DIR", state.resolve("djl").toString());
+                environment.putIfAbsent("JAVA_TOOL_OPTIONS", "-Dai.djl.offline=true");
+            }
+            running.add(ServiceProcess.start(spec, jar, environment, state.resolve("logs")));
         }
         for (ServiceProcess service : running) {
             service.awaitHealthy(Duration.ofMinutes(3));

@@ -1,0 +1,159 @@
+package dev.finflow.bench;
+
+import dev.finflow.ml.evaluation.DieboldMariano;
+import dev.finflow.ml.features.FeatureRow;
+import dev.finflow.ml.features.FeatureRows;
+import dev.finflow.ml.models.ForecastModel;
+import dev.finflow.ml.models.ModelCatalog;
+import dev.finflow.ml.models.ModelKind;
+import dev.finflow.ml.models.ModelTrainer;
+import dev.finflow.ml.models.Prediction;
+import dev.finflow.ml.models.Target;
+import dev.finflow.ml.models.lstm.LstmSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * The ml-projector's training pipeline outside the service, as its forecasting cycle runs it per symbol: features
+ * from bars, every model family trained on the older 80% of the rows, scored one day ahead on the newest 20% it
+ * never saw, then forecasting from the last day. Part 1 on the real series (skill and time per symbol), part 2 on
+ * N synthetic GARCH series (time to forecast them all).
+ */
+final class ForecastBench {
+
+    private ForecastBench() {
+    }
+
+    record Result(String symbol, Target target, ModelKind kind, double trainSeconds, double forecastMillis,
+                  double[] errors) {
+
+        double mae() {
+            return java.util.Arrays.stream(errors).map(Math::abs).average().orElse(Double.NaN);
+        }
+    }
+
+    static void run(Options options) throws Exception {
+        LstmSettings lstm = new LstmSettings(options.getInt("seed", 42), options.getInt("hidden", 16),
+                options.getInt("window", 20), options.getInt("epochs", 10), 32, 0.005f, true,
+                System.getProperty("user.home") + "/.finflow/djl");
+        List<ModelTrainer> trainers = ModelCatalog.all(0.95, lstm);
+        System.out.printf(Locale.ROOT, "LSTM: hidden %d, window %d, epochs %d, seed %d; held out: newest 20%%%n",
+                lstm.hidden(), lstm.window(), lstm.epochs(), lstm.seed());
+
+        List<PriceTable> real = PriceTable.read(Path.of(options.get("data",
+                "../shared/data/dash-stock-ticker-demo.csv")));
+        List<Result> results = new ArrayList<>();
+        for (PriceTable series : options.get("real", "true").equals("true") ? real : List.<PriceTable>of()) {
+            long started = System.nanoTime();
+            results.addAll(pipeline(series, trainers));
+            System.out.printf(Locale.ROOT, "%-6s %4d days: all models trained, scored and forecast in %.1f s%n",
+                    series.symbol(), series.dates().size(), (System.nanoTime() - started) / 1e9);
+        }
+        if (!results.isEmpty()) {
+            SkillReport.print(results);
+        }
+
+        int synthetic = options.getInt("synthetic", 500);
+        int threads = options.getInt("threads", 2);
+        if (synthetic > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long started = System.nanoTime();
+            try {
+                List<Future<List<Result>>> runs = new ArrayList<>();
+                for (int i = 0; i < synthetic; i++) {
+                    PriceTable series = PriceTable.synthetic("SYN" + i, options.getInt("days", 750), 1000L + i);
+                    runs.add(pool.submit(() -> pipeline(series, trainers)));
+                }
+                for (Future<List<Result>> run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdownNow(); // a failed symbol must not leave the JVM waiting on idle workers
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "%nsynthetic: %d symbols x %d days, %d threads: trained, scored and"
+                            + " forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s)%n", synthetic,
+                    options.getInt("days", 750), threads, seconds, seconds / synthetic);
+        }
+    }
+
+    static List<Result> pipeline(PriceTable series, List<ModelTrainer> trainers) {
+        List<FeatureRow> rows = FeatureRows.of(series.symbol(), series.dates(), series.closes(), series.volumes());
+        int heldOut = Math.max(20, (int) Math.round(rows.size() * 0.2));
+        int split = rows.size() - heldOut;
+        int[] origins = IntStream.range(split - 1, rows.size() - 1).toArray();
+        List<Result> results = new ArrayList<>();
+        for (Target target : Target.values()) {
+            double[] actual = IntStream.of(origins).mapToDouble(o -> target.actual(rows, o, 1)).toArray();
+            for (ModelTrainer trainer : trainers) {
+                if (!trainer.supports(target)) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                try (ForecastModel model = trainer.train(rows.subList(0, split), target)) {
+                    long t1 = System.nanoTime();
+                    List<Prediction> predictions = model.predictAll(rows, origins, 1);
+                    for (int h = 1; h <= target.maxHorizon(5); h++) {
+                        model.predict(rows, rows.size() - 1, h);
+                    }
+                    long t2 = System.nanoTime();
+                    double[] errors = new double[actual.length];
+                    for (int i = 0; i < actual.length; i++) {
+                        errors[i] = actual[i] - predictions.get(i).point();
+                    }
+                    results.add(new Result(series.symbol(), target, trainer.kind(), (t1 - t0) / 1e9,
+                            (t2 - t1) / 1e6, errors));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** The skill table: each model's held-out MAE against its target's baseline, with a DM p-value. */
+    static final class SkillReport {
+
+        private SkillReport() {
+        }
+
+        static void print(List<Result> results) {
+            System.out.printf(Locale.ROOT, "%n%-6s %-10s %-11s %9s %9s %10s %7s %8s %8s%n", "symbol", "target",
+                    "model", "train s", "fcst ms", "MAE", "ratio", "DM p", "vs");
+            Map<Target, Map<ModelKind, double[]>> sums = new EnumMap<>(Target.class);
+            for (Result r : results) {
+                ModelKind baseKind = r.target() == Target.ABS_RETURN ? ModelKind.YESTERDAY : ModelKind.RANDOM_WALK;
+                Result base = results.stream().filter(b -> b.symbol().equals(r.symbol()) && b.target() == r.target()
+                        && b.kind() == baseKind).findFirst().orElseThrow();
+                double p = r == base ? Double.NaN : DieboldMariano.test(r.errors(), base.errors(), 1,
+                        DieboldMariano.Loss.ABSOLUTE).pValue();
+                System.out.printf(Locale.ROOT, "%-6s %-10s %-11s %9.3f %9.1f %10.6f %7.3f %8.4f %8s%n", r.symbol(),
+                        r.target(), r.kind(), r.trainSeconds(), r.forecastMillis(), r.mae(), r.mae() / base.mae(),
+                        p, baseKind);
+                double[] s = sums.computeIfAbsent(r.target(), t -> new EnumMap<>(ModelKind.class))
+                        .computeIfAbsent(r.kind(), k -> new double[3]);
+                s[0] += r.mae();
+                s[1] += r.mae() / base.mae();
+                s[2]++;
+            }
+            System.out.printf(Locale.ROOT, "%nmean over symbols: %-10s %-11s %10s %10s%n", "target", "model",
+                    "MAE", "ratio");
+            sums.forEach((target, kinds) -> kinds.forEach((kind, s) -> System.out.printf(Locale.ROOT,
+                    "                   %-10s %-11s %10.6f %10.3f%n", target, kind, s[0] / s[2], s[1] / s[2])));
+            Map<ModelKind, double[]> vol = sums.get(Target.ABS_RETURN);
+            if (vol != null && vol.containsKey(ModelKind.LSTM)) {
+                double lstmMae = vol.get(ModelKind.LSTM)[0] / vol.get(ModelKind.LSTM)[2];
+                double ewmaMae = vol.get(ModelKind.EWMA)[0] / vol.get(ModelKind.EWMA)[2];
+                System.out.printf(Locale.ROOT, "%nvolatility: LSTM MAE %.6f vs EWMA %.6f -> %s (target: LSTM <="
+                        + " EWMA + 0.01)%n", lstmMae, ewmaMae, lstmMae <= ewmaMae + 0.01 ? "met" : "NOT met");
+            }
+        }
+    }
+}

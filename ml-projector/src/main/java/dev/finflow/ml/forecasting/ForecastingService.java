@@ -1,0 +1,134 @@
+package dev.finflow.ml.forecasting;
+
+import dev.finflow.ml.features.FeatureRow;
+import dev.finflow.ml.features.FeatureTable;
+import dev.finflow.ml.models.ForecastModel;
+import dev.finflow.ml.models.ModelTrainer;
+import dev.finflow.ml.models.Prediction;
+import dev.finflow.ml.models.Target;
+import dev.finflow.ml.registry.ModelRegistry;
+import dev.finflow.ml.registry.ModelVersion;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One forecasting cycle: for every symbol with enough feature rows, trains when it has no champion yet, when a
+ * scheduled retraining is due or when its live error has degraded; then has each champion forecast from the
+ * newest day it has not forecast from yet. Only runs while the feature projection is live (see
+ * {@link ProcessorState}), one cycle at a time.
+ */
+@Service
+public class ForecastingService {
+
+    private final FeatureTable features;
+    private final ModelRegistry registry;
+    private final ModelTraining training;
+    private final List<ModelTrainer> trainers;
+    private final ForecastTable forecasts;
+    private final ForecastingProperties properties;
+    private final ForecastMetrics metrics;
+    private final ProcessorState processors;
+    private final ForecastStream stream;
+    private final JdbcTemplate jdbc;
+    private final Set<String> retrainDue = ConcurrentHashMap.newKeySet();
+
+    ForecastingService(FeatureTable features, ModelRegistry registry, ModelTraining training,
+                       List<ModelTrainer> trainers, ForecastTable forecasts, ForecastingProperties properties,
+                       ForecastMetrics metrics, ProcessorState processors, ForecastStream stream, JdbcTemplate jdbc) {
+        this.features = features;
+        this.registry = registry;
+        this.training = training;
+        this.trainers = trainers;
+        this.forecasts = forecasts;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.processors = processors;
+        this.stream = stream;
+        this.jdbc = jdbc;
+    }
+
+    /** Marks every known symbol for retraining at the next cycle (the retraining schedule calls this). */
+    public void retrainAll() {
+        retrainDue.addAll(symbols());
+    }
+
+    /** Runs a cycle if the projections are live; returns the number of symbols it trained, -1 when not live. */
+    public synchronized int cycle() {
+        if (!processors.live()) {
+            return -1;
+        }
+        int trained = 0;
+        for (String symbol : symbols()) {
+            List<FeatureRow> rows = features.rows(symbol);
+            if (rows.size() < properties.minRows()) {
+                continue;
+            }
+            String reason = trainingReason(symbol);
+            if (reason != null) {
+                training.train(symbol, rows);
+                metrics.retrained(reason);
+                trained++;
+            }
+            forecast(symbol, rows);
+        }
+        return trained;
+    }
+
+    private String trainingReason(String symbol) {
+        for (Target target : Target.values()) {
+            if (registry.champion(symbol, target).isEmpty()) {
+                return "initial";
+            }
+        }
+        if (retrainDue.remove(symbol)) {
+            return "schedule";
+        }
+        for (Target target : Target.values()) {
+            ModelVersion champion = registry.champion(symbol, target).orElseThrow();
+            if (metrics.degraded(symbol, champion, forecasts.recentErrors(champion.id(), metrics.window()))) {
+                return "degradation";
+            }
+        }
+        return null;
+    }
+
+    private void forecast(String symbol, List<FeatureRow> rows) {
+        int origin = rows.size() - 1;
+        for (Target target : Target.values()) {
+            Optional<ModelVersion> champion = registry.champion(symbol, target);
+            if (champion.isEmpty()) {
+                continue;
+            }
+            ModelVersion version = champion.get();
+            int horizons = target.maxHorizon(properties.horizon());
+            if (forecasts.exists(version.id(), rows.get(origin).date(), horizons)) {
+                continue;
+            }
+            try (ForecastModel model = restore(version)) {
+                for (int h = 1; h <= horizons; h++) {
+                    Prediction p = model.predict(rows, origin, h);
+                    forecasts.insert(version.id(), symbol, target.name(), rows.get(origin).date(), h, p.point(),
+                            p.lower(), p.upper()).ifPresent(forecast -> {
+                        metrics.forecasted(target);
+                        stream.publish(forecast);
+                    });
+                }
+            }
+        }
+    }
+
+    private ForecastModel restore(ModelVersion version) {
+        ModelTrainer trainer = trainers.stream().filter(t -> t.kind() == version.kind()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no trainer for " + version.kind()));
+        return trainer.restore(version.target(), version.params(), registry.artifact(version.id()));
+    }
+
+    private List<String> symbols() {
+        return jdbc.queryForList("select symbol from ml.symbol_state order by symbol", String.class);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.finflow.ml.forecasting;
+
+import dev.finflow.ml.models.ModelCatalog;
+import dev.finflow.ml.models.ModelTrainer;
+import dev.finflow.ml.models.lstm.LstmSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class ModelsConfiguration {
+
+    @Bean
+    List<ModelTrainer> trainers(ForecastingProperties forecasting, LstmSettings lstm) {
+        return ModelCatalog.all(forecasting.intervalLevel(), lstm);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.finflow.ml.anomalies;
+
+import dev.finflow.events.ledger.CashDepositedEvent;
+import dev.finflow.events.ledger.Leg;
+import dev.finflow.events.ledger.LegType;
+import dev.finflow.events.market.Bar;
+import dev.finflow.events.values.AccountId;
+import dev.finflow.events.values.Money;
+import dev.finflow.events.values.TransactionId;
+import dev.finflow.ml.MarketEvents;
+import dev.finflow.ml.MlTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+@MlTest
+class AnomalyTest {
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aCrashIsAnAnomalyUntilTheBarIsCorrected() {
+        MarketEvents events = new MarketEvents(eventStore, jdbc, processing);
+        List<Bar> bars = new ArrayList<>(MarketEvents.realBars("GOOGL").subList(0, 120));
+        Bar real = bars.get(100);
+        Bar crash = MarketEvents.bar(real.date(), real.close().multiply(new BigDecimal("0.7")), real.volume());
+        bars.set(100, crash);
+        events.ingest("GOOGL", bars);
+        events.awaitProjected();
+        http.get().uri("/api/v1/anomalies?kind=PRICE_RETURN&symbol=GOOGL").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.anomalies.length()").isEqualTo(2) // the crash and the rebound the day after
+                .jsonPath("$.anomalies[0].occurredOn").isEqualTo(real.date().toString())
+                .jsonPath("$.anomalies[0].score").value(score -> org.assertj.core.api.Assertions
+                        .assertThat(((Number) score).doubleValue()).isLessThan(-6))
+                .jsonPath("$.anomalies[0].reason").value(reason -> org.assertj.core.api.Assertions
+                        .assertThat((String) reason).contains("robust z-scores"));
+
+        events.correct("GOOGL", crash, real);
+        events.awaitProjected();
+        http.get().uri("/api/v1/anomalies?kind=PRICE_RETURN&symbol=GOOGL").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.anomalies.length()").isEqualTo(0);
+    }
+
+    @Test
+    void anAmountFarOutsideTheAccountsHistoryIsAnAnomaly() {
+        MarketEvents events = new MarketEvents(eventStore, jdbc, processing);
+        String[] amounts = {"120.00", "95.50", "110.00", "101.00", "99.99", "130.00", "80.00", "100.00", "105.00",
+                "90.00", "115.00", "98.00", "25000.00", "102.00"};
+        for (int i = 0; i < amounts.length; i++) {
+            Money money = Money.of(amounts[i], "EUR");
+            events.appendTo("Account", "acc-7", new CashDepositedEvent(new AccountId("acc-7"),
+                    new TransactionId("t" + i), money, null, LocalDate.of(2016, 1, 1).plusDays(i), null, List.of(
+                    new Leg(LegType.CASH, "EUR", money.amount(), money.amount()),
+                    new Leg(LegType.EXTERNAL, "EUR", money.amount().negate(), money.amount().negate()))));
+        }
+        events.awaitProjected();
+        http.get().uri("/api/v1/anomalies?kind=TRANSACTION&account=acc-7").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.anomalies.length()").isEqualTo(1)
+                .jsonPath("$.anomalies[0].value").isEqualTo(25000.0)
+                .jsonPath("$.anomalies[0].occurredOn").isEqualTo("2016-01-13")
+                .jsonPath("$.anomalies[0].reason").value(reason -> org.assertj.core.api.Assertions
+                        .assertThat((String) reason).startsWith("CashDeposited of 25000.00"));
+        http.get().uri("/api/v1/anomalies?kind=TRANSACTION&account=acc-other").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.anomalies.length()").isEqualTo(0);
+    }
+}
