@@ -29,7 +29,9 @@ class OperationsEndpointsTest {
                 + "\"amount\":1,\"currency\":\"EUR\"}");
 
         String metrics = "";
-        for (int i = 0; i < 200 && !metrics.contains("processorName=\"transfer-process\""); i++) {
+        // The processor's timers appear once it has handled an event, which happens shortly after the commands.
+        for (int i = 0; i < 200 && !(metrics.contains("eventProcessor_allTimer_seconds_count")
+                && metrics.contains("processorName=\"transfer-process\"")); i++) {
             Thread.sleep(50);
             metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
