@@ -141,13 +141,18 @@ public class EventStoreConfiguration {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable(database.schema() + ".token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setTokenTypeColumn("token_type")
-                        .build())
+                .schema(tokenSchema(database.schema()))
                 .contentType(String.class)
                 .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** The token table of a service's schema, in the snake_case the migrations create. */
+    public static TokenSchema tokenSchema(String serviceSchema) {
+        return TokenSchema.builder()
+                .setTokenTable(serviceSchema + ".token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setTokenTypeColumn("token_type")
                 .build();
     }
 

@@ -1,11 +1,11 @@
 package dev.finflow.query.projection;
 
 import dev.finflow.eventstore.DatabaseProperties;
+import dev.finflow.eventstore.EventStoreConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,11 +62,7 @@ class ProjectionConfiguration {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable(database.schema() + ".token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setTokenTypeColumn("token_type")
-                        .build())
+                .schema(EventStoreConfiguration.tokenSchema(database.schema()))
                 .contentType(String.class)
                 .nodeId(instances.instanceId())
                 .claimTimeout(Duration.ofSeconds(6))
