@@ -38,7 +38,8 @@ public record TradingCalendar(String name, Set<DayOfWeek> weekend, Set<LocalDate
     /** Why {@code date} is no trading day, or null when it is one. */
     public String whyClosed(LocalDate date) {
         if (weekend.contains(date.getDayOfWeek())) {
-            return date + " is a " + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT) + ", no trading day on " + name;
+            return date + " is a " + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT) + ", no trading day on "
+                    + name;
         }
         if (holidays.contains(date)) {
             return date + " is a holiday on " + name;

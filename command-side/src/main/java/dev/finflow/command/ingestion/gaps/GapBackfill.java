@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds a symbol's gaps (trading days of its exchange's calendar without a bar) and starts one backfill run per gap. The run id names the symbol, the gap and the day
- * of the check, so checking twice a day starts nothing new, while a gap a provider could not fill is tried again
- * the next day.
+ * Finds a symbol's gaps (trading days of its exchange's calendar without a bar) and starts one backfill run per
+ * gap. The run id names the symbol, the gap and the day of the check, so checking twice a day starts nothing new,
+ * while a gap a provider could not fill is tried again the next day.
  */
 @Component
 public class GapBackfill {
