@@ -1,5 +1,8 @@
 package dev.finflow.command.calendar;
 
+import dev.finflow.events.calendar.NyseHolidays;
+import dev.finflow.events.calendar.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendars;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

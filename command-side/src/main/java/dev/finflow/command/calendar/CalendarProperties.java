@@ -16,7 +16,7 @@ record CalendarProperties(Map<String, Calendar> calendars) {
 
     /**
      * @param weekend      days of the week without trading (default Saturday and Sunday)
-     * @param holidayRules {@code NYSE} for the NYSE's holiday rules ({@link NyseHolidays}); none by default
+     * @param holidayRules {@code NYSE} for the NYSE's holiday rules ({@link dev.finflow.events.calendar.NyseHolidays}); none by default
      * @param holidays     more full-day closures (ISO dates), on top of the rules
      */
     record Calendar(List<DayOfWeek> weekend, String holidayRules, List<String> holidays) {

@@ -2,7 +2,7 @@ package dev.finflow.command.instruments;
 
 import dev.finflow.command.dispatch.AggregateCache;
 import dev.finflow.command.instruments.quality.MarketRules;
-import dev.finflow.command.calendar.TradingCalendars;
+import dev.finflow.events.calendar.TradingCalendars;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;

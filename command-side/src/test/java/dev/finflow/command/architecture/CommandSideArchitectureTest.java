@@ -66,12 +66,4 @@ class CommandSideArchitectureTest {
             .and().doNotHaveSimpleName("BarUploads")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                     "org.springframework.web..", "dev.finflow.problems.web..");
-
-    /** The one trading calendar is plain code; only its configuration knows Spring. */
-    @ArchTest
-    static final ArchRule calendarIsFreeOfSpring = noClasses()
-            .that().resideInAPackage("..command.calendar..")
-            .and().haveSimpleNameNotEndingWith("Configuration")
-            .and().haveSimpleNameNotEndingWith("Properties")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "reactor..");
 }

@@ -1,5 +1,7 @@
 package dev.finflow.command.calendar;
 
+import dev.finflow.events.calendar.NyseHolidays;
+import dev.finflow.events.calendar.TradingCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package dev.finflow.command.ingestion.gaps;
 
-import dev.finflow.command.calendar.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

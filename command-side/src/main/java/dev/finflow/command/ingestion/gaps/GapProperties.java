@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param cron         when the scheduled gap check runs (Spring cron, in the schedule's zone)
  * @param lookbackDays how far back the scheduled check looks; the days that should have bars are those of the
- *                     symbol's exchange calendar ({@code dev.finflow.command.calendar})
+ *                     symbol's exchange calendar ({@code dev.finflow.events.calendar})
  */
 @ConfigurationProperties("finflow.ingestion.gaps")
 public record GapProperties(boolean enabled, String cron, int lookbackDays) {

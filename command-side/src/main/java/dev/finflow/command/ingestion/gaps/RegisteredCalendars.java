@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.gaps;
 
-import dev.finflow.command.calendar.TradingCalendar;
-import dev.finflow.command.calendar.TradingCalendars;
+import dev.finflow.events.calendar.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.events.market.InstrumentCommand;
 import dev.finflow.events.market.InstrumentRegisteredEvent;
 import dev.finflow.events.market.InstrumentType;

@@ -1,7 +1,7 @@
 package dev.finflow.command.instruments.quality;
 
-import dev.finflow.command.calendar.TradingCalendar;
-import dev.finflow.command.calendar.TradingCalendars;
+import dev.finflow.events.calendar.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.events.market.InstrumentType;
 
 /**

@@ -3,7 +3,7 @@ package dev.finflow.command.ingestion.gaps;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
-import dev.finflow.command.calendar.TradingCalendars;
+import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.command.ingestion.runs.IngestionRuns;
 import dev.finflow.command.ingestion.runs.RunPlanner;
 import dev.finflow.events.MetadataKeys;

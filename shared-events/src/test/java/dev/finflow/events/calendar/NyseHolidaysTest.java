@@ -1,4 +1,4 @@
-package dev.finflow.command.calendar;
+package dev.finflow.events.calendar;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

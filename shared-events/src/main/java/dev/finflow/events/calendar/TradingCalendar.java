@@ -1,4 +1,4 @@
-package dev.finflow.command.calendar;
+package dev.finflow.events.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * The days an exchange trades: every day except its weekend days and full-day closures. The one calendar of
- * the command side: the quality rules judge bar dates by it, and the freshness check and gap detection ask it
- * which days should have a bar, so they cannot disagree.
+ * Finflow: the quality rules judge bar dates by it, and the freshness check and gap detection ask it which days
+ * should have a bar, so they cannot disagree; it lives in the shared language so reading services and tools use
+ * it too.
  *
  * @param name     the exchange (or {@code 24/7}) for messages
  * @param holidays full-day closures: holidays by rule ({@link NyseHolidays}), special closures, configured days

@@ -1,4 +1,4 @@
-package dev.finflow.command.calendar;
+package dev.finflow.events.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
