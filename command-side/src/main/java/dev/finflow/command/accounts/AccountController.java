@@ -125,8 +125,8 @@ class AccountController {
             throw new RuleViolation(RequestRule.INVALID_FIELD, "transactions must not be empty", "transactions");
         }
         if (requests.size() > MAX_BATCH) {
-            throw new RuleViolation(CommandRule.BATCH_TOO_LARGE, requests.size() + " transactions in one batch; at most "
-                    + MAX_BATCH, "transactions");
+            throw new RuleViolation(CommandRule.BATCH_TOO_LARGE,
+                    requests.size() + " transactions in one batch; at most " + MAX_BATCH, "transactions");
         }
         LocalDate today = today();
         List<TransactionCommand> commands = new ArrayList<>(requests.size());

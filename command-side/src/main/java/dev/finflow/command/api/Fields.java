@@ -63,7 +63,8 @@ public final class Fields {
     /** Optional free text (memos, reasons) of at most 500 characters. */
     public static String text(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters", field);
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " is longer than " + MAX_TEXT
+                    + " characters", field);
         }
         return value;
     }

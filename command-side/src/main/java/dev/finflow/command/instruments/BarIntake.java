@@ -2,7 +2,7 @@ package dev.finflow.command.instruments;
 
 import dev.finflow.command.instruments.quality.BarRules;
 import dev.finflow.command.instruments.quality.Judgement;
-import dev.finflow.command.instruments.quality.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendar;
 import dev.finflow.events.market.Bar;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.IngestedBar;

@@ -2,7 +2,7 @@ package dev.finflow.command.instruments;
 
 import dev.finflow.command.dispatch.AggregateCache;
 import dev.finflow.command.instruments.quality.MarketRules;
-import dev.finflow.command.instruments.quality.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendars;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -10,14 +10,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Instruments: cache, snapshots, the rules resource, and the schedule of the freshness check. */
 @Configuration(proxyBeanMethods = false)
@@ -38,17 +30,7 @@ class InstrumentConfiguration {
 
     /** The rules and calendars the Instrument's command handlers receive as a resource. */
     @Bean
-    MarketRules marketRules(QualityProperties quality, InstrumentProperties instruments) {
-        Map<String, TradingCalendar> calendars = new HashMap<>();
-        instruments.calendars().forEach((exchange, calendar) -> {
-            String name = exchange.toUpperCase(Locale.ROOT);
-            EnumSet<DayOfWeek> weekend = calendar.weekend() == null
-                    ? EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)
-                    : calendar.weekend().isEmpty() ? EnumSet.noneOf(DayOfWeek.class)
-                    : EnumSet.copyOf(calendar.weekend());
-            calendars.put(name, new TradingCalendar(name, weekend, calendar.holidays() == null ? java.util.Set.of()
-                    : calendar.holidays().stream().map(LocalDate::parse).collect(Collectors.toSet())));
-        });
+    MarketRules marketRules(QualityProperties quality, TradingCalendars calendars) {
         return new MarketRules(quality.settings(), calendars);
     }
 }

@@ -121,7 +121,8 @@ class InstrumentController {
         try {
             return InstrumentType.valueOf(required(type, "type").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation(RequestRule.INVALID_FIELD, "type must be one of EQUITY, ETF, INDEX, FX_PAIR, CRYPTO",
+            throw new RuleViolation(RequestRule.INVALID_FIELD,
+                    "type must be one of EQUITY, ETF, INDEX, FX_PAIR, CRYPTO",
                     "type");
         }
     }

@@ -23,9 +23,11 @@ public enum CommandRule implements Rule {
     ACCOUNT_NOT_EMPTY("account-not-empty", Kind.REFUSED, "Only an empty account can be closed"),
     INSUFFICIENT_CASH("insufficient-cash", Kind.REFUSED, "Not enough cash"),
     INSUFFICIENT_UNITS("insufficient-units", Kind.REFUSED, "Not enough units held"),
-    CURRENCY_MISMATCH("currency-mismatch", Kind.REFUSED, "The currency differs from the account's and no FX rate was given"),
+    CURRENCY_MISMATCH("currency-mismatch", Kind.REFUSED,
+            "The currency differs from the account's and no FX rate was given"),
     FX_RATE_UNEXPECTED("fx-rate-unexpected", Kind.REFUSED, "An FX rate was given for a same-currency transaction"),
-    TRANSACTION_CONFLICT("transaction-conflict", Kind.CONFLICT, "The transaction id was used before with other content"),
+    TRANSACTION_CONFLICT("transaction-conflict", Kind.CONFLICT,
+            "The transaction id was used before with other content"),
     UNKNOWN_TRANSACTION("unknown-transaction", Kind.REFUSED, "No such transaction in this account"),
     ALREADY_REVERSED("already-reversed", Kind.REFUSED, "The transaction has been reversed already"),
     NOT_REVERSIBLE("not-reversible", Kind.REFUSED, "This kind of transaction cannot be reversed"),
@@ -43,7 +45,8 @@ public enum CommandRule implements Rule {
     MALFORMED_CSV("malformed-csv", Kind.INVALID, "The CSV body is not in the expected format"),
     BAR_NOT_FOUND("bar-not-found", Kind.NOT_FOUND, "No stored bar for this date"),
     BAR_REJECTED("bar-rejected", Kind.REFUSED, "The bar fails the quality rules"),
-    CORPORATE_ACTION_CONFLICT("corporate-action-conflict", Kind.CONFLICT, "A different split or dividend is recorded for this date"),
+    CORPORATE_ACTION_CONFLICT("corporate-action-conflict", Kind.CONFLICT,
+            "A different split or dividend is recorded for this date"),
     // The system.
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT, "The account changed concurrently; retry");
 

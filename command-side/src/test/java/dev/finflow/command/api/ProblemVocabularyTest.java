@@ -41,7 +41,8 @@ class ProblemVocabularyTest {
     private static final String PV = "/api/v1/accounts/pv-1";
     private static final String TX = PV + "/transactions";
     private static final String OPEN = "{\"accountId\":\"pv-1\",\"name\":\"P\",\"currency\":\"EUR\"}";
-    private static final String DEPOSIT = "{\"transactionId\":\"%s\",\"type\":\"DEPOSIT\",\"amount\":%s,\"currency\":\"%s\"}";
+    private static final String DEPOSIT =
+            "{\"transactionId\":\"%s\",\"type\":\"DEPOSIT\",\"amount\":%s,\"currency\":\"%s\"}";
 
     /** Rules no single request can provoke, and the test that shows their answer. */
     private static final Map<String, String> ELSEWHERE = Map.of(
@@ -161,7 +162,8 @@ class ProblemVocabularyTest {
         send(BadRequest.post("", TX, DEPOSIT.formatted("seed", 100, "EUR")));
         send(BadRequest.post("", TX, DEPOSIT.formatted("small", 1, "EUR")));
         send(BadRequest.post("", TX + "/small/reversal", "{\"transactionId\":\"r-small\"}"));
-        send(BadRequest.post("", "/api/v1/accounts", "{\"accountId\":\"pv-closed\",\"name\":\"C\",\"currency\":\"EUR\"}"));
+        send(BadRequest.post("", "/api/v1/accounts",
+                "{\"accountId\":\"pv-closed\",\"name\":\"C\",\"currency\":\"EUR\"}"));
         send(BadRequest.post("", "/api/v1/accounts/pv-closed/closure", "{}"));
         send(BadRequest.post("", "/api/v1/instruments", "{\"symbol\":\"ACME\",\"name\":\"Acme Corp\","
                 + "\"type\":\"EQUITY\",\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}"));

@@ -3,7 +3,8 @@ package dev.finflow.command.instruments;
 import dev.finflow.command.dispatch.CachingTargetResolver;
 import dev.finflow.command.instruments.quality.MarketRules;
 import dev.finflow.command.instruments.quality.QualitySettings;
-import dev.finflow.command.instruments.quality.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendar;
+import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,7 +34,8 @@ final class InstrumentFixtures {
     static AggregateTestFixture<Instrument> fixture() {
         AggregateTestFixture<Instrument> fixture = new AggregateTestFixture<>(Instrument.class);
         fixture.registerCommandTargetResolver(new CachingTargetResolver());
-        fixture.registerInjectableResource(new MarketRules(QualitySettings.defaults(), Map.of("NASDAQ", CALENDAR)));
+        fixture.registerInjectableResource(new MarketRules(QualitySettings.defaults(),
+                new TradingCalendars(Map.of("NASDAQ", CALENDAR))));
         return fixture;
     }
 

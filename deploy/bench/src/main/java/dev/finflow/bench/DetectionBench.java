@@ -1,20 +1,20 @@
 package dev.finflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.finflow.events.calendar.NyseHolidays;
+import dev.finflow.events.calendar.TradingCalendar;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Detection quality of the quality rules on real data (issue 4): the bundled real series are sent once untouched
@@ -28,8 +28,8 @@ final class DetectionBench {
 
     static void run(Options options) throws Exception {
         Map<String, List<DailyBar>> real = RealSeries.read(Path.of(options.get("data", RealSeries.DEFAULT_FILE)));
-        Set<LocalDate> holidays = holidays(Path.of(options.get("market-yml",
-                "command-side/src/main/resources/market.yml")));
+        TradingCalendar calendar = new TradingCalendar("NYSE", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                NyseHolidays.between(NyseHolidays.FIRST_YEAR, LocalDate.now().getYear()));
         InstrumentApi api = new InstrumentApi(options.get("url", "http://localhost:8081"));
         int copies = options.getInt("copies", 8);
         int perType = options.getInt("per-type", 2);
@@ -58,8 +58,8 @@ final class DetectionBench {
                 FaultInjector injection = FaultInjector.inject(series.getValue(), perType, random, today);
                 api.register(symbol);
                 JsonNode answer = api.bars(symbol, "bench-faults", injection.batch);
-                score.add(injection, answer, gaps(kept(injection, answer), holidays),
-                        gaps(dates(series.getValue()), holidays));
+                score.add(injection, answer, gaps(kept(injection, answer), calendar),
+                        gaps(dates(series.getValue()), calendar));
             }
         }
 
@@ -88,27 +88,11 @@ final class DetectionBench {
         return dates;
     }
 
-    /** Trading days (weekdays without holidays) missing between the first and the last kept date. */
-    private static Set<LocalDate> gaps(TreeSet<LocalDate> kept, Set<LocalDate> holidays) {
-        Set<LocalDate> missing = new HashSet<>();
-        LocalDate last = kept.headSet(LocalDate.now(), false).last();
-        for (LocalDate day = kept.first(); day.isBefore(last); day = day.plusDays(1)) {
-            boolean trading = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                    && !holidays.contains(day);
-            if (trading && !kept.contains(day)) {
-                missing.add(day);
-            }
-        }
+    /** Trading days of the service's NYSE calendar missing between the first and the last kept date. */
+    private static Set<LocalDate> gaps(TreeSet<LocalDate> kept, TradingCalendar calendar) {
+        Set<LocalDate> missing = new HashSet<>(calendar.tradingDays(kept.first(),
+                kept.headSet(LocalDate.now(), false).last().minusDays(1)));
+        missing.removeAll(kept);
         return missing;
-    }
-
-    /** The US holidays configured for the service (the NYSE calendar of market.yml). */
-    private static Set<LocalDate> holidays(Path marketYml) throws java.io.IOException {
-        Set<LocalDate> holidays = new HashSet<>();
-        Matcher dates = Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(Files.readString(marketYml));
-        while (dates.find()) {
-            holidays.add(LocalDate.parse(dates.group()));
-        }
-        return holidays;
     }
 }

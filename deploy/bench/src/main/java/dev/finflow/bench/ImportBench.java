@@ -1,11 +1,12 @@
 package dev.finflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.finflow.events.calendar.NyseHolidays;
+import dev.finflow.events.calendar.TradingCalendar;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,16 +14,13 @@ import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bulk import (issue 4): {@code symbols} synthetic instruments of {@code years} of daily bars each, every one a
@@ -39,8 +37,7 @@ final class ImportBench {
     static void run(Options options) throws Exception {
         Map<String, List<DailyBar>> real = RealSeries.read(Path.of(options.get("data", RealSeries.DEFAULT_FILE)));
         List<List<DailyBar>> bases = new ArrayList<>(real.values());
-        List<LocalDate> days = tradingDays(options.getInt("years", 10), holidays(Path.of(options.get("market-yml",
-                "command-side/src/main/resources/market.yml"))));
+        List<LocalDate> days = tradingDays(options.getInt("years", 10));
         int symbols = options.getInt("symbols", 200);
         int batch = options.getInt("batch", 10_000);
         int clients = options.getInt("clients", 4);
@@ -124,24 +121,12 @@ final class ImportBench {
         return price.multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    private static List<LocalDate> tradingDays(int years, Set<LocalDate> holidays) {
-        List<LocalDate> days = new ArrayList<>();
-        LocalDate end = LocalDate.of(2015 + years, 1, 1);
-        for (LocalDate day = LocalDate.of(2015, 1, 2); day.isBefore(end); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                    && !holidays.contains(day)) {
-                days.add(day);
-            }
-        }
-        return days;
-    }
-
-    private static Set<LocalDate> holidays(Path marketYml) throws java.io.IOException {
-        Set<LocalDate> holidays = new HashSet<>();
-        Matcher dates = Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(Files.readString(marketYml));
-        while (dates.find()) {
-            holidays.add(LocalDate.parse(dates.group()));
-        }
-        return holidays;
+    /** The NYSE trading days from 2015-01-02 on, by the service's own calendar rules. */
+    private static List<LocalDate> tradingDays(int years) {
+        LocalDate first = LocalDate.of(2015, 1, 2);
+        LocalDate last = LocalDate.of(2015 + years, 1, 1).minusDays(1);
+        TradingCalendar nyse = new TradingCalendar("NYSE", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                NyseHolidays.between(first.getYear(), last.getYear()));
+        return nyse.tradingDays(first, last);
     }
 }

@@ -30,7 +30,8 @@ public final class Reads {
             return 100;
         }
         if (limit < 1 || limit > 500) {
-            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "limit must be between 1 and 500, was " + limit, "limit");
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "limit must be between 1 and 500, was "
+                    + limit, "limit");
         }
         return limit;
     }

@@ -90,7 +90,8 @@ class MonthlyBalancesController {
         TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
         return db.sql("select 1 from " + tables.name(MonthlyBalancesProjection.ACCOUNTS) + " where account_id = "
                         + ":account").bind("account", accountId).map(row -> 1).first()
-                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account " + accountId)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND,
+                        "no account " + accountId)))
                 .then();
     }
 

@@ -52,8 +52,8 @@ class QualityController {
                                 @RequestParam(required = false) String limit,
                                 @RequestParam(required = false) String minPosition) {
         if (verdict != null && !ISSUE_VERDICTS.contains(verdict)) {
-            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "verdict must be FLAGGED, REJECTED or ACCEPTED, was '"
-                    + verdict + "'", "verdict");
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER,
+                    "verdict must be FLAGGED, REJECTED or ACCEPTED, was '" + verdict + "'", "verdict");
         }
         long[] after = cursor(cursor);
         int size = Params.limit(limit);

@@ -76,7 +76,8 @@ class TransactionsController {
     private Mono<Void> requireAccount(TableSet tables, String accountId) {
         return db.sql("select 1 from " + tables.name(TransactionsProjection.ACCOUNTS) + " where account_id = :account")
                 .bind("account", accountId).map(row -> 1).first()
-                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account " + accountId)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND,
+                        "no account " + accountId)))
                 .then();
     }
 

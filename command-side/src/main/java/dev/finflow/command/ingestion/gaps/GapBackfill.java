@@ -12,26 +12,25 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds a symbol's gaps and starts one backfill run per gap. The run id names the symbol, the gap and the day
- * of the check, so checking twice a day starts nothing new, while a gap a provider could not fill is tried again
- * the next day.
+ * Finds a symbol's gaps (trading days of its exchange's calendar without a bar) and starts one backfill run per
+ * gap. The run id names the symbol, the gap and the day of the check, so checking twice a day starts nothing new,
+ * while a gap a provider could not fill is tried again the next day.
  */
 @Component
 public class GapBackfill {
 
     private final StoredBarDates stored;
-    private final GapDetector detector;
+    private final RegisteredCalendars calendars;
     private final RunPlanner planner;
     private final IngestionRuns runs;
 
-    GapBackfill(StoredBarDates stored, GapProperties properties, RunPlanner planner, IngestionRuns runs) {
+    GapBackfill(StoredBarDates stored, RegisteredCalendars calendars, RunPlanner planner, IngestionRuns runs) {
         this.stored = stored;
-        this.detector = new GapDetector(new TradingCalendar(new HashSet<>(properties.holidays())));
+        this.calendars = calendars;
         this.planner = planner;
         this.runs = runs;
     }
@@ -40,6 +39,7 @@ public class GapBackfill {
     public List<IngestionRuns.Started> backfill(Symbol symbol, List<String> providers, LocalDate from,
                                                 LocalDate to, LocalDate today) {
         List<IngestionRuns.Started> started = new ArrayList<>();
+        GapDetector detector = new GapDetector(calendars.of(symbol));
         for (Gap gap : detector.gaps(stored.of(symbol, from, to), from, to)) {
             String runId = "gap-" + symbol.value() + "-" + gap.from() + "_" + gap.to() + "-" + today;
             StartIngestionRunCommand command = planner.plan(runId, RunTrigger.GAP_BACKFILL, null,

@@ -1,5 +1,7 @@
 package dev.finflow.command.ingestion.gaps;
 
+import dev.finflow.events.calendar.TradingCalendar;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

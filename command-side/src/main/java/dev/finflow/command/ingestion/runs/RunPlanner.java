@@ -47,7 +47,8 @@ public class RunPlanner {
         List<String> order = providerNames;
         if (watchlistName != null) {
             WatchlistProperties.Watchlist watchlist = watchlists.find(watchlistName).orElseThrow(() ->
-                    new RuleViolation(CommandRule.UNKNOWN_WATCHLIST, "no watchlist '" + watchlistName + "'", "watchlist"));
+                    new RuleViolation(CommandRule.UNKNOWN_WATCHLIST, "no watchlist '" + watchlistName
+                            + "'", "watchlist"));
             names = names == null || names.isEmpty() ? watchlist.symbols() : names;
             order = order == null || order.isEmpty() ? watchlist.providers() : order;
         }
@@ -71,7 +72,8 @@ public class RunPlanner {
             throw new RuleViolation(RequestRule.MISSING_FIELD, "symbols or a watchlist is required", "symbols");
         }
         if (names.size() > MAX_SYMBOLS) {
-            throw new RuleViolation(RequestRule.INVALID_FIELD, "at most " + MAX_SYMBOLS + " symbols per run", "symbols");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "at most " + MAX_SYMBOLS
+                    + " symbols per run", "symbols");
         }
         Set<Symbol> symbols = new LinkedHashSet<>();
         for (int i = 0; i < names.size(); i++) {
@@ -85,7 +87,8 @@ public class RunPlanner {
             throw new RuleViolation(CommandRule.INVALID_DATE_RANGE, "from " + from + " is after to " + to, "from");
         }
         if (from.plusYears(MAX_YEARS).isBefore(to)) {
-            throw new RuleViolation(CommandRule.INVALID_DATE_RANGE, "a run covers at most " + MAX_YEARS + " years", "from");
+            throw new RuleViolation(CommandRule.INVALID_DATE_RANGE, "a run covers at most " + MAX_YEARS
+                    + " years", "from");
         }
         return to;
     }

@@ -1,5 +1,6 @@
 package dev.finflow.command.instruments.quality;
 
+import dev.finflow.events.calendar.TradingCalendar;
 import dev.finflow.events.market.Bar;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.RawBar;

@@ -3,10 +3,12 @@ package dev.finflow.command.ingestion.gaps;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
+import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.command.ingestion.runs.IngestionRuns;
 import dev.finflow.command.ingestion.runs.RunPlanner;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ingestion.RunTrigger;
+import dev.finflow.events.market.InstrumentType;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,6 @@ class ScheduledIngestionTest {
         registry.add("finflow.ingestion.watchlists[0].symbols", () -> "SCHED");
         registry.add("finflow.ingestion.watchlists[0].cron", () -> "* * * * * *");
         registry.add("finflow.ingestion.watchlists[0].providers", () -> "synthetic");
-        registry.add("finflow.ingestion.gaps.holidays", () -> "2024-02-19");
     }
 
     @Autowired
@@ -56,6 +57,8 @@ class ScheduledIngestionTest {
     RunPlanner planner;
     @Autowired
     IngestionRuns runs;
+    @Autowired
+    TradingCalendars calendars;
 
     @BeforeEach
     void registerInstruments() {
@@ -105,9 +108,10 @@ class ScheduledIngestionTest {
         assertThat(started.get("to").asText()).isEqualTo("2024-02-29");
         assertThat(run.get(run.size() - 1).simpleType()).isEqualTo("IngestionRunCompletedEvent");
         Set<LocalDate> after = new TreeSet<>(stored.of(symbol, from, to));
-        // Every trading day now has its bar (the generator knows no holidays, so 2024-02-19 came too), and
+        // Every NYSE trading day now has its bar (the generator knows no holidays, so Presidents Day 2024-02-19
+        // came too), and
         // checking again finds nothing to do.
-        assertThat(after).containsAll(new TradingCalendar(Set.of(LocalDate.of(2024, 2, 19))).tradingDays(from, to))
+        assertThat(after).containsAll(calendars.of("NYSE", InstrumentType.EQUITY).tradingDays(from, to))
                 .hasSize(22 + 21 + 20);
         assertThat(gaps.backfill(symbol, List.of("synthetic"), from, to, LocalDate.of(2024, 4, 2))).isEmpty();
     }

@@ -1,17 +1,21 @@
-package dev.finflow.command.instruments.quality;
+package dev.finflow.events.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The days an exchange trades: every day except its weekend days and configured holidays. Judges bar dates, and
- * tells the freshness check and gap detection which days should have a bar.
+ * The days an exchange trades: every day except its weekend days and full-day closures. The one calendar of
+ * Finflow: the quality rules judge bar dates by it, and the freshness check and gap detection ask it which days
+ * should have a bar, so they cannot disagree; it lives in the shared language so reading services and tools use
+ * it too.
  *
- * @param name the exchange (or {@code 24/7}) for messages
+ * @param name     the exchange (or {@code 24/7}) for messages
+ * @param holidays full-day closures: holidays by rule ({@link NyseHolidays}), special closures, configured days
  */
 public record TradingCalendar(String name, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
 
@@ -35,7 +39,8 @@ public record TradingCalendar(String name, Set<DayOfWeek> weekend, Set<LocalDate
     /** Why {@code date} is no trading day, or null when it is one. */
     public String whyClosed(LocalDate date) {
         if (weekend.contains(date.getDayOfWeek())) {
-            return date + " is a " + date.getDayOfWeek().toString().toLowerCase() + ", no trading day on " + name;
+            return date + " is a " + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT) + ", no trading day on "
+                    + name;
         }
         if (holidays.contains(date)) {
             return date + " is a holiday on " + name;
@@ -50,6 +55,17 @@ public record TradingCalendar(String name, Set<DayOfWeek> weekend, Set<LocalDate
             day = day.minusDays(1);
         }
         return day;
+    }
+
+    /** Trading days from {@code from} to {@code to}, both included. */
+    public List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (isTradingDay(day)) {
+                days.add(day);
+            }
+        }
+        return days;
     }
 
     /** Trading days strictly between {@code after} and {@code before}: the days a gap between two bars misses. */
