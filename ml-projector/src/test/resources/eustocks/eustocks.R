@@ -16,3 +16,11 @@ rows[[2]] <- data.frame(series = "DAX", model = "ARIMA(0,1,0) ML drift", ar = NA
                         drift = coef(fit0)[["intercept"]], loglik = fit0$loglik)
 write.csv(do.call(rbind, rows), "degenerate.csv", row.names = FALSE, quote = FALSE)
 print(do.call(rbind, rows), digits = 10)
+# The same closes in the long format (symbol,date,close) for deploy/bench/forecast-skill.sh. R's series carries no
+# calendar (a day index per business day, 1991-1998), so the dates are consecutive weekdays from 1991-07-01
+# standing in for the business days: only their order matters to the benchmark.
+days <- seq(as.Date("1991-07-01"), by = "day", length.out = 2 * nrow(x) + 10)
+days <- days[!(format(days, "%u") %in% c("6", "7"))][seq_len(nrow(x))]
+long <- do.call(rbind, lapply(colnames(x), function(s) data.frame(symbol = s, date = format(days),
+                                                                  close = as.numeric(x[, s]))))
+write.csv(long, "eustocks-long.csv", row.names = FALSE, quote = FALSE)
