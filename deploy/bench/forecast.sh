@@ -8,7 +8,7 @@
 # Needs no database and no running service. DJL runs offline: PyTorch's native library ships in the jar.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DATA=${DATA:-../shared/data/dash-stock-ticker-demo.csv}
+DATA=${DATA:-command-side/src/main/resources/sample-data/dash-stock-ticker-demo.csv}
 JAR=deploy/bench/target/finflow-bench.jar
 # Rebuilt when the models changed: Boot does not repackage a jar that is already there.
 if [ ! -f "$JAR" ] || [ -n "$(find ml-projector/src/main deploy/bench/src -newer "$JAR" -name '*.java' | head -1)" ]; then

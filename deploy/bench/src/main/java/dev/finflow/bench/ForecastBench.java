@@ -3,6 +3,10 @@ package dev.finflow.bench;
 import dev.finflow.ml.evaluation.DieboldMariano;
 import dev.finflow.ml.features.FeatureRow;
 import dev.finflow.ml.features.FeatureRows;
+import dev.finflow.ml.intervals.CalibratedIntervals;
+import dev.finflow.ml.intervals.ConformalQuantile;
+import dev.finflow.ml.intervals.Coverage;
+import dev.finflow.ml.intervals.Volatility;
 import dev.finflow.ml.models.ForecastModel;
 import dev.finflow.ml.models.ModelCatalog;
 import dev.finflow.ml.models.ModelKind;
@@ -34,7 +38,7 @@ final class ForecastBench {
     }
 
     record Result(String symbol, Target target, ModelKind kind, double trainSeconds, double forecastMillis,
-                  double[] errors) {
+                  double[] errors, Coverage[] coverage) {
 
         double mae() {
             return java.util.Arrays.stream(errors).map(Math::abs).average().orElse(Double.NaN);
@@ -54,7 +58,7 @@ final class ForecastBench {
         List<Result> results = new ArrayList<>();
         for (PriceTable series : options.get("real", "true").equals("true") ? real : List.<PriceTable>of()) {
             long started = System.nanoTime();
-            results.addAll(pipeline(series, trainers));
+            results.addAll(pipeline(series, trainers, new ArrayList<>()));
             System.out.printf(Locale.ROOT, "%-6s %4d days: all models trained, scored and forecast in %.1f s%n",
                     series.symbol(), series.dates().size(), (System.nanoTime() - started) / 1e9);
         }
@@ -66,34 +70,62 @@ final class ForecastBench {
         int threads = options.getInt("threads", 2);
         if (synthetic > 0) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<PriceTable> tables = new ArrayList<>();
+            List<List<Stored>> stored = new ArrayList<>();
             long started = System.nanoTime();
             try {
                 List<Future<List<Result>>> runs = new ArrayList<>();
                 for (int i = 0; i < synthetic; i++) {
                     PriceTable series = PriceTable.synthetic("SYN" + i, options.getInt("days", 750), 1000L + i);
-                    runs.add(pool.submit(() -> pipeline(series, trainers)));
+                    List<Stored> kept = java.util.Collections.synchronizedList(new ArrayList<>());
+                    tables.add(series);
+                    stored.add(kept);
+                    runs.add(pool.submit(() -> pipeline(series, trainers, kept)));
                 }
                 for (Future<List<Result>> run : runs) {
                     run.get();
                 }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "%nsynthetic: %d symbols x %d days, %d threads: trained, scored,"
+                                + " calibrated and forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s)%n",
+                        synthetic, options.getInt("days", 750), threads, seconds, seconds / synthetic);
+                started = System.nanoTime();
+                List<Future<Double>> days = new ArrayList<>();
+                for (int i = 0; i < synthetic; i++) {
+                    PriceTable series = tables.get(i);
+                    List<Stored> kept = stored.get(i);
+                    days.add(pool.submit(() -> daily(series, trainers, kept)));
+                }
+                for (Future<Double> day : days) {
+                    day.get();
+                }
+                seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "daily forecast from stored models: %d symbols, every one of their"
+                                + " %d models restored and forecast with calibrated intervals in %.1f s (target: 500"
+                                + " within 30 s)%n", synthetic, stored.get(0).size(), seconds);
             } finally {
                 pool.shutdownNow(); // a failed symbol must not leave the JVM waiting on idle workers
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "%nsynthetic: %d symbols x %d days, %d threads: trained, scored and"
-                            + " forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s)%n", synthetic,
-                    options.getInt("days", 750), threads, seconds, seconds / synthetic);
         }
     }
 
-    static List<Result> pipeline(PriceTable series, List<ModelTrainer> trainers) {
+    /** A trained model as the registry would store it, for the daily forecast from stored champions. */
+    record Stored(ModelKind kind, Target target, String params, byte[] artifact, double[] quantiles) {
+    }
+
+    /**
+     * As the service's ModelTraining: every model trained on the older 80%, scored on the newest 20% at every
+     * horizon with its calibrated interval (quantile of volatility-scaled errors, walk-forward coverage), then a
+     * forecast from the last day. {@code stored} receives what the registry would keep.
+     */
+    static List<Result> pipeline(PriceTable series, List<ModelTrainer> trainers, List<Stored> stored) {
         List<FeatureRow> rows = FeatureRows.of(series.symbol(), series.dates(), series.closes(), series.volumes());
         int heldOut = Math.max(20, (int) Math.round(rows.size() * 0.2));
         int split = rows.size() - heldOut;
-        int[] origins = IntStream.range(split - 1, rows.size() - 1).toArray();
+        double[] sigma = Volatility.path(rows.stream().mapToDouble(r -> r.logReturn() == null ? Double.NaN
+                : r.logReturn()).toArray());
         List<Result> results = new ArrayList<>();
         for (Target target : Target.values()) {
-            double[] actual = IntStream.of(origins).mapToDouble(o -> target.actual(rows, o, 1)).toArray();
             for (ModelTrainer trainer : trainers) {
                 if (!trainer.supports(target)) {
                     continue;
@@ -101,21 +133,80 @@ final class ForecastBench {
                 long t0 = System.nanoTime();
                 try (ForecastModel model = trainer.train(rows.subList(0, split), target)) {
                     long t1 = System.nanoTime();
-                    List<Prediction> predictions = model.predictAll(rows, origins, 1);
-                    for (int h = 1; h <= target.maxHorizon(5); h++) {
-                        model.predict(rows, rows.size() - 1, h);
+                    int horizons = target.maxHorizon(5);
+                    double[] quantiles = new double[horizons];
+                    Coverage[] coverage = new Coverage[horizons];
+                    double[] errors = null;
+                    for (int h = 1; h <= horizons; h++) {
+                        Calibrated c = calibrate(model, rows, split, sigma, h);
+                        quantiles[h - 1] = c.quantile();
+                        coverage[h - 1] = c.coverage();
+                        errors = h == 1 ? c.errors() : errors;
                     }
+                    forecast(model, rows, sigma, quantiles);
                     long t2 = System.nanoTime();
-                    double[] errors = new double[actual.length];
-                    for (int i = 0; i < actual.length; i++) {
-                        errors[i] = actual[i] - predictions.get(i).point();
-                    }
+                    stored.add(new Stored(trainer.kind(), target, model.params(), model.artifact(), quantiles));
                     results.add(new Result(series.symbol(), target, trainer.kind(), (t1 - t0) / 1e9,
-                            (t2 - t1) / 1e6, errors));
+                            (t2 - t1) / 1e6, errors, coverage));
                 }
             }
         }
         return results;
+    }
+
+    private record Calibrated(double[] errors, double quantile, Coverage coverage) {
+    }
+
+    private static Calibrated calibrate(ForecastModel model, List<FeatureRow> rows, int split, double[] sigma, int h) {
+        Target target = model.target();
+        int[] origins = IntStream.rangeClosed(split - 1, rows.size() - 1 - h).toArray();
+        List<Prediction> predictions = model.predictAll(rows, origins, h);
+        double[] points = new double[origins.length];
+        double[] actuals = new double[origins.length];
+        double[] scales = new double[origins.length];
+        double[] scaled = new double[origins.length];
+        double[] errors = new double[origins.length];
+        for (int i = 0; i < origins.length; i++) {
+            points[i] = predictions.get(i).point();
+            actuals[i] = target.actual(rows, origins[i], h);
+            errors[i] = actuals[i] - points[i];
+            scales[i] = scale(sigma, rows, origins[i], target, h);
+            scaled[i] = Math.abs(errors[i]) / scales[i];
+        }
+        Coverage coverage = CalibratedIntervals.walkForward(origins, points, actuals, scales, h, 0.95, 250)
+                .coverage();
+        return new Calibrated(errors, ConformalQuantile.of(scaled, 0.95), coverage);
+    }
+
+    private static double scale(double[] sigma, List<FeatureRow> rows, int origin, Target target, int h) {
+        return Volatility.scale(sigma[origin], h, target == Target.CLOSE ? rows.get(origin).close() : 1);
+    }
+
+    /** The day's forecasts of one model with calibrated intervals, as the service stores them. */
+    static double forecast(ForecastModel model, List<FeatureRow> rows, double[] sigma, double[] quantiles) {
+        int origin = rows.size() - 1;
+        double check = 0;
+        for (int h = 1; h <= quantiles.length; h++) {
+            Prediction p = model.predict(rows, origin, h);
+            double half = quantiles[h - 1] * scale(sigma, rows, origin, model.target(), h);
+            check += p.point() + half + p.lower();
+        }
+        return check;
+    }
+
+    /** The daily job from stored models: restore each (no training) and forecast every horizon from the last day. */
+    static double daily(PriceTable series, List<ModelTrainer> trainers, List<Stored> stored) {
+        List<FeatureRow> rows = FeatureRows.of(series.symbol(), series.dates(), series.closes(), series.volumes());
+        double[] sigma = Volatility.path(rows.stream().mapToDouble(r -> r.logReturn() == null ? Double.NaN
+                : r.logReturn()).toArray());
+        double check = 0;
+        for (Stored s : stored) {
+            ModelTrainer trainer = trainers.stream().filter(t -> t.kind() == s.kind()).findFirst().orElseThrow();
+            try (ForecastModel model = trainer.restore(s.target(), s.params(), s.artifact())) {
+                check += forecast(model, rows, sigma, s.quantiles());
+            }
+        }
+        return check;
     }
 
     /** The skill table: each model's held-out MAE against its target's baseline, with a DM p-value. */
@@ -147,6 +238,19 @@ final class ForecastBench {
                     "MAE", "ratio");
             sums.forEach((target, kinds) -> kinds.forEach((kind, s) -> System.out.printf(Locale.ROOT,
                     "                   %-10s %-11s %10.6f %10.3f%n", target, kind, s[0] / s[2], s[1] / s[2])));
+            System.out.printf(Locale.ROOT, "%ncalibrated 95%% intervals on the held-out days (walk-forward, pooled over"
+                    + " symbols): target model h n coverage [Wilson 95%%] lowest symbol%n");
+            Map<String, Coverage> pooled = new java.util.LinkedHashMap<>();
+            Map<String, Double> lowest = new java.util.HashMap<>();
+            for (Result r : results) {
+                for (int h = 1; h <= r.coverage().length; h++) {
+                    String key = String.format(Locale.ROOT, "%-10s %-11s %d", r.target(), r.kind(), h);
+                    pooled.merge(key, r.coverage()[h - 1], Coverage::plus);
+                    lowest.merge(key, r.coverage()[h - 1].rate(), Math::min);
+                }
+            }
+            pooled.forEach((key, c) -> System.out.printf(Locale.ROOT, "  %s %5d %6.2f%% [%.2f, %.2f] %6.2f%%%n", key,
+                    c.n(), 100 * c.rate(), 100 * c.low(), 100 * c.high(), 100 * lowest.get(key)));
             Map<ModelKind, double[]> vol = sums.get(Target.ABS_RETURN);
             if (vol != null && vol.containsKey(ModelKind.LSTM)) {
                 double lstmMae = vol.get(ModelKind.LSTM)[0] / vol.get(ModelKind.LSTM)[2];

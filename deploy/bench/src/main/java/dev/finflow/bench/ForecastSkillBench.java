@@ -8,6 +8,7 @@ import dev.finflow.ml.evaluation.Evaluation;
 import dev.finflow.ml.evaluation.Forecaster;
 import dev.finflow.ml.evaluation.WalkForward;
 import dev.finflow.ml.evaluation.WalkForwardPlan;
+import dev.finflow.ml.intervals.CalibratedIntervals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,29 +34,40 @@ final class ForecastSkillBench {
 
     /** Largest p and q of the AIC grid for the return targets (--max-order). */
     private static int maxOrder = 2;
+    private static CoverageTable coverage;
 
     private ForecastSkillBench() {
     }
 
     static void run(Options options) throws Exception {
-        Path data = Path.of(options.get("data", "../shared/data/dash-stock-ticker-demo.csv"));
+        Path data = Path.of(options.get("data", RealSeries.DEFAULT_FILE));
         int initial = options.getInt("initial", 250);
         int refit = options.getInt("refit", 20);
         int horizon = options.getInt("horizon", 5);
         maxOrder = options.getInt("max-order", 2);
-        List<String> wanted = List.of(options.get("symbols", "AAPL,COKE,GOOGL,TSLA,YHOO").split(","));
+        String symbols = options.get("symbols", "");
+        List<String> wanted = symbols.isBlank() ? List.of() : List.of(symbols.split(","));
         SkillTable table = new SkillTable();
         FitTiming timing = new FitTiming();
+        coverage = new CoverageTable();
         for (MarketSeries series : MarketSeries.read(data)) {
-            if (!wanted.contains(series.symbol())) {
+            if (!wanted.isEmpty() && !wanted.contains(series.symbol())) {
+                continue;
+            }
+            if (series.closes().length < initial + horizon + CalibratedIntervals.MIN_ERRORS + 2) {
+                System.err.println("skipping " + series.symbol() + ": " + series.closes().length + " closes");
                 continue;
             }
             var nextDay = WalkForwardPlan.expanding(initial, refit, 1);
             var hAhead = WalkForwardPlan.expanding(initial + 1, refit, horizon);
-            compare(table, series.symbol(), Target.RETURN, series.logReturns(), nextDay, Baselines.zeroReturn());
-            compare(table, series.symbol(), Target.ABS_RETURN, series.absoluteReturns(), nextDay,
+            compare(table, series, Target.RETURN, series.logReturns(), nextDay, Baselines.zeroReturn());
+            compare(table, series, Target.ABS_RETURN, series.absoluteReturns(), nextDay,
                     Baselines.yesterday(), Baselines.ewma(Baselines.RISKMETRICS_LAMBDA));
-            compare(table, series.symbol(), Target.CLOSE, series.closes(), hAhead, Baselines.lastPrice());
+            compare(table, series, Target.CLOSE, series.closes(), hAhead, Baselines.lastPrice());
+            for (int h = 1; h < horizon; h++) { // the other horizons, for the baseline's calibrated coverage
+                coverage.add(series.symbol(), Target.CLOSE, WalkForward.run(series.closes(), Baselines.lastPrice(),
+                        WalkForwardPlan.expanding(initial + 1, refit, h)), series.closes());
+            }
             for (Target target : Target.values()) {
                 double[] values = target == Target.RETURN ? series.logReturns()
                         : target == Target.ABS_RETURN ? series.absoluteReturns() : series.closes();
@@ -64,7 +76,12 @@ final class ForecastSkillBench {
                 }
             }
         }
+        if (coverage.isEmpty()) {
+            throw new IllegalStateException("no series of " + data + " matched (symbols: "
+                    + (wanted.isEmpty() ? "all" : wanted) + ") with enough values: nothing to report");
+        }
         table.print(System.out, initial, refit, horizon);
+        coverage.print(System.out);
         timing.print(System.out);
     }
 
@@ -81,18 +98,25 @@ final class ForecastSkillBench {
         };
     }
 
-    private static void compare(SkillTable table, String symbol, Target target, double[] series,
+    private static void compare(SkillTable table, MarketSeries market, Target target, double[] series,
                                 WalkForwardPlan plan, Forecaster... baselines) {
+        String symbol = market.symbol();
         List<Backtest> baselineRuns = new ArrayList<>();
         for (Forecaster baseline : baselines) {
-            baselineRuns.add(WalkForward.run(series, baseline, plan));
+            Backtest run = WalkForward.run(series, baseline, plan);
+            baselineRuns.add(run);
+            coverage.add(symbol, target, run, market.closes());
         }
+
         List<Forecaster> candidates = new ArrayList<>(models(target));
         if (target == Target.ABS_RETURN) {
             candidates.add(Baselines.ewma(Baselines.RISKMETRICS_LAMBDA)); // EWMA against yesterday too
         }
         for (Forecaster model : candidates) {
             Backtest run = WalkForward.run(series, model, plan);
+            if (!model.name().startsWith("EWMA")) { // EWMA's run is already in as a baseline
+                coverage.add(symbol, target, run, market.closes());
+            }
             for (Backtest baseline : baselineRuns) {
                 if (!baseline.forecaster().equals(run.forecaster())) {
                     table.add(symbol, target, Evaluation.compare(target.label, run, baseline), run);

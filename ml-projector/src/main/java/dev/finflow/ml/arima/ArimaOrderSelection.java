@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Chooses the order by AIC among exact-ML fits over a grid (CSS likelihoods condition on different
- * numbers of values and cannot be compared across p). Orders that fail to fit are skipped.
+ * numbers of values and cannot be compared across p). Orders that fail to fit are skipped, and so are
+ * degenerate fits ({@link DegenerateFit}: near-unit or cancelling roots), whose likelihood gain is an
+ * artefact of a flat optimum; only when every order is degenerate is the best one reduced instead.
  */
 public final class ArimaOrderSelection {
 
@@ -23,16 +25,23 @@ public final class ArimaOrderSelection {
     /** As {@link #byAic(double[], List)}, with or without the constant in every candidate. */
     public static ArimaModel byAic(double[] y, List<Order> grid, boolean includeConstant) {
         ArimaModel best = null;
+        ArimaModel bestDegenerate = null;
         RuntimeException lastFailure = null;
         for (Order order : grid) {
             try {
                 ArimaModel candidate = Arima.fit(y, order, Method.ML, includeConstant);
-                if (best == null || candidate.aic() < best.aic()) {
+                if (DegenerateFit.diagnose(candidate) != null) {
+                    bestDegenerate = bestDegenerate == null || candidate.aic() < bestDegenerate.aic() ? candidate
+                            : bestDegenerate;
+                } else if (best == null || candidate.aic() < best.aic()) {
                     best = candidate;
                 }
             } catch (RuntimeException e) {
                 lastFailure = e;
             }
+        }
+        if (best == null && bestDegenerate != null) {
+            return DegenerateFit.fit(y, bestDegenerate.order(), Method.ML, includeConstant).model();
         }
         if (best == null) {
             throw new IllegalArgumentException("no order in " + grid + " could be fitted", lastFailure);

@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Forecasts newest first, each with its lineage: the model version that made it and that model's training window
- * (event positions and dates). {@code GET /api/v1/forecasts/stream} sends new forecasts as Server-Sent Events.
+ * Forecasts newest first, each with its lineage (the model version that made it and that model's training window)
+ * and its model's held-out skill: MAE ratio and one-sided Diebold-Mariano p against the baseline, coverage of the
+ * calibrated interval at its horizon. Forecasts of models that do not beat their baseline are left out unless
+ * {@code show=all}. {@code GET /api/v1/forecasts/stream} sends new forecasts as Server-Sent Events.
  */
 @RestController
 @RequestMapping("/api/v1/forecasts")
@@ -52,8 +54,23 @@ class ForecastController {
     record Lineage(String id, String kind, int featureVersion, TrainingWindow trainingWindow) {
     }
 
+    /** Which forecasts a page shows: by default none of models that do not beat their baseline. */
+    enum Show { SKILLED, ALL }
+
+    record Interval(Double lower, Double upper) {
+    }
+
+    record SkillView(String label, String baseline, Double maeRatio, Double dmPValue, Double coverage,
+                     Integer coverageN, Double coverageLow, Double coverageHigh, boolean coverageMissesBand) {
+    }
+
+    /** {@code lower}/{@code upper}: the calibrated interval; {@code modelInterval}: the model's own, if any. */
     record View(long id, String symbol, String target, LocalDate originDate, int horizon, double point, Double lower,
-                Double upper, double intervalLevel, Double actual, Double absError, Lineage model) {
+                Double upper, double intervalLevel, String intervalMethod, Interval modelInterval, Double actual,
+                Double absError, SkillView skill, Lineage model) {
+    }
+
+    private record Model(Lineage lineage, Skill skill) {
     }
 
     record Page(String symbol, List<View> forecasts, Long next) {
@@ -61,18 +78,20 @@ class ForecastController {
 
     @GetMapping("/{symbol}")
     Mono<Page> forecasts(@PathVariable String symbol, @RequestParam(required = false) String target,
-                         @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
+                         @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit,
+                         @RequestParam(required = false) String show) {
         String s = Symbols.parse(symbol);
         Target t = Reads.enumValue(Target.class, "target", target);
+        boolean all = Reads.enumValue(Show.class, "show", show) == Show.ALL;
         int n = Reads.limit(limit);
         return Reads.blocking(() -> {
             if (!features.knows(s)) {
                 throw new RuleViolation(MlRule.UNKNOWN_SYMBOL, "no bars of " + s + " have reached the ml-projector");
             }
             List<Forecast> page = forecasts.page(s, t == null ? null : t.name(), before == null ? Long.MAX_VALUE
-                    : before, n);
-            Map<String, Lineage> models = new HashMap<>();
-            List<View> views = page.stream().map(f -> view(f, models.computeIfAbsent(f.modelId(), this::lineage)))
+                    : before, n, all);
+            Map<String, Model> models = new HashMap<>();
+            List<View> views = page.stream().map(f -> view(f, models.computeIfAbsent(f.modelId(), this::model)))
                     .toList();
             return new Page(s, views, page.size() == n ? page.get(n - 1).id() : null);
         });
@@ -81,18 +100,34 @@ class ForecastController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<View>> stream() {
         return stream.flux().publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .map(f -> ServerSentEvent.builder(view(f, lineage(f.modelId()))).id(String.valueOf(f.id()))
+                .map(f -> ServerSentEvent.builder(view(f, model(f.modelId()))).id(String.valueOf(f.id()))
                         .event("forecast").build());
     }
 
-    private Lineage lineage(String modelId) {
+    private Model model(String modelId) {
         ModelVersion v = registry.find(modelId).orElseThrow();
-        return new Lineage(v.id(), v.kind().name(), v.featureVersion(), new TrainingWindow(v.firstPosition(),
-                v.lastPosition(), v.firstDate(), v.lastDate()));
+        return new Model(new Lineage(v.id(), v.kind().name(), v.featureVersion(), new TrainingWindow(v.firstPosition(),
+                v.lastPosition(), v.firstDate(), v.lastDate())), Skill.parse(v.metrics()));
     }
 
-    private View view(Forecast f, Lineage model) {
+    private View view(Forecast f, Model model) {
+        Interval own = f.modelLower() == null ? null : new Interval(f.modelLower(), f.modelUpper());
         return new View(f.id(), f.symbol(), f.target(), f.originDate(), f.horizon(), f.point(), f.lower(), f.upper(),
-                properties.intervalLevel(), f.actual(), f.absError(), model);
+                properties.intervalLevel(), f.lower() == null ? "NONE" : "CALIBRATED", own, f.actual(), f.absError(),
+                skill(model.skill(), f.horizon()), model.lineage());
+    }
+
+    private static SkillView skill(Skill s, int horizon) {
+        if (s == null) {
+            return null;
+        }
+        var c = horizon <= s.coverage().size() ? s.coverage().get(horizon - 1) : null;
+        return new SkillView(s.label().name(), s.baseline().name(), s.maeRatio(), s.dmPValue(),
+                c == null ? null : finite(c.rate()), c == null ? null : c.n(), c == null ? null : finite(c.low()),
+                c == null ? null : finite(c.high()), s.coverageMissesBand());
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

@@ -14,17 +14,20 @@ import java.util.Objects;
 
 /**
  * Live error: when the bar of a forecast's day arrives (or is corrected), the realised value and the absolute
- * error are written beside the forecast, in the feature projection's transaction.
+ * error are written beside the forecast, in the feature projection's transaction, and counted in the live
+ * calibration metrics.
  */
 @Component
 class ForecastMonitor implements FeatureListener {
 
     private final ForecastTable forecasts;
     private final ModelRegistry registry;
+    private final ForecastMetrics metrics;
 
-    ForecastMonitor(ForecastTable forecasts, ModelRegistry registry) {
+    ForecastMonitor(ForecastTable forecasts, ModelRegistry registry, ForecastMetrics metrics) {
         this.forecasts = forecasts;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /** A rebuild starts from no features, so from no models: they are retrained once it has caught up. */
@@ -47,6 +50,9 @@ class ForecastMonitor implements FeatureListener {
             Double actual = Target.valueOf(forecast.target()).actual(rows, origin, forecast.horizon());
             if (actual != null && !Objects.equals(actual, forecast.actual())) {
                 forecasts.settle(forecast.id(), actual, Math.abs(actual - forecast.point()));
+                if (forecast.actual() == null) {
+                    metrics.settled(forecast, actual); // a correction later does not count the day twice
+                }
             }
         }
     }

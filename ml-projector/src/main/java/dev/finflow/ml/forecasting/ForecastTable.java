@@ -16,7 +16,7 @@ import java.util.Optional;
 class ForecastTable {
 
     private static final String COLUMNS = "id, model_id, symbol, target, origin_date, horizon, point, lower, upper,"
-            + " actual, abs_error";
+            + " model_lower, model_upper, skill, actual, abs_error";
     private static final RowMapper<Forecast> ROW = ForecastTable::map;
 
     private final JdbcTemplate jdbc;
@@ -27,11 +27,12 @@ class ForecastTable {
 
     /** Stores a forecast unless this model already forecast this day and horizon; returns it when new. */
     Optional<Forecast> insert(String modelId, String symbol, String target, LocalDate origin, int horizon,
-                              double point, double lower, double upper) {
+                              double point, double[] calibrated, double modelLower, double modelUpper, String skill) {
         return jdbc.query("insert into ml.forecast (model_id, symbol, target, origin_date, horizon, point, lower,"
-                        + " upper) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (model_id, origin_date, horizon) do"
-                        + " nothing returning " + COLUMNS, ROW, modelId, symbol, target, Date.valueOf(origin), horizon,
-                point, finite(lower), finite(upper)).stream().findFirst();
+                        + " upper, model_lower, model_upper, skill) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict"
+                        + " (model_id, origin_date, horizon) do nothing returning " + COLUMNS, ROW, modelId, symbol,
+                target, Date.valueOf(origin), horizon, point, finite(calibrated[0]), finite(calibrated[1]),
+                finite(modelLower), finite(modelUpper), skill).stream().findFirst();
     }
 
     boolean exists(String modelId, LocalDate origin, int horizon) {
@@ -56,10 +57,14 @@ class ForecastTable {
                 .mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Newest first; {@code before} is the keyset cursor (an id). */
-    List<Forecast> page(String symbol, String target, long before, int limit) {
+    /**
+     * Newest first; {@code before} is the keyset cursor (an id). Forecasts of models that do not beat their baseline
+     * only with {@code all}.
+     */
+    List<Forecast> page(String symbol, String target, long before, int limit, boolean all) {
         return jdbc.query("select " + COLUMNS + " from ml.forecast where symbol = ? and (?::text is null or target = ?)"
-                + " and id < ? order by id desc limit ?", ROW, symbol, target, target, before, limit);
+                + " and (? or skill is distinct from 'DOES_NOT_BEAT_BASELINE') and id < ? order by id desc limit ?",
+                ROW, symbol, target, target, all, before, limit);
     }
 
     List<Forecast> all() {
@@ -74,7 +79,7 @@ class ForecastTable {
     private static Forecast map(ResultSet rs, int i) throws SQLException {
         return new Forecast(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getDouble(7), nullable(rs, 8), nullable(rs, 9),
-                nullable(rs, 10), nullable(rs, 11));
+                nullable(rs, 10), nullable(rs, 11), rs.getString(12), nullable(rs, 13), nullable(rs, 14));
     }
 
     private static Double nullable(ResultSet rs, int column) throws SQLException {

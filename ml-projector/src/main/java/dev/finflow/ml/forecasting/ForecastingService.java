@@ -89,6 +89,11 @@ public class ForecastingService {
             return "schedule";
         }
         for (Target target : Target.values()) {
+            if (Skill.parse(registry.champion(symbol, target).orElseThrow().metrics()) == null) {
+                return "calibration"; // registered before intervals were calibrated: none to serve
+            }
+        }
+        for (Target target : Target.values()) {
             ModelVersion champion = registry.champion(symbol, target).orElseThrow();
             if (metrics.degraded(symbol, champion, forecasts.recentErrors(champion.id(), metrics.window()))) {
                 return "degradation";
@@ -97,8 +102,13 @@ public class ForecastingService {
         return null;
     }
 
+    /**
+     * Each champion's point forecasts with the calibrated interval (its held-out quantile times today's volatility)
+     * and the model's own interval beside it, labelled with the champion's skill against the baseline.
+     */
     private void forecast(String symbol, List<FeatureRow> rows) {
         int origin = rows.size() - 1;
+        double[] sigma = null;
         for (Target target : Target.values()) {
             Optional<ModelVersion> champion = registry.champion(symbol, target);
             if (champion.isEmpty()) {
@@ -109,14 +119,20 @@ public class ForecastingService {
             if (forecasts.exists(version.id(), rows.get(origin).date(), horizons)) {
                 continue;
             }
+            sigma = sigma == null ? IntervalCalibration.sigma(rows) : sigma;
+            Skill skill = Skill.parse(version.metrics());
             try (ForecastModel model = restore(version)) {
                 for (int h = 1; h <= horizons; h++) {
                     Prediction p = model.predict(rows, origin, h);
+                    double[] calibrated = skill == null ? new double[] {Double.NaN, Double.NaN}
+                            : IntervalCalibration.bounds(p.point(), skill.quantile(h),
+                            IntervalCalibration.scale(sigma, rows, origin, target, h), target);
                     forecasts.insert(version.id(), symbol, target.name(), rows.get(origin).date(), h, p.point(),
-                            p.lower(), p.upper()).ifPresent(forecast -> {
-                        metrics.forecasted(target);
-                        stream.publish(forecast);
-                    });
+                            calibrated, p.lower(), p.upper(), skill == null ? null : skill.label().name())
+                            .ifPresent(forecast -> {
+                                metrics.forecasted(target);
+                                stream.publish(forecast);
+                            });
                 }
             }
         }

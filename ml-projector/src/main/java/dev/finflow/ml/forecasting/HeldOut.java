@@ -6,7 +6,10 @@ import dev.finflow.ml.models.Target;
 import java.util.List;
 import java.util.Locale;
 
-/** Held-out error metrics of one model: MAE, RMSE and MASE (scaled by the in-sample naive one-step MAE). */
+/**
+ * Held-out error metrics of one model: MAE, RMSE and MASE (scaled by the in-sample naive one-step MAE), and its
+ * {@link Skill} against the baseline with its calibrated intervals.
+ */
 final class HeldOut {
 
     private HeldOut() {
@@ -20,7 +23,7 @@ final class HeldOut {
         return sum / errors.length;
     }
 
-    static String metrics(double[] errors, List<FeatureRow> training, Target target, double seconds) {
+    static String metrics(double[] errors, List<FeatureRow> training, Target target, double seconds, Skill skill) {
         double ss = 0;
         for (double e : errors) {
             ss += e * e;
@@ -37,8 +40,8 @@ final class HeldOut {
         }
         double mase = mae(errors) / (naive / Math.max(n, 1));
         return String.format(Locale.ROOT, "{\"heldOutMae\":%s,\"heldOutRmse\":%s,\"mase\":%s,\"heldOutDays\":%d,"
-                        + "\"trainingRows\":%d,\"trainingSeconds\":%.3f}", mae(errors), Math.sqrt(ss / errors.length),
-                mase, errors.length, training.size(), seconds);
+                        + "\"trainingRows\":%d,\"trainingSeconds\":%.3f,%s}", mae(errors), Math.sqrt(ss / errors.length),
+                mase, errors.length, training.size(), seconds, skill.json());
     }
 
     static double maeOf(String metrics) {

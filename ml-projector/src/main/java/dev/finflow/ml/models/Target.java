@@ -27,6 +27,11 @@ public enum Target {
         };
     }
 
+    /** The yardstick a model of this target must beat: the random walk for returns and closes, yesterday's value for volatility. */
+    public ModelKind baseline() {
+        return this == ABS_RETURN ? ModelKind.YESTERDAY : ModelKind.RANDOM_WALK;
+    }
+
     /** Forecast horizons served for this target: one day for returns, 1..h for the close. */
     public int maxHorizon(int closeHorizon) {
         return this == CLOSE ? closeHorizon : 1;

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The forecasting math (ARIMA, baselines, evaluation) is plain Java: the service, the benchmarks and the
+ * The forecasting math (ARIMA, baselines, evaluation, calibrated intervals) is plain Java: the service, the benchmarks and the
  * R reference tests call it directly, and it must never need a Spring context, a database or the rest of
  * the service to run.
  */
@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class MathWithoutSpringTest {
 
     private static final String[] MATH = {"dev.finflow.ml.arima..", "dev.finflow.ml.baselines..",
-        "dev.finflow.ml.evaluation.."};
+        "dev.finflow.ml.evaluation..", "dev.finflow.ml.intervals.."};
 
     @ArchTest
     static final ArchRule mathUsesNoSpring = noClasses().that().resideInAnyPackage(MATH)
@@ -27,5 +27,6 @@ class MathWithoutSpringTest {
     @ArchTest
     static final ArchRule mathDependsOnlyOnTheJdkAndCommonsMath = classes().that().resideInAnyPackage(MATH)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.math3..",
-                    "dev.finflow.ml.arima..", "dev.finflow.ml.baselines..", "dev.finflow.ml.evaluation..");
+                    "dev.finflow.ml.arima..", "dev.finflow.ml.baselines..", "dev.finflow.ml.evaluation..",
+                    "dev.finflow.ml.intervals..");
 }

@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Training, promotion, forecasts with lineage, live monitoring and degradation retraining, through the API. */
 @MlTest
@@ -42,6 +43,8 @@ class ForecastingTest {
     ModelRegistry registry;
     @Autowired
     ForecastTable forecasts;
+    @Autowired
+    dev.finflow.ml.features.FeatureTable features;
 
     MarketEvents events;
 
@@ -81,11 +84,29 @@ class ForecastingTest {
                 .jsonPath("$.forecasts[0].model.trainingWindow.lastDate").isEqualTo(close.lastDate().toString())
                 .jsonPath("$.forecasts[0].model.trainingWindow.lastPosition").isEqualTo((int) close.lastPosition())
                 .jsonPath("$.forecasts[4].lower").value(lower -> assertThat(((Number) lower).doubleValue())
-                        .isLessThan(bars.get(699).close().doubleValue()));
+                        .isLessThan(bars.get(699).close().doubleValue()))
+                .jsonPath("$.forecasts[0].intervalMethod").isEqualTo("CALIBRATED")
+                .jsonPath("$.forecasts[0].skill.baseline").isEqualTo("RANDOM_WALK")
+                .jsonPath("$.forecasts[0].skill.coverageN").value(n -> assertThat((Integer) n).isGreaterThan(50))
+                .jsonPath("$.forecasts[0].skill.coverageLow").isNumber();
+        // The calibrated interval is the point plus and minus the stored quantile times the volatility at the origin.
+        Forecast fiveDays = forecasts.page("AAPL", "CLOSE", Long.MAX_VALUE, 10, true).stream()
+                .filter(f -> f.horizon() == 5).findFirst().orElseThrow();
+        Skill skill = Skill.parse(close.metrics());
+        List<dev.finflow.ml.features.FeatureRow> rows = features.rows("AAPL");
+        double scale = IntervalCalibration.scale(IntervalCalibration.sigma(rows), rows, rows.size() - 1, Target.CLOSE, 5);
+        assertThat(fiveDays.upper() - fiveDays.point()).isCloseTo(skill.quantile(5) * scale, within(1e-9));
+        assertThat(fiveDays.point() - fiveDays.lower()).isCloseTo(skill.quantile(5) * scale, within(1e-9));
+        assertThat(skill.quantile(5)).isGreaterThan(skill.quantile(1));
+        if (close.kind() == dev.finflow.ml.models.ModelKind.ARIMA) {
+            assertThat(fiveDays.modelLower()).isNotNull(); // the R-matching Gaussian interval stays beside it
+        }
         http.get().uri("/api/v1/models/" + close.id()).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.model.status").isEqualTo("CHAMPION")
                 .jsonPath("$.model.metrics.heldOutMae").isNumber()
                 .jsonPath("$.model.metrics.mase").isNumber()
+                .jsonPath("$.model.metrics.intervalQuantiles.length()").isEqualTo(5)
+                .jsonPath("$.model.metrics.coverageN.length()").isEqualTo(5)
                 .jsonPath("$.promotions[0].reason").isEqualTo("no champion yet");
         http.get().uri("/api/v1/models?symbol=AAPL&target=ABS_RETURN").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.models.length()").isEqualTo(3);
@@ -99,7 +120,7 @@ class ForecastingTest {
         events.awaitProjected();
         ModelVersion logReturn = registry.champion("AAPL", Target.LOG_RETURN).orElseThrow();
         double actual = Math.log(bars.get(700).close().doubleValue() / bars.get(699).close().doubleValue());
-        Forecast settled = forecasts.page("AAPL", "LOG_RETURN", Long.MAX_VALUE, 10).get(0);
+        Forecast settled = forecasts.page("AAPL", "LOG_RETURN", Long.MAX_VALUE, 10, true).get(0);
         assertThat(settled.actual()).isCloseTo(actual, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(settled.absError()).isCloseTo(Math.abs(actual - settled.point()),
                 org.assertj.core.api.Assertions.within(1e-12));
@@ -107,17 +128,54 @@ class ForecastingTest {
         long versions = jdbc.queryForObject("select count(*) from ml.model_version", Long.class);
         assertThat(forecasting.cycle()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from ml.model_version", Long.class)).isEqualTo(versions);
-        assertThat(forecasts.page("AAPL", "LOG_RETURN", Long.MAX_VALUE, 10).get(0).originDate())
+        assertThat(forecasts.page("AAPL", "LOG_RETURN", Long.MAX_VALUE, 10, true).get(0).originDate())
                 .isEqualTo(bars.get(700).date());
         assertThat(registry.champion("AAPL", Target.LOG_RETURN).orElseThrow()).isEqualTo(logReturn);
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains("finflow_ml_retrainings_total{application=\"ml-projector\","
                         + "reason=\"initial\"} 1.0").contains("finflow_ml_rolling_mae{")
-                        .contains("finflow_ml_forecasts_total"));
+                        .contains("finflow_ml_forecasts_total")
+                        .contains("finflow_ml_live_settled_total{application=\"ml-projector\",horizon=\"1\","
+                                + "target=\"LOG_RETURN\"} 1.0")
+                        .contains("finflow_ml_live_settled_total{application=\"ml-projector\",horizon=\"5\","
+                                + "target=\"CLOSE\"} 0.0")
+                        .contains("finflow_ml_live_covered_total{application=\"ml-projector\",horizon=\"1\","
+                                + "target=\"LOG_RETURN\"} " + (settled.lower() <= actual && actual <= settled.upper()
+                                ? "1.0" : "0.0"))
+                        .contains("finflow_ml_live_interval_error_half_widths_count{application=\"ml-projector\","
+                                + "horizon=\"1\",target=\"LOG_RETURN\"} 1"));
     }
 
     @Test
     @Order(3)
+    void forecastsOfModelsThatDoNotBeatTheirBaselineAreLabelledAndNotInTheDefaultView() {
+        ModelVersion loser = jdbc.query("select id from ml.model_version where symbol = 'AAPL' and target = 'LOG_RETURN'"
+                + " and kind <> 'RANDOM_WALK'", (rs, i) -> rs.getString(1)).stream().map(id -> registry.find(id)
+                .orElseThrow()).filter(v -> Skill.parse(v.metrics()).label() == Skill.Label.DOES_NOT_BEAT_BASELINE)
+                .findFirst().orElseThrow(() -> new AssertionError("a return model beat the random walk on AAPL"));
+        Forecast shown = forecasts.page("AAPL", "LOG_RETURN", Long.MAX_VALUE, 1, false).get(0);
+        Forecast hidden = forecasts.insert(loser.id(), "AAPL", "LOG_RETURN", shown.originDate(), 1, 0.001,
+                new double[] {-0.03, 0.03}, Double.NaN, Double.NaN, Skill.Label.DOES_NOT_BEAT_BASELINE.name())
+                .orElseThrow();
+
+        http.get().uri("/api/v1/forecasts/AAPL?target=LOG_RETURN").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.forecasts[0].id").isEqualTo((int) shown.id())
+                .jsonPath("$.forecasts[0].skill.label").isEqualTo("BASELINE");
+        http.get().uri("/api/v1/forecasts/AAPL?target=LOG_RETURN&show=all").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.forecasts[0].id").isEqualTo((int) hidden.id())
+                .jsonPath("$.forecasts[0].skill.label").isEqualTo("DOES_NOT_BEAT_BASELINE")
+                .jsonPath("$.forecasts[0].skill.maeRatio").isNumber()
+                .jsonPath("$.forecasts[0].skill.dmPValue").isNumber()
+                .jsonPath("$.forecasts[0].modelInterval").doesNotExist();
+        http.get().uri("/api/v1/forecasts/AAPL?show=some").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-parameter")
+                .jsonPath("$.parameter").isEqualTo("show");
+        jdbc.update("delete from ml.forecast where id = ?", hidden.id());
+    }
+
+    @Test
+    @Order(4)
     void degradedLiveErrorTriggersRetraining() {
         List<Bar> bars = MarketEvents.realBars("AAPL");
         Bar last = bars.get(700);
@@ -138,7 +196,7 @@ class ForecastingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesUnknownSymbolsModelsAndBadParameters() {
         http.get().uri("/api/v1/forecasts/NOPE").exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/unknown-symbol");
@@ -157,7 +215,7 @@ class ForecastingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void featuresAreKeysetPaged() {
         http.get().uri("/api/v1/features/AAPL?from=2016-01-01&to=2016-01-31&limit=10").exchange()
                 .expectStatus().isOk().expectBody()

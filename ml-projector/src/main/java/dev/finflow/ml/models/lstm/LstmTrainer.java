@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
@@ -28,12 +27,9 @@ import java.util.stream.IntStream;
  * loss: models are judged by MAE, whose best forecast is the conditional median, and L1 keeps the few huge days of
  * a return series from pulling every forecast after them. Deterministic for a
  * fixed seed: initial weights and batch order come from a {@link Random} with that seed, and PyTorch runs on one
- * thread per operation.
+ * thread per operation. Trainings of different symbols run in parallel ({@link ThreadGradients}).
  */
 public final class LstmTrainer implements ModelTrainer {
-
-    /** DJL's PyTorch engine allows one gradient collector at a time in the whole process. */
-    private static final Object TRAINING = new Object();
 
     private final LstmSettings settings;
     private final double level;
@@ -68,10 +64,7 @@ public final class LstmTrainer implements ModelTrainer {
         double ySd = Math.sqrt(Arrays.stream(y).map(v -> (v - yMean) * (v - yMean)).sum() / y.length);
         LstmParams params = new LstmParams(settings.seed(), settings.hidden(), window, settings.epochs(),
                 settings.learningRate(), scaling, yMean, Math.max(ySd, 1e-9), 0, 0, level);
-        byte[] artifact;
-        synchronized (TRAINING) {
-            artifact = fit(rows, origins, y, params);
-        }
+        byte[] artifact = ThreadGradients.offOutside(() -> fit(rows, origins, y, params));
         // Interval from the in-sample residual quantiles at the configured level.
         try (LstmModel fitted = new LstmModel(target, params, artifact)) {
             double[] residuals = new double[origins.length];
@@ -113,7 +106,7 @@ public final class LstmTrainer implements ModelTrainer {
                             ys[b] = (float) ((y[sample] - params.yMean()) / params.ySd());
                         }
                         try (NDManager step = manager.newSubManager();
-                             GradientCollector collector = trainer.newGradientCollector()) {
+                             ThreadGradients collector = new ThreadGradients()) {
                             NDArray x = step.create(xs, new Shape(batch, window, LstmInputs.FEATURES));
                             NDArray label = step.create(ys, new Shape(batch, 1));
                             NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();

@@ -51,4 +51,36 @@ class LstmTrainerTest {
             });
         }
     }
+
+    /** Also on pool threads, whose first training once ran some kernels on every core (see ThreadGradients). */
+    @Test
+    void trainingsInParallelGiveTheWeightsTheyGiveOneAfterTheOther() throws Exception {
+        List<FeatureRow> training = AAPL.subList(0, 400);
+        byte[] returns;
+        byte[] volatility;
+        try (ForecastModel a = new LstmTrainer(settings(7), 0.95).train(training, Target.LOG_RETURN);
+             ForecastModel b = new LstmTrainer(settings(9), 0.95).train(training, Target.ABS_RETURN)) {
+            returns = a.artifact();
+            volatility = b.artifact();
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2; round++) {
+                var a = pool.submit(() -> {
+                    try (ForecastModel m = new LstmTrainer(settings(7), 0.95).train(training, Target.LOG_RETURN)) {
+                        return m.artifact();
+                    }
+                });
+                var b = pool.submit(() -> {
+                    try (ForecastModel m = new LstmTrainer(settings(9), 0.95).train(training, Target.ABS_RETURN)) {
+                        return m.artifact();
+                    }
+                });
+                assertThat(a.get()).isEqualTo(returns);
+                assertThat(b.get()).isEqualTo(volatility);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
