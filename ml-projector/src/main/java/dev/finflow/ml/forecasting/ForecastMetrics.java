@@ -1,5 +1,6 @@
 package dev.finflow.ml.forecasting;
 
+import dev.finflow.ml.models.ModelKind;
 import dev.finflow.ml.models.Target;
 import dev.finflow.ml.registry.ModelVersion;
 import io.micrometer.core.instrument.Gauge;
@@ -25,8 +26,16 @@ class ForecastMetrics {
     ForecastMetrics(MeterRegistry meters, RetrainingProperties retraining) {
         this.meters = meters;
         this.retraining = retraining;
+        // Every counter exists at zero from the start, so rates and alerts have a series before the first event.
         for (String reason : new String[]{"initial", "schedule", "degradation"}) {
             meters.counter("finflow.ml.retrainings", "reason", reason);
+        }
+        for (Target target : Target.values()) {
+            meters.counter("finflow.ml.forecasts", "target", target.name());
+        }
+        for (ModelKind kind : ModelKind.values()) {
+            meters.counter("finflow.ml.promotions", "kind", kind.name(), "promoted", "true");
+            meters.counter("finflow.ml.promotions", "kind", kind.name(), "promoted", "false");
         }
     }
 
