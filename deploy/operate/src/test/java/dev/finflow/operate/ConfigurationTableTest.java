@@ -79,7 +79,7 @@ class ConfigurationTableTest {
     void everyServiceHasMetadataForItsSettings() {
         assertThat(metadata).containsKeys("finflow.db.url", "finflow.commands.lanes", "finflow.accounts.zone",
                 "finflow.query.projections.segments", "finflow.query.read-pool-size", "finflow.ml.lstm.seed",
-                "finflow.ml.poll-interval", "finflow.ingestion.runs.retry.attempts", "finflow.sample-data.enabled");
+                "finflow.ml.poll-interval", "finflow.ingestion.runs.retry.max-attempts", "finflow.sample-data.enabled");
     }
 
     @Test
