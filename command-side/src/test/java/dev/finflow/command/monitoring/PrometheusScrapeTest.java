@@ -12,8 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +44,7 @@ class PrometheusScrapeTest {
 
     @Test
     @Order(2)
-    void everyDashboardPanelOnTheCommandSideNamesAMetricItExports() throws Exception {
+    void everyDashboardPanelOnTheCommandSideNamesAMetricItExports() throws InterruptedException {
         post("/api/v1/accounts", "{\"accountId\":\"m-1\",\"name\":\"Main\",\"currency\":\"EUR\"}");
         post("/api/v1/accounts/m-1/transactions",
                 "{\"transactionId\":\"d1\",\"type\":\"DEPOSIT\",\"amount\":100,\"currency\":\"EUR\"}");
@@ -58,7 +56,6 @@ class PrometheusScrapeTest {
                 + "\"to\":\"2024-01-05\",\"providers\":[\"synthetic\"]}");
 
         PrometheusScrape scrape = awaitFailedRun();
-        Files.writeString(Path.of("target/command-side-scrape.txt"), String.join("\n", scrape.metricNames()));
 
         assertThat(scrape.value("finflow_ingestion_runs_failed_total", Map.of("trigger", "MANUAL"))).contains(1.0);
         assertThat(scrape.metricNames()).as("latency histogram").contains("http_server_requests_seconds_bucket");
