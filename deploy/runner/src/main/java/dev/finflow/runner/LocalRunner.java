@@ -56,6 +56,8 @@ public final class LocalRunner {
                 continue;
             }
             Map<String, String> environment = new java.util.HashMap<>(database.environment());
+            // A person reads this console: plain text lines unless FINFLOW_LOG_FORMAT asks for JSON (ecs, logstash).
+            environment.put("FINFLOW_LOG_FORMAT", System.getenv().getOrDefault("FINFLOW_LOG_FORMAT", ""));
             if (spec.name().equals("ml-projector")) {
                 // DJL never downloads: PyTorch's native library ships in the jar and is unpacked under .finflow/djl.
                 environment.putIfAbsent("ENGINE_CACHE_DIR", state.resolve("djl").toString());

@@ -1,5 +1,6 @@
 package dev.finflow.ml.forecasting;
 
+import dev.finflow.ml.models.ModelKind;
 import dev.finflow.ml.models.Target;
 import dev.finflow.ml.registry.ModelVersion;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +32,7 @@ class ForecastMetrics {
         int horizon = forecasting.horizon();
         this.meters = meters;
         this.retraining = retraining;
+        // Every counter exists at zero from the start, so rates and alerts have a series before the first event.
         for (String reason : new String[]{"initial", "schedule", "calibration", "degradation"}) {
             meters.counter("finflow.ml.retrainings", "reason", reason);
         }
@@ -41,6 +43,10 @@ class ForecastMetrics {
                 covered(target, h);
                 intervalError(target, h);
             }
+        }
+        for (ModelKind kind : ModelKind.values()) {
+            meters.counter("finflow.ml.promotions", "kind", kind.name(), "promoted", "true");
+            meters.counter("finflow.ml.promotions", "kind", kind.name(), "promoted", "false");
         }
     }
 

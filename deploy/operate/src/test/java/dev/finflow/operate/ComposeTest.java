@@ -1,0 +1,75 @@
+package dev.finflow.operate;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code deploy/compose.yaml} read as Compose reads it (YAML with merge keys): what runs, how many replicas, health
+ * checks, and that the files it mounts and the services Prometheus scrapes exist. (No Docker engine here to run it.)
+ */
+class ComposeTest {
+
+    private final Path compose = Repository.file("deploy/compose.yaml");
+
+    @Test
+    void runsPostgresTheThreeServicesWithTwoReplicasOfEachReaderPrometheusAndGrafana() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "ml-projector",
+                "prometheus", "grafana");
+        assertThat(replicas(services.get("query-side"))).isEqualTo(2);
+        assertThat(replicas(services.get("ml-projector"))).isEqualTo(2);
+        assertThat(replicas(services.get("command-side"))).isEqualTo(1);
+        assertThat(Files.readString(compose)).contains("# authorization-server: added with identity (issue 13)");
+    }
+
+    @Test
+    void everyFinflowServiceIsHealthCheckedOnItsReadinessAndWaitsForPostgres() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Integer> ports = Map.of("command-side", 8081, "query-side", 8082, "ml-projector", 8083);
+
+        ports.forEach((name, port) -> {
+            Map<String, Object> service = services.get(name);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> health = (Map<String, Object>) service.get("healthcheck");
+            assertThat(String.join(" ", (List<String>) health.get("test")))
+                    .as(name).contains("http://localhost:" + port + "/actuator/health/readiness");
+            assertThat(service.get("image")).as(name).isEqualTo("finflow/" + name + ":0.1.0-SNAPSHOT");
+            assertThat(service.toString()).as(name).contains("FINFLOW_DB_URL=jdbc:postgresql://postgres:5432/finflow")
+                    .contains("service_healthy");
+        });
+        assertThat(services.get("postgres")).containsKey("healthcheck");
+    }
+
+    @Test
+    void mountsFilesThatExistAndPrometheusScrapesTheComposeServices() throws Exception {
+        for (Map<String, Object> service : services().values()) {
+            @SuppressWarnings("unchecked")
+            List<String> volumes = (List<String>) service.getOrDefault("volumes", List.of());
+            volumes.stream().filter(volume -> volume.startsWith("./")).forEach(volume ->
+                    assertThat(compose.getParent().resolve(volume.substring(0, volume.indexOf(':')))).exists());
+        }
+        String prometheus = Files.readString(Repository.file("deploy/prometheus/prometheus.yml"));
+        assertThat(prometheus).contains("names: [command-side]", "port: 8081", "names: [query-side]", "port: 8082",
+                "names: [ml-projector]", "port: 8083");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> services() throws Exception {
+        Map<String, Object> file = new Yaml().load(Files.readString(compose));
+        return (Map<String, Map<String, Object>>) file.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int replicas(Map<String, Object> service) {
+        Map<String, Object> deploy = (Map<String, Object>) service.getOrDefault("deploy", Map.of());
+        return (Integer) deploy.getOrDefault("replicas", 1);
+    }
+}

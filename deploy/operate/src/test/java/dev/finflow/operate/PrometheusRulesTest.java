@@ -1,0 +1,66 @@
+package dev.finflow.operate;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Prometheus' own checker accepts the configuration and the alert rules pass their unit tests. */
+class PrometheusRulesTest {
+
+    private static final Tool PROMTOOL = new Tool("promtool", "prometheus");
+    private final Path prometheus = Repository.file("deploy/prometheus");
+
+    @Test
+    void promtoolAcceptsTheConfigurationAndItsRuleFiles() throws Exception {
+        Tool.Result result = PROMTOOL.run(prometheus, "check", "config", "prometheus.yml");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: prometheus.yml is valid").contains("rules found");
+    }
+
+    @Test
+    void everyAlertRulePassesItsPromtoolUnitTests() throws Exception {
+        Tool.Result result = PROMTOOL.run(prometheus, "test", "rules", "tests/finflow_test.yml");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void everyAlertIsTestedBothQuietAndFiring() throws Exception {
+        Set<String> alerts = new TreeSet<>();
+        Map<String, Object> rules = new Yaml().load(Files.readString(prometheus.resolve("rules/finflow.yml")));
+        for (Map<String, Object> group : list(rules.get("groups"))) {
+            for (Map<String, Object> rule : list(group.get("rules"))) {
+                alerts.add((String) rule.get("alert"));
+            }
+        }
+        Set<String> quiet = new TreeSet<>();
+        Set<String> firing = new TreeSet<>();
+        Map<String, Object> tests = new Yaml().load(Files.readString(prometheus.resolve("tests/finflow_test.yml")));
+        for (Map<String, Object> test : list(tests.get("tests"))) {
+            for (Map<String, Object> check : list(test.get("alert_rule_test"))) {
+                boolean fires = !((List<?>) check.get("exp_alerts")).isEmpty();
+                (fires ? firing : quiet).add((String) check.get("alertname"));
+            }
+        }
+
+        assertThat(alerts).contains("ProjectionDegraded", "ProjectionStalled", "ProjectionLagHigh",
+                "IngestionRunFailed", "ForecastDegraded", "ForecastCoverageLow");
+        assertThat(firing).as("alerts tested firing").isEqualTo(alerts);
+        assertThat(quiet).as("alerts tested quiet").isEqualTo(alerts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}
