@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -174,14 +175,15 @@ public class CommandDispatcher {
                 }));
                 job.result.complete(positions.recorded(job));
                 return;
-            } catch (ConcurrencyException conflict) {
-                evict(job);
-                if (attempt == ATTEMPTS) {
-                    job.result.completeExceptionally(conflict);
-                    return;
-                }
             } catch (RuntimeException failure) {
                 evict(job);
+                if (isConflict(failure)) {
+                    if (attempt == ATTEMPTS) {
+                        job.result.completeExceptionally(asConflict(failure));
+                        return;
+                    }
+                    continue;
+                }
                 if (refusedBefore || !isRefusal(failure)) {
                     job.result.completeExceptionally(failure);
                     return;
@@ -196,13 +198,28 @@ public class CommandDispatcher {
         for (int i = 0; i < job.messages.size(); i++) {
             try {
                 outcomes.add(gateway.sendAndWait(job.messages.get(i)));
-            } catch (ConcurrencyException conflict) {
-                throw conflict;
             } catch (RuntimeException refused) {
+                if (isConflict(refused)) {
+                    throw refused;
+                }
                 throw job.batch ? new BatchItemFailed(i, refused) : refused;
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Whether another writer stored an event with the sequence number this job's append took: a sequence
+     * conflict on an existing aggregate, or a second creation of a new one (two replicas opening the same
+     * account at once), which Axon reports with an exception of its own.
+     */
+    private static boolean isConflict(RuntimeException failure) {
+        return failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
+    }
+
+    private static ConcurrencyException asConflict(RuntimeException failure) {
+        return failure instanceof ConcurrencyException conflict ? conflict
+                : new ConcurrencyException(failure.getMessage(), failure);
     }
 
     private static boolean isRefusal(RuntimeException failure) {
