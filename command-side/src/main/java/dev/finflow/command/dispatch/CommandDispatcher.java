@@ -30,7 +30,8 @@ import java.util.List;
  * does not disturb its group; a batch is all or nothing within it. If the group fails in the database (a concurrent writer took an
  * aggregate sequence number, the connection broke), it is rolled back and each job is run again on its own,
  * on fresh state. A refusal is confirmed on fresh state too before it is answered, since the cached aggregate
- * may be behind another replica.
+ * may be behind another replica; cached aggregates another replica has written to are reloaded before a group
+ * decides ({@link StaleCacheCheck}).
  */
 @Component
 public class CommandDispatcher {
@@ -44,12 +45,15 @@ public class CommandDispatcher {
     private final EventPositions positions;
     private final List<Cache> aggregateCaches;
     private final CommandTargetResolver targets;
+    private final StaleCacheCheck staleCache;
     private final List<CommitLane> lanes = new ArrayList<>();
 
     CommandDispatcher(CommandGateway gateway, BufferingEventStorageEngine storage,
                       PlatformTransactionManager transactionManager, EventPositions positions,
-                      List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties) {
+                      List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties,
+                      StaleCacheCheck staleCache) {
         this.gateway = gateway;
+        this.staleCache = staleCache;
         this.storage = storage;
         this.targets = targets;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -109,6 +113,7 @@ public class CommandDispatcher {
         List<Job> refused = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> inBuffer(() -> {
+                staleCache.evictStale(group);
                 for (Job job : group) {
                     if (!handleInGroup(job)) {
                         refused.add(job);
