@@ -2,8 +2,10 @@ package dev.finflow.command.dispatch;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.common.caching.Cache;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +17,18 @@ import java.util.function.UnaryOperator;
  * the account from the store; this keeps the most recently used ones, up to a count.
  */
 public final class AggregateCache implements Cache {
+
+    // Axon's cache entry keeps the aggregate's version private; StaleCacheCheck compares it with the store.
+    private static final Field VERSION;
+
+    static {
+        try {
+            VERSION = AggregateCacheEntry.class.getDeclaredField("version");
+            VERSION.setAccessible(true);
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ConcurrentMap<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
@@ -31,6 +45,19 @@ public final class AggregateCache implements Cache {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }
         return value;
+    }
+
+    /** The sequence number of the cached aggregate's last event; null when it is not cached or not yet stored. */
+    Long version(Object key) {
+        Object entry = entries.get(key);
+        if (!(entry instanceof AggregateCacheEntry<?>)) {
+            return null;
+        }
+        try {
+            return (Long) VERSION.get(entry);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
     }
 
     @Override

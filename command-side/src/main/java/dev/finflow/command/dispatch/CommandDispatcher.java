@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import java.util.List;
  * does not disturb its group; a batch is all or nothing within it. If the group fails in the database (a concurrent writer took an
  * aggregate sequence number, the connection broke), it is rolled back and each job is run again on its own,
  * on fresh state. A refusal is confirmed on fresh state too before it is answered, since the cached aggregate
- * may be behind another replica.
+ * may be behind another replica; cached aggregates another replica has written to are reloaded before a group
+ * decides ({@link StaleCacheCheck}).
  */
 @Component
 public class CommandDispatcher {
@@ -43,12 +45,15 @@ public class CommandDispatcher {
     private final EventPositions positions;
     private final List<Cache> aggregateCaches;
     private final CommandTargetResolver targets;
+    private final StaleCacheCheck staleCache;
     private final List<CommitLane> lanes = new ArrayList<>();
 
     CommandDispatcher(CommandGateway gateway, BufferingEventStorageEngine storage,
                       PlatformTransactionManager transactionManager, EventPositions positions,
-                      List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties) {
+                      List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties,
+                      StaleCacheCheck staleCache) {
         this.gateway = gateway;
+        this.staleCache = staleCache;
         this.storage = storage;
         this.targets = targets;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -108,6 +113,7 @@ public class CommandDispatcher {
         List<Job> refused = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> inBuffer(() -> {
+                staleCache.evictStale(group);
                 for (Job job : group) {
                     if (!handleInGroup(job)) {
                         refused.add(job);
@@ -174,14 +180,15 @@ public class CommandDispatcher {
                 }));
                 job.result.complete(positions.recorded(job));
                 return;
-            } catch (ConcurrencyException conflict) {
-                evict(job);
-                if (attempt == ATTEMPTS) {
-                    job.result.completeExceptionally(conflict);
-                    return;
-                }
             } catch (RuntimeException failure) {
                 evict(job);
+                if (isConflict(failure)) {
+                    if (attempt == ATTEMPTS) {
+                        job.result.completeExceptionally(asConflict(failure));
+                        return;
+                    }
+                    continue;
+                }
                 if (refusedBefore || !isRefusal(failure)) {
                     job.result.completeExceptionally(failure);
                     return;
@@ -196,13 +203,28 @@ public class CommandDispatcher {
         for (int i = 0; i < job.messages.size(); i++) {
             try {
                 outcomes.add(gateway.sendAndWait(job.messages.get(i)));
-            } catch (ConcurrencyException conflict) {
-                throw conflict;
             } catch (RuntimeException refused) {
+                if (isConflict(refused)) {
+                    throw refused;
+                }
                 throw job.batch ? new BatchItemFailed(i, refused) : refused;
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Whether another writer stored an event with the sequence number this job's append took: a sequence
+     * conflict on an existing aggregate, or a second creation of a new one (two replicas opening the same
+     * account at once), which Axon reports with an exception of its own.
+     */
+    private static boolean isConflict(RuntimeException failure) {
+        return failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
+    }
+
+    private static ConcurrencyException asConflict(RuntimeException failure) {
+        return failure instanceof ConcurrencyException conflict ? conflict
+                : new ConcurrencyException(failure.getMessage(), failure);
     }
 
     private static boolean isRefusal(RuntimeException failure) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.command.instruments.quality.MarketRules;
+import dev.finflow.eventstore.OncePerCluster;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.CheckFreshnessCommand;
 import dev.finflow.events.market.InstrumentRegisteredEvent;
@@ -25,6 +26,7 @@ import java.util.Map;
  * The scheduled freshness check: for every registered instrument, the newest bar should be no older than the
  * last trading day before today on its calendar; the aggregate records a {@code PricesWentStaleEvent} when it
  * is (once per newest bar). The instruments are read from the event store's registrations, not a projection.
+ * With several replicas the scheduled check runs on the one that takes its lock ({@link OncePerCluster}).
  */
 @Component
 class FreshnessCheck {
@@ -36,9 +38,11 @@ class FreshnessCheck {
     private final JdbcTemplate jdbc;
     private final MarketRules market;
     private final InstrumentProperties properties;
+    private final OncePerCluster cluster;
 
     FreshnessCheck(CommandDispatcher dispatcher, JdbcTemplate jdbc, MarketRules market,
-                   InstrumentProperties properties) {
+                   InstrumentProperties properties, OncePerCluster cluster) {
+        this.cluster = cluster;
         this.dispatcher = dispatcher;
         this.jdbc = jdbc;
         this.market = market;
@@ -48,7 +52,8 @@ class FreshnessCheck {
     @Scheduled(cron = "${finflow.instruments.freshness-cron:0 30 6 * * *}",
             zone = "${finflow.instruments.zone:America/New_York}")
     void scheduled() {
-        run(LocalDate.now(properties.zone()));
+        cluster.run("freshness-check", Duration.ofHours(1), Duration.ofMinutes(1),
+                () -> run(LocalDate.now(properties.zone())));
     }
 
     /** Checks every instrument as of {@code today}; answers how many were found stale just now. */

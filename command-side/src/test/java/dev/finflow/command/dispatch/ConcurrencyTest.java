@@ -10,6 +10,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +34,8 @@ class ConcurrencyTest {
     StoredEvents store;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void concurrentCommandsOnOneAccountAllLandInOneGaplessSequence() {
@@ -72,7 +75,8 @@ class ConcurrencyTest {
         assertThat(deposit("replica-1", "d1", "10.00")).isEqualTo(201);
         depositAsAnotherReplica("replica-1", 2);
 
-        // Accepted on the stale cache, the deposit collides with the other replica's sequence number 2.
+        // The stale cache is reloaded before the group decides (a write landing after that check would collide
+        // with the other replica's sequence number 2 and be retried).
         assertThat(deposit("replica-1", "d2", "1.00")).isEqualTo(201);
         // Only an account that sees the other replica's deposit holds 21.00.
         assertThat(withdraw("replica-1", "w1", "21.00")).isEqualTo(201);
@@ -81,6 +85,20 @@ class ConcurrencyTest {
                 .extracting(row -> row.sequenceNumber() + " " + row.simpleType())
                 .containsExactly("0 AccountOpenedEvent", "1 CashDepositedEvent", "2 CashDepositedEvent",
                         "3 CashDepositedEvent", "4 CashWithdrawnEvent");
+    }
+
+    /** The cached account is found behind the store before the group decides, and reloaded: no doomed attempt. */
+    @Test
+    void aCachedAccountBehindTheStoreIsReloadedBeforeItDecides() {
+        open("replica-3");
+        assertThat(deposit("replica-3", "d1", "10.00")).isEqualTo(201);
+        double before = meters.counter("finflow.commands.stale.evictions").count();
+        depositAsAnotherReplica("replica-3", 2);
+
+        assertThat(withdraw("replica-3", "w1", "20.00")).isEqualTo(201);
+        assertThat(meters.counter("finflow.commands.stale.evictions").count()).isEqualTo(before + 1);
+        assertThat(deposit("replica-3", "d2", "1.00")).isEqualTo(201);
+        assertThat(meters.counter("finflow.commands.stale.evictions").count()).as("fresh now").isEqualTo(before + 1);
     }
 
     /** A refusal decided on a stale cache is confirmed against the store before it is answered. */

@@ -32,7 +32,10 @@ final class LedgerBench {
     }
 
     static void run(Options options) throws Exception {
-        URI url = URI.create(options.get("url", "http://localhost:8081"));
+        // Several command-side replicas: comma-separated; client c writes through replica c mod N.
+        List<URI> urls = java.util.Arrays.stream(options.get("url", "http://localhost:8081").split(","))
+                .map(URI::create).toList();
+        URI url = urls.get(0);
         String jdbc = options.get("jdbc", "jdbc:postgresql://127.0.0.1:5432/finflow_bench?user=postgres");
         int seconds = options.getInt("seconds", 20);
         int warmup = options.getInt("warmup", 30);
@@ -43,11 +46,11 @@ final class LedgerBench {
         System.out.printf("Setting up %d accounts on %s ...%n", accounts, url);
         setUp(url, run, accounts);
         System.out.printf("Warming up for %d s ...%n", warmup);
-        drive(url, run + "w", accounts, 8, warmup);
+        drive(urls, run + "w", accounts, 8, warmup);
 
         List<Result> finflow = new ArrayList<>();
         for (int clients : clientCounts) {
-            Result result = drive(url, run + "c" + clients, accounts, clients, seconds);
+            Result result = drive(urls, run + "c" + clients, accounts, clients, seconds);
             finflow.add(result);
             System.out.printf("  finflow  %3d clients: %8.0f tx/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
                     clients, result.perSecond, result.p50, result.p99, result.errors);
@@ -81,7 +84,7 @@ final class LedgerBench {
         }
     }
 
-    private static Result drive(URI url, String run, int accounts, int clients, int seconds)
+    private static Result drive(List<URI> urls, String run, int accounts, int clients, int seconds)
             throws InterruptedException {
         String accountRun = run.substring(0, run.length() - (run.endsWith("w") ? 1 : ("c" + clients).length()));
         List<LatencyRecorder> recorders = new ArrayList<>();
@@ -93,6 +96,7 @@ final class LedgerBench {
             LatencyRecorder recorder = new LatencyRecorder();
             recorders.add(recorder);
             int client = c;
+            URI url = urls.get(c % urls.size());
             Thread thread = new Thread(() -> {
                 try (HttpConnection http = new HttpConnection(url.getHost(), url.getPort())) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();

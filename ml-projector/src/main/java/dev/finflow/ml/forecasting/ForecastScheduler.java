@@ -1,16 +1,24 @@
 package dev.finflow.ml.forecasting;
 
+import dev.finflow.eventstore.OncePerCluster;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the forecasting cycle on its interval, and marks every symbol for retraining on the cron schedule. */
+import java.time.Duration;
+
+/**
+ * Runs the forecasting cycle on its interval (each replica over its share of the symbols), and marks every symbol
+ * for retraining on the cron schedule (on one replica per firing).
+ */
 @Component
 class ForecastScheduler {
 
     private final ForecastingService service;
+    private final OncePerCluster cluster;
 
-    ForecastScheduler(ForecastingService service) {
+    ForecastScheduler(ForecastingService service, OncePerCluster cluster) {
         this.service = service;
+        this.cluster = cluster;
     }
 
     @Scheduled(fixedDelayString = "${finflow.ml.forecasting.interval:PT5S}",
@@ -21,6 +29,7 @@ class ForecastScheduler {
 
     @Scheduled(cron = "${finflow.ml.retraining.cron:0 0 2 * * *}")
     void retrainOnSchedule() {
-        service.retrainAll();
+        // Once per cluster: a replica whose clock is late must not ask again after the owners have retrained.
+        cluster.run("ml-retraining", Duration.ofMinutes(10), Duration.ofMinutes(1), service::retrainAll);
     }
 }

@@ -13,14 +13,12 @@ import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One forecasting cycle: for every symbol with enough feature rows, trains when it has no champion yet, when a
  * scheduled retraining is due or when its live error has degraded; then has each champion forecast from the
  * newest day it has not forecast from yet. Only runs while the feature projection is live (see
- * {@link ProcessorState}), one cycle at a time.
+ * {@link ProcessorState}), one cycle at a time; with several replicas, each works on its share of the symbols.
  */
 @Service
 public class ForecastingService {
@@ -32,14 +30,17 @@ public class ForecastingService {
     private final ForecastTable forecasts;
     private final ForecastingProperties properties;
     private final ForecastMetrics metrics;
-    private final ProcessorState processors;
     private final ForecastStream stream;
     private final JdbcTemplate jdbc;
-    private final Set<String> retrainDue = ConcurrentHashMap.newKeySet();
+    private final SymbolClaims claims;
+    private final RetrainRequests retraining;
 
     ForecastingService(FeatureTable features, ModelRegistry registry, ModelTraining training,
                        List<ModelTrainer> trainers, ForecastTable forecasts, ForecastingProperties properties,
-                       ForecastMetrics metrics, ProcessorState processors, ForecastStream stream, JdbcTemplate jdbc) {
+                       ForecastMetrics metrics, ForecastStream stream, JdbcTemplate jdbc,
+                       SymbolClaims claims, RetrainRequests retraining) {
+        this.claims = claims;
+        this.retraining = retraining;
         this.features = features;
         this.registry = registry;
         this.training = training;
@@ -47,23 +48,29 @@ public class ForecastingService {
         this.forecasts = forecasts;
         this.properties = properties;
         this.metrics = metrics;
-        this.processors = processors;
         this.stream = stream;
         this.jdbc = jdbc;
     }
 
-    /** Marks every known symbol for retraining at the next cycle (the retraining schedule calls this). */
+    /** Marks every known symbol for retraining at its owner's next cycle (the retraining schedule calls this). */
     public void retrainAll() {
-        retrainDue.addAll(symbols());
+        retraining.requestAll();
     }
 
-    /** Runs a cycle if the projections are live; returns the number of symbols it trained, -1 when not live. */
+    /**
+     * Runs a cycle over this instance's share of the symbols ({@link SymbolClaims}) if the projections are live;
+     * returns the number of symbols it trained, -1 when not live.
+     */
     public synchronized int cycle() {
-        if (!processors.live()) {
+        claims.heartbeat();
+        if (!claims.featuresLive()) {
             return -1;
         }
         int trained = 0;
-        for (String symbol : symbols()) {
+        for (String symbol : claims.assigned(symbols())) {
+            if (!claims.hold(symbol)) {
+                continue; // still held by the instance it was assigned to before
+            }
             List<FeatureRow> rows = features.rows(symbol);
             if (rows.size() < properties.minRows()) {
                 continue;
@@ -85,7 +92,7 @@ public class ForecastingService {
                 return "initial";
             }
         }
-        if (retrainDue.remove(symbol)) {
+        if (retraining.take(symbol)) {
             return "schedule";
         }
         for (Target target : Target.values()) {

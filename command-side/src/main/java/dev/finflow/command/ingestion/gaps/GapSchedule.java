@@ -2,6 +2,7 @@ package dev.finflow.command.ingestion.gaps;
 
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
+import dev.finflow.eventstore.OncePerCluster;
 import dev.finflow.events.values.Symbol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
  * Checks every watchlist symbol for gaps on a cron schedule, over the configured look-back up to yesterday
- * (today's bar may not be final), and starts backfill runs for what is missing.
+ * (today's bar may not be final), and starts backfill runs for what is missing. With several replicas the check
+ * runs on the one that takes its lock ({@link OncePerCluster}).
  */
 @Component
 @ConditionalOnProperty(name = "finflow.ingestion.gaps.enabled", havingValue = "true")
@@ -29,12 +32,14 @@ class GapSchedule implements SmartLifecycle {
     private final Watchlists watchlists;
     private final GapProperties properties;
     private final ZoneId zone;
+    private final OncePerCluster cluster;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private volatile boolean running;
 
     GapSchedule(GapBackfill backfill, Watchlists watchlists, GapProperties properties,
-                @Value("${finflow.ingestion.schedule.zone:UTC}") String zone) {
+                @Value("${finflow.ingestion.schedule.zone:UTC}") String zone, OncePerCluster cluster) {
         this.backfill = backfill;
+        this.cluster = cluster;
         this.watchlists = watchlists;
         this.properties = properties;
         this.zone = ZoneId.of(zone);
@@ -59,7 +64,8 @@ class GapSchedule implements SmartLifecycle {
     @Override
     public void start() {
         scheduler.initialize();
-        scheduler.schedule(this::check, new CronTrigger(properties.cron(), zone));
+        scheduler.schedule(() -> cluster.run("gap-check", Duration.ofHours(1), Duration.ofMinutes(1), this::check),
+                new CronTrigger(properties.cron(), zone));
         running = true;
     }
 

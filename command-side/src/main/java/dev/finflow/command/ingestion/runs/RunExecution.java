@@ -19,9 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Carries out a started run: for each symbol, the providers in order, each retried with backoff while its
@@ -40,11 +38,12 @@ class RunExecution {
     private final FailureNotifier notifier;
     private final CorporateActions actions;
     private final Backoff backoff;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final ProviderRates rates;
 
     RunExecution(CommandDispatcher dispatcher, Providers providers, RunProperties properties, InstrumentFeed feed,
-                 BarOutcomes outcomes, FailureNotifier notifier, CorporateActions actions) {
+                 BarOutcomes outcomes, FailureNotifier notifier, CorporateActions actions, ProviderRates rates) {
         this.dispatcher = dispatcher;
+        this.rates = rates;
         this.providers = providers;
         this.properties = properties;
         this.feed = feed;
@@ -107,7 +106,7 @@ class RunExecution {
         Providers.Entry entry = providers.find(name).orElseThrow(() -> new ProviderFailure(name,
                 ProviderFailure.Kind.CLIENT_ERROR, "no provider " + name + " is configured"));
         try {
-            buckets.computeIfAbsent(name, n -> new TokenBucket(entry.rate())).acquire();
+            rates.acquire(name, entry.rate());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("run " + run.runId() + " interrupted", interrupted);

@@ -4,6 +4,7 @@ import dev.finflow.command.ingestion.runs.IngestionRuns;
 import dev.finflow.command.ingestion.runs.RunPlanner;
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
+import dev.finflow.eventstore.OncePerCluster;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
@@ -25,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs each watchlist on its cron expression: a run over the look-back window up to today. The run id is the
- * watchlist and the minute it fired, so a schedule that fires twice (two replicas, a clock step) starts one run.
+ * Runs each watchlist on its cron expression: a run over the look-back window up to today. Every replica fires
+ * the schedule, and the one that takes the watchlist's lock ({@link OncePerCluster}) starts the run; besides, the
+ * run id is the watchlist and the minute it fired, so a firing that gets through twice (a clock step, a lock
+ * expired under a very slow start) still starts one run.
  */
 @Component
 @ConditionalOnProperty(name = "finflow.ingestion.schedule.enabled", havingValue = "true")
@@ -39,16 +42,26 @@ class WatchlistSchedule implements SmartLifecycle {
     private final RunPlanner planner;
     private final IngestionRuns runs;
     private final ZoneId zone;
+    private final OncePerCluster cluster;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private volatile boolean running;
 
-    WatchlistSchedule(Watchlists watchlists, RunPlanner planner, IngestionRuns runs, ScheduleProperties properties) {
+    WatchlistSchedule(Watchlists watchlists, RunPlanner planner, IngestionRuns runs, ScheduleProperties properties,
+                      OncePerCluster cluster) {
         this.watchlists = watchlists;
+        this.cluster = cluster;
         this.planner = planner;
         this.runs = runs;
         this.zone = ZoneId.of(properties.zone());
         scheduler.setThreadNamePrefix("watchlist-");
         scheduler.setDaemon(true);
+    }
+
+    /** One firing of the watchlist's schedule, on whichever replica takes its lock first. */
+    void fireOnce(WatchlistProperties.Watchlist watchlist) {
+        // Held at least a minute: a replica whose clock is late must not start the minute's run again.
+        cluster.run("watchlist-" + watchlist.name(), Duration.ofMinutes(10), Duration.ofMinutes(1),
+                () -> fire(watchlist));
     }
 
     void fire(WatchlistProperties.Watchlist watchlist) {
@@ -70,7 +83,7 @@ class WatchlistSchedule implements SmartLifecycle {
     public void start() {
         scheduler.initialize();
         for (WatchlistProperties.Watchlist watchlist : watchlists.all()) {
-            scheduler.schedule(() -> fire(watchlist), new CronTrigger(watchlist.cron(), zone));
+            scheduler.schedule(() -> fireOnce(watchlist), new CronTrigger(watchlist.cron(), zone));
             log.info("watchlist {} scheduled on '{}' ({})", watchlist.name(), watchlist.cron(), zone);
         }
         running = true;

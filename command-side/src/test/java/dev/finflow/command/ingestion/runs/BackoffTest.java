@@ -1,6 +1,5 @@
 package dev.finflow.command.ingestion.runs;
 
-import dev.finflow.command.ingestion.providers.ProviderProperties;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,8 +7,8 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exponential backoff with jitter and Retry-After, and the per-provider token bucket. */
-class BackoffAndRateTest {
+/** Exponential backoff with jitter and Retry-After (the providers' shared rates: {@link ProviderRatesTest}). */
+class BackoffTest {
 
     final RunProperties.Retry retry = new RunProperties.Retry(5, Duration.ofMillis(100), Duration.ofMillis(1_000),
             2.0, 0.5);
@@ -36,24 +35,5 @@ class BackoffAndRateTest {
         Backoff backoff = new Backoff(retry, new Random(7));
         assertThat(backoff.delay(1, Duration.ofMillis(700))).isEqualTo(Duration.ofMillis(700));
         assertThat(backoff.delay(1, Duration.ofSeconds(5))).isNull();
-    }
-
-    @Test
-    void theTokenBucketLetsABurstThroughThenPacesCallsAtItsRate() throws InterruptedException {
-        TokenBucket bucket = new TokenBucket(new ProviderProperties.Rate(5, 3));
-        long start = System.nanoTime();
-        for (int i = 0; i < 3; i++) {
-            bucket.acquire();
-        }
-        Duration burst = Duration.ofNanos(System.nanoTime() - start);
-        for (int i = 0; i < 4; i++) {
-            bucket.acquire();
-        }
-        Duration paced = Duration.ofNanos(System.nanoTime() - start);
-
-        // Without the burst, 3 calls at 5 per second would take 400 ms.
-        assertThat(burst).isLessThan(Duration.ofMillis(250));
-        // 4 calls beyond the burst at 5 per second take at least 0.8 s.
-        assertThat(paced).isGreaterThanOrEqualTo(Duration.ofMillis(780));
     }
 }
