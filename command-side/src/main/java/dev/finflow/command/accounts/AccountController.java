@@ -99,7 +99,7 @@ class AccountController {
             ReverseTransactionCommand command = new ReverseTransactionCommand(
                     Fields.accountId(accountId, "accountId"),
                     Fields.transactionId(request.transactionId(), "transactionId"),
-                    Fields.transactionId(transactionId, "reversedTransactionId"),
+                    Fields.transactionRef(transactionId, "reversedTransactionId"),
                     request.date() != null ? request.date() : today(), Fields.text(request.reason(), "reason"));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,

@@ -7,6 +7,7 @@ import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.RecordCashDividendCommand;
 import dev.finflow.events.market.RecordSplitCommand;
+import dev.finflow.events.values.Money;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.util.Currency;
@@ -28,7 +29,7 @@ final class Corrections {
         return finding.rule() + ": " + finding.detail();
     }
 
-    static void requireValidSplit(RecordSplitCommand command) {
+    static void requireValidSplit(RecordSplitCommand command, Currency currency) {
         if (command.effectiveDate() == null) {
             throw new RuleViolation(Rule.MISSING_FIELD, "effectiveDate is required", "effectiveDate");
         }
@@ -40,6 +41,17 @@ final class Corrections {
         }
         if (command.numerator().compareTo(command.denominator()) == 0) {
             throw new RuleViolation(Rule.INVALID_FIELD, "a split of 1 for 1 changes nothing", "numerator");
+        }
+        if (command.cashInLieuPrice() != null) {
+            Money price = new Money(command.cashInLieuPrice(), currency);
+            if (!price.isPositive()) {
+                throw new RuleViolation(Rule.NON_POSITIVE_AMOUNT, "cashInLieuPrice must be positive", "cashInLieuPrice");
+            }
+            if (!price.hasValidScale()) {
+                throw new RuleViolation(Rule.TOO_MANY_DECIMALS, "cashInLieuPrice has more than "
+                        + currency.getDefaultFractionDigits() + " decimals, the most " + currency + " allows",
+                        "cashInLieuPrice");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.finflow.command.problems.Rule;
 import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.*;
+import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -128,7 +129,7 @@ public class Instrument {
 
     @CommandHandler
     CommandOutcome handle(RecordSplitCommand command) {
-        Corrections.requireValidSplit(command);
+        Corrections.requireValidSplit(command, currency);
         BigDecimal ratio = command.numerator().divide(command.denominator(), java.math.MathContext.DECIMAL64);
         BigDecimal known = book.splitOn(command.effectiveDate());
         if (known != null) {
@@ -136,7 +137,8 @@ public class Instrument {
                     + known.toPlainString() + " is recorded for " + symbol + " on " + command.effectiveDate());
         }
         apply(new SplitRecordedEvent(symbol, command.effectiveDate(), command.numerator(), command.denominator(),
-                command.source()));
+                command.source(), command.cashInLieuPrice() == null ? null
+                : new Money(command.cashInLieuPrice(), currency).normalized()));
         return CommandOutcome.recorded(instrumentId, AggregateLifecycle.getVersion());
     }
 

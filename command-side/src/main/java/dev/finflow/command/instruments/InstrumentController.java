@@ -74,7 +74,8 @@ class InstrumentController {
         return Mono.defer(() -> {
             RecordSplitCommand command = new RecordSplitCommand(Fields.symbol(symbol, "symbol"),
                     required(request.effectiveDate(), "effectiveDate"), required(request.numerator(), "numerator"),
-                    required(request.denominator(), "denominator"), source(request.source()));
+                    required(request.denominator(), "denominator"), source(request.source()),
+                    request.cashInLieuPrice());
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> changed(command, recorded, "RECORDED", "ALREADY_RECORDED"));
         });

@@ -33,6 +33,16 @@ public enum Rule {
     ALREADY_REVERSED("already-reversed", 422, "The transaction has been reversed already"),
     NOT_REVERSIBLE("not-reversible", 422, "This kind of transaction cannot be reversed"),
     SAME_ACCOUNT_TRANSFER("same-account-transfer", 422, "A transfer needs two different accounts"),
+    // Dates in the account's history.
+    DATE_BEFORE_OPENING("date-before-opening", 422, "The date is before the account was opened"),
+    BREAKS_LATER_BALANCE("breaks-later-balance", 422,
+            "A later day would show units below zero or cash beyond the overdraft"),
+    REVERSAL_BEFORE_ORIGINAL("reversal-before-original", 422, "A reversal cannot be dated before what it cancels"),
+    CLOSURE_BEFORE_LAST_TRANSACTION("closure-before-last-transaction", 422,
+            "An account cannot be closed before its last transaction"),
+    ACCOUNT_ALREADY_CLOSED("account-already-closed", 409, "The account was closed on another date"),
+    DIVIDEND_WITHOUT_HOLDING("dividend-without-holding", 422,
+            "A dividend needs units of the symbol held on or before its date"),
     // Ingestion runs.
     INVALID_DATE_RANGE("invalid-date-range", 400, "The date range is empty or reversed"),
     UNKNOWN_WATCHLIST("unknown-watchlist", 400, "No watchlist of that name is configured"),
