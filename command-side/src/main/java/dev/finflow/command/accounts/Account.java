@@ -1,13 +1,13 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.TransactionId;
-import dev.finflow.command.problems.Rule;
+import dev.finflow.command.problems.CommandRule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -32,12 +32,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
+import static dev.finflow.problems.RequestRule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One portfolio account: the consistency boundary for its cash and units. Command handlers check the named rules
- * ({@link dev.finflow.command.problems.Rule}) and then apply one event; event-sourcing handlers only assign.
+ * ({@link dev.finflow.command.problems.CommandRule}) and then apply one event; event-sourcing handlers only assign.
  */
 @Revision("2") // revision 1 snapshots kept balances, not the timeline: they are ignored and events replayed
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache",
@@ -308,7 +309,7 @@ public class Account {
                     + left + " at the end of " + shortfall.date() + ", first short at transaction "
                     + shortfall.transactionId());
         }
-        Rule rule = "cash".equals(shortfall.asset()) ? INSUFFICIENT_CASH : INSUFFICIENT_UNITS;
+        CommandRule rule = "cash".equals(shortfall.asset()) ? INSUFFICIENT_CASH : INSUFFICIENT_UNITS;
         throw new RuleViolation(rule, "account " + accountId + " would hold " + left + " at the end of "
                 + shortfall.date() + " with transaction " + id);
     }

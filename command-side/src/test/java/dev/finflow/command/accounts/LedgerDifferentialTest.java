@@ -1,6 +1,6 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;

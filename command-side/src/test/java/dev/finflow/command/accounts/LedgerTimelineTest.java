@@ -1,7 +1,7 @@
 package dev.finflow.command.accounts;
 
 import dev.finflow.command.dispatch.CommandOutcome;
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static dev.finflow.command.accounts.AccountFixtures.*;
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The account decides in effective-date order: splits, backdated transactions, reversals and closure dates. */
@@ -284,7 +284,7 @@ class LedgerTimelineTest {
             fixture.givenCommands(open(), new CloseAccountCommand(ACC, FEB))
                     .when(new CloseAccountCommand(ACC, MAR))
                     .expectException(violates(ACCOUNT_ALREADY_CLOSED));
-            assertThat(ACCOUNT_ALREADY_CLOSED.status()).isEqualTo(409);
+            assertThat(ACCOUNT_ALREADY_CLOSED.kind()).isEqualTo(dev.finflow.problems.Kind.CONFLICT);
         }
 
         @Test
