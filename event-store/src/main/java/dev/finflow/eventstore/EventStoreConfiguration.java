@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.finflow.events.serialization.EventJson;
 import dev.finflow.eventstore.observability.ObservabilityConfiguration;
+import dev.finflow.events.upcasting.LedgerUpcasters;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -129,7 +131,8 @@ public class EventStoreConfiguration {
         return new BufferingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
+                // Old revisions of the shared events are brought to the current shape as they are read.
+                .upcasterChain(new EventUpcasterChain(configuration.upcasterChain(), LedgerUpcasters.chain()))
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)

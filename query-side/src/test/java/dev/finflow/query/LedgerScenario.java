@@ -60,7 +60,7 @@ public final class LedgerScenario {
         record(a1, "f1", "carol", new FeeChargedEvent(id(a1), tx("f1"), eur("2.50"), null, day("2024-02-28"),
                 "custody", List.of(cash("-2.50"), leg(LegType.EXPENSE, "EUR", "2.50"))));
         record(a1, "r1", "carol", new TransactionReversedEvent(id(a1), tx("r1"), tx("f1"), day("2024-03-01"),
-                "fee waived", List.of(cash("2.50"), leg(LegType.EXPENSE, "EUR", "-2.50"))));
+                "fee waived", List.of(cash("2.50"), leg(LegType.EXPENSE, "EUR", "-2.50")), day("2024-03-01")));
         record(a1, "t1", "alice", new TransferSentEvent(id(a1), tx("t1"), id(a2), eur("500.00"), null,
                 day("2024-03-02"), null, List.of(cash("-500.00"), leg(LegType.TRANSFER, a2, "500.00"))));
         record(a2, "t1-in", "alice", new TransferReceivedEvent(id(a2), tx("t1"), id(a1), eur("500.00"), null,

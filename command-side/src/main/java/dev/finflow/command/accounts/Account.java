@@ -5,6 +5,9 @@ import dev.finflow.command.dispatch.CommandOutcome;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
+import dev.finflow.events.values.Quantity;
+import dev.finflow.events.values.TransactionId;
+import dev.finflow.command.problems.CommandRule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -14,9 +17,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One portfolio account: the consistency boundary for its cash and units. Command handlers check the named rules
  * ({@link dev.finflow.command.problems.CommandRule}) and then apply one event; event-sourcing handlers only assign.
  */
+@Revision("2") // revision 1 snapshots kept balances, not the timeline: they are ignored and events replayed
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache",
         commandTargetResolver = "commandTargetResolver")
 public class Account {
@@ -46,7 +53,9 @@ public class Account {
     private Currency currency;
     private BigDecimal overdraftLimit;
     private boolean closed;
-    private Balances balances = new Balances();
+    private LocalDate openedOn;
+    private LocalDate closedOn;
+    private Timeline timeline = new Timeline();
     private Map<String, Booking> bookings = new HashMap<>();
     private Set<String> cancelled = new HashSet<>();
 
@@ -75,7 +84,7 @@ public class Account {
 
     @CommandHandler
     CommandOutcome handle(DepositCashCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new CashDepositedEvent(accountId, command.transactionId(), command.amount(), command.fxRate(),
                     command.bookingDate(), command.memo(), Legs.cashIn(settled, LegType.EXTERNAL, code()));
@@ -84,9 +93,10 @@ public class Account {
 
     @CommandHandler
     CommandOutcome handle(WithdrawCashCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
-            List<Leg> legs = requireCovered(Legs.cashOut(settled, LegType.EXTERNAL, code()));
+            List<Leg> legs = requireCovered(command.transactionId(), command.bookingDate(),
+                    Legs.cashOut(settled, LegType.EXTERNAL, code()));
             return new CashWithdrawnEvent(accountId, command.transactionId(), command.amount(), command.fxRate(),
                     command.bookingDate(), command.memo(), legs);
         });
@@ -94,8 +104,9 @@ public class Account {
 
     @CommandHandler
     CommandOutcome handle(RecordTradeCommand command) {
-        return record(command, () -> {
-            List<Leg> legs = requireCovered(Trades.legs(command, amounts()));
+        return record(command, command.tradeDate(), () -> {
+            List<Leg> legs = requireCovered(command.transactionId(), command.tradeDate(),
+                    Trades.legs(command, amounts()));
             return new TradeRecordedEvent(accountId, command.transactionId(), command.side(), command.symbol(),
                     command.quantity(), command.price(), command.fee(), command.fxRate(), command.tradeDate(),
                     command.memo(), legs);
@@ -104,7 +115,11 @@ public class Account {
 
     @CommandHandler
     CommandOutcome handle(RecordDividendCommand command) {
-        return record(command, () -> {
+        return record(command, command.paymentDate(), () -> {
+            if (!timeline.held(command.symbol().value(), command.paymentDate())) {
+                throw new RuleViolation(DIVIDEND_WITHOUT_HOLDING, "account " + accountId + " held no "
+                        + command.symbol() + " on or before " + command.paymentDate(), "symbol");
+            }
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new DividendRecordedEvent(accountId, command.transactionId(), command.symbol(), command.amount(),
                     command.fxRate(), command.paymentDate(), command.memo(),
@@ -115,40 +130,51 @@ public class Account {
     /** Fees are facts imposed by the broker: they are recorded even when they take cash below the overdraft. */
     @CommandHandler
     CommandOutcome handle(ChargeFeeCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new FeeChargedEvent(accountId, command.transactionId(), command.amount(), command.fxRate(),
                     command.bookingDate(), command.memo(), Legs.cashOut(settled, LegType.EXPENSE, code()));
         });
     }
 
+    /**
+     * A reversal cancels the original from the original's own date, as if it had never been booked; it is refused
+     * when any day from then on would be left short. A received transfer is reversed here, at the receiver, and
+     * the transfer process then cancels the sender's leg.
+     */
     @CommandHandler
     CommandOutcome handle(ReverseTransactionCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             String reversedId = command.reversedTransactionId().value();
             Booking original = bookings.get(reversedId);
             if (original == null) {
                 throw new RuleViolation(UNKNOWN_TRANSACTION, "no transaction " + reversedId + " in " + accountId,
                         "reversedTransactionId");
             }
-            if (!original.reversible()) {
+            if (!original.reversible() || (original.kind() == Booking.Kind.TRANSFER_RECEIVED
+                    && SystemIds.receivedFrom(command.reversedTransactionId()) == null)) {
                 throw new RuleViolation(NOT_REVERSIBLE, original.kind() + " " + reversedId
-                        + " cannot be reversed" + (original.kind() == Booking.Kind.REVERSAL ? "" :
-                        "; send a transfer back instead"), "reversedTransactionId");
+                        + " cannot be reversed" + (original.kind() == Booking.Kind.TRANSFER_SENT
+                        ? "; reverse it at the receiving account, as transaction " + reversedId + "@" + accountId
+                        : ""), "reversedTransactionId");
             }
             if (cancelled.contains(reversedId)) {
                 throw new RuleViolation(ALREADY_REVERSED, "transaction " + reversedId + " was reversed already",
                         "reversedTransactionId");
             }
-            List<Leg> legs = requireCovered(Legs.negate(original.legs()));
+            if (command.bookingDate().isBefore(original.date())) {
+                throw new RuleViolation(REVERSAL_BEFORE_ORIGINAL, "transaction " + reversedId + " takes effect on "
+                        + original.date() + "; its reversal cannot be dated " + command.bookingDate(), "date");
+            }
+            List<Leg> legs = requireCovered(command.transactionId(), original.date(), Legs.negate(original.legs()));
             return new TransactionReversedEvent(accountId, command.transactionId(), command.reversedTransactionId(),
-                    command.bookingDate(), command.reason(), legs);
+                    command.bookingDate(), command.reason(), legs, original.date());
         });
     }
 
     @CommandHandler
     CommandOutcome handle(SendTransferCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             if (command.toAccountId().equals(accountId)) {
                 throw new RuleViolation(SAME_ACCOUNT_TRANSFER, "cannot transfer from " + accountId + " to itself",
                         "toAccountId");
@@ -157,7 +183,8 @@ public class Account {
             if (command.fxRate() != null) {
                 Amounts.requireValidRate(command.fxRate(), "fxRate");
             }
-            List<Leg> legs = requireCovered(Legs.cashOut(amount, LegType.TRANSFER, command.toAccountId().value()));
+            List<Leg> legs = requireCovered(command.transactionId(), command.bookingDate(),
+                    Legs.cashOut(amount, LegType.TRANSFER, command.toAccountId().value()));
             return new TransferSentEvent(accountId, command.transactionId(), command.toAccountId(), command.amount(),
                     command.fxRate(), command.bookingDate(), command.memo(), legs);
         });
@@ -165,7 +192,7 @@ public class Account {
 
     @CommandHandler
     CommandOutcome handle(ReceiveTransferCommand command) {
-        return record(command, () -> {
+        return record(command, command.bookingDate(), () -> {
             Money credited = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new TransferReceivedEvent(accountId, command.transactionId(), command.fromAccountId(),
                     command.amount(), command.fxRate(), credited, command.bookingDate(), command.memo(),
@@ -194,13 +221,48 @@ public class Account {
     @CommandHandler
     CommandOutcome handle(CloseAccountCommand command) {
         if (closed) {
-            return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
+            if (command.closedOn().equals(closedOn)) {
+                return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
+            }
+            throw new RuleViolation(ACCOUNT_ALREADY_CLOSED, "account " + accountId + " was closed on " + closedOn,
+                    "date");
         }
-        if (!balances.isEmpty()) {
+        requireNotBeforeOpening(command.closedOn());
+        LocalDate last = timeline.lastDate();
+        if (last != null && command.closedOn().isBefore(last)) {
+            throw new RuleViolation(CLOSURE_BEFORE_LAST_TRANSACTION, "account " + accountId
+                    + " has a transaction on " + last + "; it cannot be closed on " + command.closedOn(), "date");
+        }
+        if (!timeline.isEmpty()) {
             throw new RuleViolation(ACCOUNT_NOT_EMPTY, "account " + accountId + " still holds cash "
-                    + balances.cash().toPlainString() + " " + code() + " or units; withdraw or sell them first");
+                    + timeline.cash(null).toPlainString() + " " + code() + " or units; withdraw or sell them first");
         }
         apply(new AccountClosedEvent(accountId, command.closedOn()));
+        return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());
+    }
+
+    /**
+     * A split of a symbol the account holds. It is a fact, never refused; from its date on the account decides in
+     * the new share basis. A fractional remainder is paid out at the split's cash-in-lieu price, as a sale.
+     */
+    @CommandHandler
+    CommandOutcome handle(ApplySplitCommand command) {
+        String symbol = command.symbol().value();
+        if (closed || timeline.knowsSplit(symbol, command.effectiveDate())) {
+            return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
+        }
+        apply(new SplitAppliedEvent(accountId, command.symbol(), command.effectiveDate(), command.numerator(),
+                command.denominator()));
+        Money price = command.cashInLieuPrice();
+        BigDecimal units = timeline.units(symbol, command.effectiveDate());
+        BigDecimal fraction = units.subtract(units.setScale(0, RoundingMode.FLOOR));
+        if (price != null && units.signum() > 0 && fraction.signum() > 0 && price.currency().equals(currency)) {
+            BigDecimal proceeds = fraction.multiply(price.amount()).setScale(currency.getDefaultFractionDigits(),
+                    RoundingMode.HALF_EVEN);
+            apply(new CashInLieuPaidEvent(accountId, SystemIds.cashInLieu(command.symbol(), command.effectiveDate()),
+                    command.symbol(), new Quantity(fraction), price, null, command.effectiveDate(),
+                    Legs.sell(command.symbol(), fraction, new Money(proceeds, currency))));
+        }
         return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());
     }
 
@@ -209,7 +271,8 @@ public class Account {
      * booking (same content) or refused (other content); otherwise the account must be open and {@code decide}
      * produces the one event to apply, having checked its rules.
      */
-    private CommandOutcome record(TransactionCommand command, Supplier<LedgerTransactionEvent> decide) {
+    private CommandOutcome record(TransactionCommand command, LocalDate date,
+                                  Supplier<LedgerTransactionEvent> decide) {
         String digest = RequestDigest.of((Record) command);
         Booking known = bookings.get(command.transactionId().value());
         if (known != null) {
@@ -222,30 +285,40 @@ public class Account {
         if (closed) {
             throw new RuleViolation(ACCOUNT_CLOSED, "account " + accountId + " is closed");
         }
+        requireNotBeforeOpening(date);
         LedgerTransactionEvent event = decide.get();
         apply(event, MetaData.with(DIGEST, digest));
         return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());
     }
 
-    /** No cash below the overdraft limit and no units below zero. */
-    private List<Leg> requireCovered(List<Leg> legs) {
-        BigDecimal cashAfter = balances.cashAfter(legs);
-        if (cashAfter.compareTo(overdraftLimit.negate()) < 0) {
-            throw new RuleViolation(INSUFFICIENT_CASH, "account " + accountId + " holds "
-                    + balances.cash().toPlainString() + " " + code() + " with an overdraft limit of "
-                    + overdraftLimit.toPlainString() + "; this would leave " + cashAfter.toPlainString());
+    /**
+     * No day from {@code date} on may show cash below the overdraft limit or units below zero. When the first
+     * such day is this transaction's own, it is refused for what it takes; when it is a later one, the problem
+     * names the first transaction of that day it would leave uncovered.
+     */
+    private List<Leg> requireCovered(TransactionId id, LocalDate date, List<Leg> legs) {
+        Timeline.Shortfall shortfall = timeline.check(id.value(), date, legs, overdraftLimit.negate(), true);
+        if (shortfall == null) {
+            return legs;
         }
-        for (Leg leg : legs) {
-            if (leg.type() == LegType.SECURITY && leg.quantity().signum() < 0) {
-                BigDecimal after = balances.unitsAfter(leg.asset(), legs);
-                if (after.signum() < 0) {
-                    throw new RuleViolation(INSUFFICIENT_UNITS, "account " + accountId + " holds "
-                            + balances.units(leg.asset()).toPlainString() + " " + leg.asset() + "; cannot remove "
-                            + leg.quantity().negate().toPlainString());
-                }
-            }
+        String left = shortfall.balance().toPlainString() + " " + ("cash".equals(shortfall.asset()) ? code()
+                : shortfall.asset()) + (("cash".equals(shortfall.asset()) && overdraftLimit.signum() > 0)
+                ? " (overdraft limit " + overdraftLimit.toPlainString() + ")" : "");
+        if (shortfall.date().isAfter(date)) {
+            throw new RuleViolation(BREAKS_LATER_BALANCE, "transaction " + id + " on " + date + " would leave "
+                    + left + " at the end of " + shortfall.date() + ", first short at transaction "
+                    + shortfall.transactionId());
         }
-        return legs;
+        CommandRule rule = "cash".equals(shortfall.asset()) ? INSUFFICIENT_CASH : INSUFFICIENT_UNITS;
+        throw new RuleViolation(rule, "account " + accountId + " would hold " + left + " at the end of "
+                + shortfall.date() + " with transaction " + id);
+    }
+
+    private void requireNotBeforeOpening(LocalDate date) {
+        if (openedOn != null && date.isBefore(openedOn)) {
+            throw new RuleViolation(DATE_BEFORE_OPENING, "account " + accountId + " was opened on " + openedOn
+                    + "; nothing can take effect on " + date, "date");
+        }
     }
 
     private boolean sameDetails(OpenAccountCommand command) {
@@ -268,6 +341,7 @@ public class Account {
         name = event.name();
         currency = event.currency();
         overdraftLimit = event.overdraftLimit();
+        openedOn = event.openedOn();
     }
 
     @EventSourcingHandler
@@ -295,10 +369,31 @@ public class Account {
         book(Booking.Kind.FEE, event, sequence, digest);
     }
 
+    /** A reversal dated on its original's date cancels it; an old one (revision 1) counts from its own date. */
     @EventSourcingHandler
     void on(TransactionReversedEvent event, @SequenceNumber long sequence, @MetaDataValue(DIGEST) String digest) {
-        book(Booking.Kind.REVERSAL, event, sequence, digest);
-        cancelled.add(event.reversedTransactionId().value());
+        String reversed = event.reversedTransactionId().value();
+        Booking original = bookings.get(reversed);
+        bookings.put(event.transactionId().value(), new Booking(Booking.Kind.REVERSAL, digest, sequence,
+                event.legs(), event.effectiveDate()));
+        if (original != null && original.date().equals(event.effectiveDate())) {
+            timeline.cancel(reversed);
+        } else {
+            timeline.add(new Timeline.Entry(event.effectiveDate(), sequence, event.transactionId().value(),
+                    event.legs()));
+        }
+        cancelled.add(reversed);
+    }
+
+    @EventSourcingHandler
+    void on(CashInLieuPaidEvent event, @SequenceNumber long sequence) {
+        book(Booking.Kind.CASH_IN_LIEU, event, sequence, null);
+    }
+
+    @EventSourcingHandler
+    void on(SplitAppliedEvent event) {
+        timeline.addSplit(new Timeline.Split(event.symbol().value(), event.effectiveDate(), event.numerator(),
+                event.denominator()));
     }
 
     @EventSourcingHandler
@@ -311,19 +406,23 @@ public class Account {
         book(Booking.Kind.TRANSFER_RECEIVED, event, sequence, digest);
     }
 
+    /** The refund cancels the sent transfer from the day it was sent. */
     @EventSourcingHandler
     void on(TransferRefundedEvent event) {
-        balances.apply(event.legs());
+        timeline.cancel(event.transactionId().value());
         cancelled.add(event.transactionId().value());
     }
 
     @EventSourcingHandler
     void on(AccountClosedEvent event) {
         closed = true;
+        closedOn = event.closedOn();
     }
 
     private void book(Booking.Kind kind, LedgerTransactionEvent event, long sequence, String digest) {
-        bookings.put(event.transactionId().value(), new Booking(kind, digest, sequence, event.legs()));
-        balances.apply(event.legs());
+        bookings.put(event.transactionId().value(), new Booking(kind, digest, sequence, event.legs(),
+                event.effectiveDate()));
+        timeline.add(new Timeline.Entry(event.effectiveDate(), sequence, event.transactionId().value(),
+                event.legs()));
     }
 }

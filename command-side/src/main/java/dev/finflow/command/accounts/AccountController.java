@@ -4,6 +4,7 @@ import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.CommandAccepted;
+import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.BatchItemFailed;
@@ -51,10 +52,11 @@ class AccountController {
         return Mono.defer(() -> {
             AccountId id = request.accountId() == null ? new AccountId(UUID.randomUUID().toString())
                     : Fields.accountId(request.accountId(), "accountId");
-            OpenAccountCommand command = new OpenAccountCommand(id, required(request.name(), "name"),
-                    Fields.currency(request.currency(), "currency"),
-                    request.overdraftLimit() != null ? request.overdraftLimit() : properties.defaultOverdraftLimit(),
-                    request.openedOn() != null ? request.openedOn() : today());
+            OpenAccountCommand command = new OpenAccountCommand(id,
+                    Bounds.text(required(request.name(), "name"), "name"),
+                    Fields.currency(request.currency(), "currency"), Bounds.amount(request.overdraftLimit() != null
+                    ? request.overdraftLimit() : properties.defaultOverdraftLimit(), "overdraftLimit"),
+                    request.openedOn() != null ? Bounds.date(request.openedOn(), "openedOn", today()) : today());
             return dispatcher.send(command, metadata.toMetaData());
         }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),
                 recorded.position(), recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
@@ -100,8 +102,9 @@ class AccountController {
             ReverseTransactionCommand command = new ReverseTransactionCommand(
                     Fields.accountId(accountId, "accountId"),
                     Fields.transactionId(request.transactionId(), "transactionId"),
-                    Fields.transactionId(transactionId, "reversedTransactionId"),
-                    request.date() != null ? request.date() : today(), Fields.text(request.reason(), "reason"));
+                    Fields.transactionRef(transactionId, "reversedTransactionId"),
+                    request.date() != null ? Bounds.date(request.date(), "date", today()) : today(),
+                    Bounds.memo(Fields.text(request.reason(), "reason"), "reason"));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
@@ -113,7 +116,8 @@ class AccountController {
                                                        @RequestBody(required = false) AccountRequests.Closure request,
                                                        RequestMetadata metadata) {
         return Mono.defer(() -> {
-            LocalDate date = request != null && request.date() != null ? request.date() : today();
+            LocalDate date = request != null && request.date() != null ? Bounds.date(request.date(), "date", today())
+                    : today();
             return dispatcher.send(new CloseAccountCommand(Fields.accountId(accountId, "accountId"), date),
                     metadata.toMetaData());
         }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),

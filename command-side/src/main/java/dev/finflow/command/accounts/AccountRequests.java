@@ -1,5 +1,7 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.api.StrictText;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import dev.finflow.command.api.CommandAccepted;
 
 import java.math.BigDecimal;
@@ -13,7 +15,11 @@ final class AccountRequests {
     }
 
     /** {@code accountId} is generated when left out; {@code overdraftLimit} defaults to the configured one. */
-    record Open(String accountId, String name, String currency, BigDecimal overdraftLimit, LocalDate openedOn) {
+    record Open(@JsonDeserialize(using = StrictText.class) String accountId,
+                @JsonDeserialize(using = StrictText.class) String name,
+                @JsonDeserialize(using = StrictText.class) String currency,
+                BigDecimal overdraftLimit,
+                LocalDate openedOn) {
     }
 
     /** Up to {@link AccountController#MAX_BATCH} transactions, recorded all together or not at all. */
@@ -21,7 +27,9 @@ final class AccountRequests {
     }
 
     /** {@code transactionId} identifies the reversal itself (for safe retries); the date defaults to today. */
-    record Reversal(String transactionId, LocalDate date, String reason) {
+    record Reversal(@JsonDeserialize(using = StrictText.class) String transactionId,
+                    LocalDate date,
+                    @JsonDeserialize(using = StrictText.class) String reason) {
     }
 
     record Closure(LocalDate date) {

@@ -1,7 +1,10 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.api.StrictText;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.Fields;
 import dev.finflow.events.ledger.ChargeFeeCommand;
 import dev.finflow.events.ledger.DepositCashCommand;
@@ -18,7 +21,6 @@ import dev.finflow.events.values.TransactionId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Locale;
 
 import static dev.finflow.command.api.Fields.required;
 
@@ -28,17 +30,32 @@ import static dev.finflow.command.api.Fields.required;
  * price, currency (fee optional, in the same currency). {@code fxRate} (account currency per unit of
  * {@code currency}) is needed when the currency is not the account's. {@code date} defaults to today.
  */
-public record TransactionRequest(String transactionId, String type, BigDecimal amount, String currency,
-                                 String symbol, BigDecimal quantity, BigDecimal price, BigDecimal fee,
-                                 BigDecimal fxRate, LocalDate date, String memo) {
+public record TransactionRequest(@JsonDeserialize(using = StrictText.class) String transactionId,
+                                 @JsonDeserialize(using = StrictText.class) String type,
+                                 BigDecimal amount,
+                                 @JsonDeserialize(using = StrictText.class) String currency,
+                                 @JsonDeserialize(using = StrictText.class) String symbol,
+                                 BigDecimal quantity,
+                                 BigDecimal price,
+                                 BigDecimal fee,
+                                 BigDecimal fxRate,
+                                 LocalDate date,
+                                 @JsonDeserialize(using = StrictText.class) String memo) {
 
     enum Type { DEPOSIT, WITHDRAWAL, BUY, SELL, DIVIDEND, FEE }
 
     TransactionCommand toCommand(AccountId account, LocalDate today) {
         TransactionId id = Fields.transactionId(transactionId, "transactionId");
-        LocalDate day = date != null ? date : today;
-        String note = Fields.text(memo, "memo");
-        return switch (parsedType()) {
+        LocalDate day = date != null ? Bounds.date(date, "date", today) : today;
+        String note = Bounds.memo(Fields.text(memo, "memo"), "memo");
+        Type kind = parsedType();
+        requireOnlyFieldsOf(kind);
+        Bounds.amount(amount, "amount");
+        Bounds.amount(quantity, "quantity");
+        Bounds.amount(price, "price");
+        Bounds.amount(fee, "fee");
+        Bounds.fxRate(fxRate, "fxRate");
+        return switch (kind) {
             case DEPOSIT -> new DepositCashCommand(account, id, parsedAmount(), fxRate, day, note);
             case WITHDRAWAL -> new WithdrawCashCommand(account, id, parsedAmount(), fxRate, day, note);
             case FEE -> new ChargeFeeCommand(account, id, parsedAmount(), fxRate, day, note);
@@ -47,17 +64,35 @@ public record TransactionRequest(String transactionId, String type, BigDecimal a
             case BUY, SELL -> {
                 Money unitPrice = Fields.money(price, "price", currency, "currency");
                 Money tradeFee = fee == null ? null : new Money(fee, unitPrice.currency());
-                yield new RecordTradeCommand(account, id, parsedType() == Type.BUY ? TradeSide.BUY : TradeSide.SELL,
+                yield new RecordTradeCommand(account, id, kind == Type.BUY ? TradeSide.BUY : TradeSide.SELL,
                         Fields.symbol(symbol, "symbol"), new Quantity(required(quantity, "quantity")), unitPrice,
                         tradeFee, fxRate, day, note);
             }
         };
     }
 
+    /** A field another kind of transaction uses is refused, not silently ignored. */
+    private void requireOnlyFieldsOf(Type kind) {
+        boolean trade = kind == Type.BUY || kind == Type.SELL;
+        refuseIf(trade && amount != null, "amount", kind);
+        refuseIf(!trade && quantity != null, "quantity", kind);
+        refuseIf(!trade && price != null, "price", kind);
+        refuseIf(!trade && fee != null, "fee", kind);
+        refuseIf(!trade && kind != Type.DIVIDEND && symbol != null, "symbol", kind);
+    }
+
+    private static void refuseIf(boolean present, String field, Type kind) {
+        if (present) {
+            throw new RuleViolation(CommandRule.FIELD_NOT_ALLOWED, field + " does not belong to a " + kind
+                    + " transaction", field);
+        }
+    }
+
+    /** The type exactly as listed: a case-folded name is refused, not guessed. */
     private Type parsedType() {
         String name = required(type, "type");
         try {
-            return Type.valueOf(name.toUpperCase(Locale.ROOT));
+            return Type.valueOf(name);
         } catch (IllegalArgumentException unknown) {
             throw new RuleViolation(CommandRule.UNKNOWN_TRANSACTION_TYPE, "type '" + name + "' is not one of "
                     + Arrays.toString(Type.values()), "type");

@@ -34,7 +34,18 @@ public final class Fields {
         return parse(required(value, field), AccountId::new, field);
     }
 
+    /** A new client-chosen transaction id: without the {@code @} that only ids the ledger makes carry. */
     public static TransactionId transactionId(String value, String field) {
+        TransactionId id = parse(required(value, field), TransactionId::new, field);
+        if (id.value().indexOf('@') >= 0) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " '" + value + "': '@' is kept for ids the ledger "
+                    + "makes itself", field);
+        }
+        return id;
+    }
+
+    /** A reference to a recorded transaction, which may be one the ledger named (a received transfer). */
+    public static TransactionId transactionRef(String value, String field) {
         return parse(required(value, field), TransactionId::new, field);
     }
 

@@ -8,6 +8,7 @@ import dev.finflow.command.instruments.quality.Judgement;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.RecordCashDividendCommand;
 import dev.finflow.events.market.RecordSplitCommand;
+import dev.finflow.events.values.Money;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.util.Currency;
@@ -29,7 +30,7 @@ final class Corrections {
         return finding.rule() + ": " + finding.detail();
     }
 
-    static void requireValidSplit(RecordSplitCommand command) {
+    static void requireValidSplit(RecordSplitCommand command, Currency currency) {
         if (command.effectiveDate() == null) {
             throw new RuleViolation(RequestRule.MISSING_FIELD, "effectiveDate is required", "effectiveDate");
         }
@@ -41,6 +42,17 @@ final class Corrections {
         }
         if (command.numerator().compareTo(command.denominator()) == 0) {
             throw new RuleViolation(RequestRule.INVALID_FIELD, "a split of 1 for 1 changes nothing", "numerator");
+        }
+        if (command.cashInLieuPrice() != null) {
+            Money price = new Money(command.cashInLieuPrice(), currency);
+            if (!price.isPositive()) {
+                throw new RuleViolation(CommandRule.NON_POSITIVE_AMOUNT, "cashInLieuPrice must be positive", "cashInLieuPrice");
+            }
+            if (!price.hasValidScale()) {
+                throw new RuleViolation(CommandRule.TOO_MANY_DECIMALS, "cashInLieuPrice has more than "
+                        + currency.getDefaultFractionDigits() + " decimals, the most " + currency + " allows",
+                        "cashInLieuPrice");
+            }
         }
     }
 

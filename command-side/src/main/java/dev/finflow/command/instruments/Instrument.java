@@ -8,6 +8,7 @@ import dev.finflow.command.instruments.quality.Judgement;
 import dev.finflow.command.instruments.quality.MarketRules;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.*;
+import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -129,7 +130,7 @@ public class Instrument {
 
     @CommandHandler
     CommandOutcome handle(RecordSplitCommand command) {
-        Corrections.requireValidSplit(command);
+        Corrections.requireValidSplit(command, currency);
         BigDecimal ratio = command.numerator().divide(command.denominator(), java.math.MathContext.DECIMAL64);
         BigDecimal known = book.splitOn(command.effectiveDate());
         if (known != null) {
@@ -137,7 +138,8 @@ public class Instrument {
                     + known.toPlainString() + " is recorded for " + symbol + " on " + command.effectiveDate());
         }
         apply(new SplitRecordedEvent(symbol, command.effectiveDate(), command.numerator(), command.denominator(),
-                command.source()));
+                command.source(), command.cashInLieuPrice() == null ? null
+                : new Money(command.cashInLieuPrice(), currency).normalized()));
         return CommandOutcome.recorded(instrumentId, AggregateLifecycle.getVersion());
     }
 

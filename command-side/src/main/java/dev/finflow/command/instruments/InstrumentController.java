@@ -2,6 +2,7 @@ package dev.finflow.command.instruments;
 
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.CommandDispatcher;
@@ -19,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import static dev.finflow.command.api.Fields.required;
 
@@ -46,10 +46,10 @@ class InstrumentController {
                                                               RequestMetadata metadata) {
         return Mono.defer(() -> {
             RegisterInstrumentCommand command = new RegisterInstrumentCommand(
-                    Fields.symbol(request.symbol(), "symbol"), required(request.name(), "name"),
+                    Fields.symbol(request.symbol(), "symbol"), Bounds.text(required(request.name(), "name"), "name"),
                     type(request.type()), Fields.currency(request.currency(), "currency"),
                     request.baseCurrency() == null ? null : Fields.currency(request.baseCurrency(), "baseCurrency"),
-                    request.exchange(), today());
+                    Bounds.text(request.exchange(), "exchange"), today());
             return dispatcher.send(command, metadata.toMetaData()).map(recorded -> changed(command, recorded,
                     "REGISTERED", "ALREADY_REGISTERED"));
         });
@@ -72,9 +72,12 @@ class InstrumentController {
                                                            @RequestBody InstrumentRequests.Split request,
                                                            RequestMetadata metadata) {
         return Mono.defer(() -> {
+            Bounds.splitRatio(required(request.numerator(), "numerator"),
+                    required(request.denominator(), "denominator"));
             RecordSplitCommand command = new RecordSplitCommand(Fields.symbol(symbol, "symbol"),
-                    required(request.effectiveDate(), "effectiveDate"), required(request.numerator(), "numerator"),
-                    required(request.denominator(), "denominator"), source(request.source()));
+                    Bounds.date(required(request.effectiveDate(), "effectiveDate"), "effectiveDate", today()),
+                    request.numerator(), request.denominator(), source(request.source()),
+                    Bounds.amount(request.cashInLieuPrice(), "cashInLieuPrice"));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> changed(command, recorded, "RECORDED", "ALREADY_RECORDED"));
         });
@@ -86,8 +89,9 @@ class InstrumentController {
                                                               RequestMetadata metadata) {
         return Mono.defer(() -> {
             RecordCashDividendCommand command = new RecordCashDividendCommand(Fields.symbol(symbol, "symbol"),
-                    required(request.exDate(), "exDate"),
-                    new Money(required(request.amount(), "amount"), Fields.currency(request.currency(), "currency")),
+                    Bounds.date(required(request.exDate(), "exDate"), "exDate", today()),
+                    new Money(Bounds.amount(required(request.amount(), "amount"), "amount"),
+                            Fields.currency(request.currency(), "currency")),
                     source(request.source()));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> changed(command, recorded, "RECORDED", "ALREADY_RECORDED"));
@@ -103,7 +107,7 @@ class InstrumentController {
             CorrectBarCommand command = new CorrectBarCommand(Fields.symbol(symbol, "symbol"),
                     new RawBar(date, request.open(), request.high(), request.low(), request.close(),
                             request.adjustedClose(), request.volume()),
-                    Fields.text(required(request.reason(), "reason"), "reason"));
+                    Bounds.memo(Fields.text(required(request.reason(), "reason"), "reason"), "reason"));
             return dispatcher.send(command, withToday(metadata))
                     .map(recorded -> changed(command, recorded, "CORRECTED", "ALREADY_CORRECTED"));
         });
@@ -119,7 +123,7 @@ class InstrumentController {
 
     private static InstrumentType type(String type) {
         try {
-            return InstrumentType.valueOf(required(type, "type").toUpperCase(Locale.ROOT));
+            return InstrumentType.valueOf(required(type, "type"));
         } catch (IllegalArgumentException unknown) {
             throw new RuleViolation(RequestRule.INVALID_FIELD,
                     "type must be one of EQUITY, ETF, INDEX, FX_PAIR, CRYPTO",
@@ -128,7 +132,7 @@ class InstrumentController {
     }
 
     private static String source(String source) {
-        return Fields.text(source == null ? "api" : source, "source");
+        return Bounds.text(Fields.text(source == null ? "api" : source, "source"), "source");
     }
 
     private static void parseDate(String date) {

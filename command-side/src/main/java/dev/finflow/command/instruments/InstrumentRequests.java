@@ -22,7 +22,9 @@ final class InstrumentRequests {
                   String volume) {
     }
 
-    record Split(LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator, String source) {
+    /** {@code cashInLieuPrice}: optional, in the instrument's currency, per unit after the split. */
+    record Split(LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator, String source,
+                 BigDecimal cashInLieuPrice) {
     }
 
     record Dividend(LocalDate exDate, BigDecimal amount, String currency, String source) {

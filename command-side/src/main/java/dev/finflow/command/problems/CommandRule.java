@@ -17,6 +17,13 @@ public enum CommandRule implements Rule {
     NON_POSITIVE_AMOUNT("non-positive-amount", Kind.INVALID, "Amounts must be positive"),
     NON_POSITIVE_QUANTITY("non-positive-quantity", Kind.INVALID, "Quantities must be positive"),
     TOO_MANY_DECIMALS("too-many-decimals", Kind.INVALID, "More decimals than allowed"),
+    // Bounds every value must keep (see Bounds).
+    AMOUNT_OUT_OF_BOUNDS("amount-out-of-bounds", Kind.INVALID, "An amount or quantity is above 10^15"),
+    FX_RATE_OUT_OF_BOUNDS("fx-rate-out-of-bounds", Kind.INVALID, "An FX rate is outside [0.000001, 1000000]"),
+    SPLIT_RATIO_OUT_OF_BOUNDS("split-ratio-out-of-bounds", Kind.INVALID, "A split ratio is outside [1/1000, 1000]"),
+    DATE_OUT_OF_BOUNDS("date-out-of-bounds", Kind.INVALID, "A date is before 1900-01-01 or more than a year ahead"),
+    CONTROL_CHARACTER("control-character", Kind.INVALID, "A text contains a control character"),
+    FIELD_NOT_ALLOWED("field-not-allowed", Kind.INVALID, "A field does not belong to this kind of transaction"),
     // The state of the account.
     ACCOUNT_EXISTS("account-exists", Kind.CONFLICT, "An account with this id exists with other details"),
     ACCOUNT_CLOSED("account-closed", Kind.REFUSED, "The account is closed"),
@@ -32,6 +39,17 @@ public enum CommandRule implements Rule {
     ALREADY_REVERSED("already-reversed", Kind.REFUSED, "The transaction has been reversed already"),
     NOT_REVERSIBLE("not-reversible", Kind.REFUSED, "This kind of transaction cannot be reversed"),
     SAME_ACCOUNT_TRANSFER("same-account-transfer", Kind.REFUSED, "A transfer needs two different accounts"),
+    // Dates in the account's history.
+    DATE_BEFORE_OPENING("date-before-opening", Kind.REFUSED, "The date is before the account was opened"),
+    BREAKS_LATER_BALANCE("breaks-later-balance", Kind.REFUSED,
+            "A later day would show units below zero or cash beyond the overdraft"),
+    REVERSAL_BEFORE_ORIGINAL("reversal-before-original", Kind.REFUSED,
+            "A reversal cannot be dated before what it cancels"),
+    CLOSURE_BEFORE_LAST_TRANSACTION("closure-before-last-transaction", Kind.REFUSED,
+            "An account cannot be closed before its last transaction"),
+    ACCOUNT_ALREADY_CLOSED("account-already-closed", Kind.CONFLICT, "The account was closed on another date"),
+    DIVIDEND_WITHOUT_HOLDING("dividend-without-holding", Kind.REFUSED,
+            "A dividend needs units of the symbol held on or before its date"),
     // Ingestion runs.
     INVALID_DATE_RANGE("invalid-date-range", Kind.INVALID, "The date range is empty or reversed"),
     UNKNOWN_WATCHLIST("unknown-watchlist", Kind.INVALID, "No watchlist of that name is configured"),

@@ -1,6 +1,7 @@
 package dev.finflow.command.transfers;
 
 import dev.finflow.command.api.CommandAccepted;
+import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.CommandDispatcher;
@@ -40,9 +41,10 @@ class TransferController {
                     Fields.accountId(request.fromAccountId(), "fromAccountId"),
                     Fields.transactionId(request.transferId(), "transferId"),
                     Fields.accountId(request.toAccountId(), "toAccountId"),
-                    Fields.money(request.amount(), "amount", request.currency(), "currency"),
-                    request.fxRate(), request.date() != null ? request.date() : LocalDate.now(zone),
-                    Fields.text(request.memo(), "memo"));
+                    Fields.money(Bounds.amount(request.amount(), "amount"), "amount", request.currency(), "currency"),
+                    Bounds.fxRate(request.fxRate(), "fxRate"), request.date() != null
+                    ? Bounds.date(request.date(), "date", LocalDate.now(zone)) : LocalDate.now(zone),
+                    Bounds.memo(Fields.text(request.memo(), "memo"), "memo"));
             return dispatcher.send(command, metadata.toMetaData()).map(recorded -> ResponseEntity
                     .status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                     .body(new CommandAccepted(recorded.aggregateId(), command.transactionId().value(),

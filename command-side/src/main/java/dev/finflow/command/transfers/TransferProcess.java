@@ -4,7 +4,11 @@ import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.events.ledger.ReceiveTransferCommand;
 import dev.finflow.events.ledger.RefundTransferCommand;
+import dev.finflow.events.ledger.TransactionReversedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
+import dev.finflow.events.values.AccountId;
+import dev.finflow.events.values.TransactionId;
+import dev.finflow.command.accounts.SystemIds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,8 +42,10 @@ class TransferProcess {
 
     @EventHandler
     void on(TransferSentEvent sent) {
-        ReceiveTransferCommand receive = new ReceiveTransferCommand(sent.toAccountId(), sent.transactionId(),
-                sent.accountId(), sent.amount(), sent.fxRate(), sent.bookingDate(), sent.memo());
+        // At the receiver the id is scoped to the sender: two senders may choose the same transfer id.
+        ReceiveTransferCommand receive = new ReceiveTransferCommand(sent.toAccountId(),
+                SystemIds.received(sent.transactionId(), sent.accountId()), sent.accountId(), sent.amount(),
+                sent.fxRate(), sent.bookingDate(), sent.memo());
         try {
             dispatcher.send(receive, MetaData.emptyInstance()).block(TIMEOUT);
         } catch (RuleViolation | AggregateNotFoundException refused) {
@@ -51,6 +57,22 @@ class TransferProcess {
             dispatcher.send(new RefundTransferCommand(sent.accountId(), sent.transactionId(), reason,
                     sent.bookingDate()), MetaData.emptyInstance()).block(TIMEOUT);
         }
+    }
+
+    /**
+     * A received transfer reversed at the receiver (which checked it could give the money back) is cancelled at
+     * the sender too, from the day it was sent: the transfer is reversed as a whole.
+     */
+    @EventHandler
+    void on(TransactionReversedEvent reversal) {
+        String[] sender = SystemIds.receivedFrom(reversal.reversedTransactionId());
+        if (sender == null) {
+            return;
+        }
+        dispatcher.send(new RefundTransferCommand(new AccountId(sender[0]), new TransactionId(sender[1]),
+                "reversed at " + reversal.accountId() + " by " + reversal.transactionId()
+                        + (reversal.reason() == null ? "" : ": " + reversal.reason()), reversal.originalDate()),
+                MetaData.emptyInstance()).block(TIMEOUT);
     }
 
     /** Replaying the process must not move money again; it only ever runs forward. */

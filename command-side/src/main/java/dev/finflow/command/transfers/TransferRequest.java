@@ -1,5 +1,7 @@
 package dev.finflow.command.transfers;
 
+import dev.finflow.command.api.StrictText;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,6 +10,12 @@ import java.time.LocalDate;
  * {@code fxRate} (receiver's currency per unit of the sender's) is needed when the two differ. The transfer id is
  * the transaction id in both accounts.
  */
-record TransferRequest(String transferId, String fromAccountId, String toAccountId, BigDecimal amount,
-                       String currency, BigDecimal fxRate, LocalDate date, String memo) {
+record TransferRequest(@JsonDeserialize(using = StrictText.class) String transferId,
+                       @JsonDeserialize(using = StrictText.class) String fromAccountId,
+                       @JsonDeserialize(using = StrictText.class) String toAccountId,
+                       BigDecimal amount,
+                       @JsonDeserialize(using = StrictText.class) String currency,
+                       BigDecimal fxRate,
+                       LocalDate date,
+                       @JsonDeserialize(using = StrictText.class) String memo) {
 }

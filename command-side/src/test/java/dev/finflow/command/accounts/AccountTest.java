@@ -182,11 +182,19 @@ class AccountTest {
 
         @Test
         void booksADividendAsIncomeOfTheSymbol() {
-            fixture.given(opened())
+            fixture.givenCommands(open(), deposit("d1", "2000.00"), buy("b1", "10", "150.00", null))
                     .when(new RecordDividendCommand(ACC, tx("dv1"), AAPL, Money.of("3.20", "EUR"), null, DAY, null))
                     .expectEvents(new DividendRecordedEvent(ACC, tx("dv1"), AAPL, Money.of("3.20", "EUR"), null,
                             DAY, null, List.of(leg(LegType.CASH, "EUR", "3.20", "3.20"),
                             leg(LegType.INCOME, "AAPL", "-3.20", "-3.20"))));
+        }
+
+        @Test
+        void refusesADividendOnASymbolNeverHeld() {
+            fixture.given(opened(), deposited("d1", "100.00"))
+                    .when(new RecordDividendCommand(ACC, tx("dv1"), AAPL, Money.of("3.20", "EUR"), null, DAY, null))
+                    .expectNoEvents()
+                    .expectException(violates(DIVIDEND_WITHOUT_HOLDING));
         }
     }
 
@@ -325,7 +333,7 @@ class AccountTest {
                     .when(new ReverseTransactionCommand(ACC, tx("r1"), tx("b1"), DAY, "wrong account"))
                     .expectEvents(new TransactionReversedEvent(ACC, tx("r1"), tx("b1"), DAY, "wrong account",
                             List.of(leg(LegType.SECURITY, "AAPL", "-10", "-1505.00"),
-                                    leg(LegType.CASH, "EUR", "1505.00", "1505.00"))));
+                                    leg(LegType.CASH, "EUR", "1505.00", "1505.00")), DAY));
         }
 
         @Test

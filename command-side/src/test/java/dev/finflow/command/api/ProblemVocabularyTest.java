@@ -40,6 +40,8 @@ class ProblemVocabularyTest {
 
     private static final String PV = "/api/v1/accounts/pv-1";
     private static final String TX = PV + "/transactions";
+    /** An account with history in 2024: a deposit in January, a withdrawal in March. */
+    private static final String LATER = "/api/v1/accounts/pv-later";
     private static final String OPEN = "{\"accountId\":\"pv-1\",\"name\":\"P\",\"currency\":\"EUR\"}";
     private static final String DEPOSIT =
             "{\"transactionId\":\"%s\",\"type\":\"DEPOSIT\",\"amount\":%s,\"currency\":\"%s\"}";
@@ -128,6 +130,28 @@ class ProblemVocabularyTest {
                 BadRequest.post("not-reversible", TX + "/r-small/reversal", "{\"transactionId\":\"r-r\"}"),
                 BadRequest.post("same-account-transfer", "/api/v1/transfers", "{\"transferId\":\"t-1\","
                         + "\"fromAccountId\":\"pv-1\",\"toAccountId\":\"pv-1\",\"amount\":1,\"currency\":\"EUR\"}"),
+                BadRequest.post("amount-out-of-bounds", TX, DEPOSIT.formatted("x", "1e400", "EUR")),
+                BadRequest.post("fx-rate-out-of-bounds", TX, "{\"transactionId\":\"x\",\"type\":\"DEPOSIT\","
+                        + "\"amount\":100,\"currency\":\"USD\",\"fxRate\":1e9}"),
+                BadRequest.post("split-ratio-out-of-bounds", "/api/v1/instruments/ACME/splits",
+                        "{\"effectiveDate\":\"2024-01-04\",\"numerator\":1000000000,\"denominator\":1}"),
+                BadRequest.post("date-out-of-bounds", TX, "{\"transactionId\":\"x\",\"type\":\"DEPOSIT\","
+                        + "\"amount\":1,\"currency\":\"EUR\",\"date\":\"+99999-01-01\"}"),
+                BadRequest.post("control-character", TX, "{\"transactionId\":\"x\",\"type\":\"DEPOSIT\","
+                        + "\"amount\":1,\"currency\":\"EUR\",\"memo\":\"a\\u0000b\"}"),
+                BadRequest.post("field-not-allowed", TX, "{\"transactionId\":\"x\",\"type\":\"DEPOSIT\","
+                        + "\"amount\":1,\"currency\":\"EUR\",\"symbol\":\"ACME\",\"quantity\":5}"),
+                BadRequest.post("date-before-opening", TX, "{\"transactionId\":\"x\",\"type\":\"DEPOSIT\","
+                        + "\"amount\":1,\"currency\":\"EUR\",\"date\":\"2000-01-03\"}"),
+                BadRequest.post("breaks-later-balance", LATER + "/transactions", "{\"transactionId\":\"x\","
+                        + "\"type\":\"WITHDRAWAL\",\"amount\":50,\"currency\":\"EUR\",\"date\":\"2024-02-01\"}"),
+                BadRequest.post("reversal-before-original", LATER + "/transactions/d1/reversal",
+                        "{\"transactionId\":\"r-x\",\"date\":\"2024-01-02\"}"),
+                BadRequest.post("closure-before-last-transaction", LATER + "/closure", "{\"date\":\"2024-02-01\"}"),
+                BadRequest.post("account-already-closed", "/api/v1/accounts/pv-closed/closure",
+                        "{\"date\":\"2025-01-02\"}"),
+                BadRequest.post("dividend-without-holding", TX, "{\"transactionId\":\"x\",\"type\":\"DIVIDEND\","
+                        + "\"symbol\":\"ACME\",\"amount\":1,\"currency\":\"EUR\"}"),
                 BadRequest.post("invalid-date-range", "/api/v1/ingestion/runs",
                         "{\"symbols\":[\"ACME\"],\"from\":\"2017-02-28\",\"to\":\"2017-02-01\"}"),
                 BadRequest.post("unknown-watchlist", "/api/v1/ingestion/runs",
@@ -165,6 +189,12 @@ class ProblemVocabularyTest {
         send(BadRequest.post("", "/api/v1/accounts",
                 "{\"accountId\":\"pv-closed\",\"name\":\"C\",\"currency\":\"EUR\"}"));
         send(BadRequest.post("", "/api/v1/accounts/pv-closed/closure", "{}"));
+        send(BadRequest.post("", "/api/v1/accounts", "{\"accountId\":\"pv-later\",\"name\":\"L\",\"currency\":"
+                + "\"EUR\",\"openedOn\":\"2024-01-02\"}"));
+        send(BadRequest.post("", LATER + "/transactions", "{\"transactionId\":\"d1\",\"type\":\"DEPOSIT\","
+                + "\"amount\":100,\"currency\":\"EUR\",\"date\":\"2024-01-03\"}"));
+        send(BadRequest.post("", LATER + "/transactions", "{\"transactionId\":\"w1\",\"type\":\"WITHDRAWAL\","
+                + "\"amount\":80,\"currency\":\"EUR\",\"date\":\"2024-03-01\"}"));
         send(BadRequest.post("", "/api/v1/instruments", "{\"symbol\":\"ACME\",\"name\":\"Acme Corp\","
                 + "\"type\":\"EQUITY\",\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}"));
         send(BadRequest.post("", "/api/v1/instruments/ACME/bars", "Date,Open,High,Low,Close,Adj Close,Volume\n"

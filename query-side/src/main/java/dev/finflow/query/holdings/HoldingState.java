@@ -38,7 +38,7 @@ record HoldingState(BigDecimal quantity, BigDecimal costBasis, BigDecimal realiz
             // A purchase, or the undoing of one: units and their cost are added (or taken back) as booked.
             return new Applied(new HoldingState(quantity.add(q), costBasis.add(amount), realizedPl, position), null);
         }
-        BigDecimal remaining = quantity.add(q);
+        BigDecimal remaining = plain(quantity.add(q));
         BigDecimal removed = quantity.signum() <= 0 ? BigDecimal.ZERO : remaining.signum() == 0 ? costBasis
                 : costBasis.multiply(q.negate()).divide(quantity, Math.max(2, amount.scale()), RoundingMode.HALF_EVEN);
         BigDecimal realized = amount.negate().subtract(removed);

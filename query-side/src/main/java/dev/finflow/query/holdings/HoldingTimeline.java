@@ -43,7 +43,8 @@ final class HoldingTimeline {
             return; // applied before: a redelivery changes nothing
         }
         fresh.add(m);
-        if (recompute.containsKey(key) || (known != null && m.date().isBefore(known.lastDate()))) {
+        if (recompute.containsKey(key) || (known != null && m.date().isBefore(known.lastDate()))
+                || m.reverses() != null || (known == null && splitAfter(m))) {
             recompute.merge(key, m.date(), (a, b) -> a.isBefore(b) ? a : b);
             HoldingState state = known == null ? HoldingState.EMPTY : known.state();
             LocalDate last = known == null || m.date().isAfter(known.lastDate()) ? m.date() : known.lastDate();
@@ -65,6 +66,12 @@ final class HoldingTimeline {
         remember(m, applied);
         rows.put(m.date(), applied.state());
         states.put(key, new HoldingTables.KeyState(m.kind(), m.date(), applied.state()));
+    }
+
+    /** A first movement dated before a known split: the split must follow it into the new holding's history. */
+    private boolean splitAfter(Movement m) {
+        return m.kind() == Movement.Kind.SECURITY && splits.getOrDefault(m.asset(), List.of()).stream()
+                .anyMatch(split -> split.date().isAfter(m.date()));
     }
 
     void split(HoldingTables.Split split) {
@@ -92,19 +99,27 @@ final class HoldingTimeline {
         db.upsertHistory(history);
         history.clear();
         Map<Movement, BigDecimal> recomputedCost = new HashMap<>();
+        Map<Movement.Key, Object[]> keys = new HashMap<>();
         recompute.forEach((key, from) -> {
             db.deleteHistoryFrom(key, from);
-            history.addAll(recomputeFrom(key, from, recomputedCost));
+            List<Object[]> rows = recomputeFrom(key, from, recomputedCost);
+            history.addAll(rows);
+            if (!rows.isEmpty()) {
+                // The key's latest date is its latest history row, split rows included: a movement dated
+                // before it is a backdated one and must recompute.
+                Object[] last = rows.get(rows.size() - 1);
+                keys.put(key, new Object[]{key.accountId(), key.asset(), states.get(key).kind().name(), last[6],
+                        last[2]});
+            }
         });
         db.upsertHistory(history);
         if (!recomputedCost.isEmpty()) {
             db.updateCostRemoved(recomputedCost);
         }
-        Map<Movement.Key, Object[]> keys = new HashMap<>();
         for (Movement m : fresh) {
             HoldingTables.KeyState state = states.get(m.key());
-            keys.put(m.key(), new Object[]{m.accountId(), m.asset(), m.kind().name(), state.state().lastPosition(),
-                    Date.valueOf(state.lastDate())});
+            keys.putIfAbsent(m.key(), new Object[]{m.accountId(), m.asset(), m.kind().name(),
+                    state.state().lastPosition(), Date.valueOf(state.lastDate())});
         }
         db.upsertKeys(new ArrayList<>(keys.values()));
     }
@@ -116,11 +131,20 @@ final class HoldingTimeline {
                 .filter(s -> !s.date().isBefore(from)).toList();
         boolean security = states.get(key).kind() == Movement.Kind.SECURITY;
         int next = 0;
-        for (Movement m : db.movementsFrom(key, from)) {
+        List<Movement> movements = db.movementsFrom(key, from);
+        Set<String> cancelled = cancelledPairs(movements);
+        for (Movement m : movements) {
             while (security && next < symbolSplits.size() && !symbolSplits.get(next).date().isAfter(m.date())) {
                 HoldingTables.Split split = symbolSplits.get(next++);
                 state = state.split(split.numerator(), split.denominator(), split.position());
                 rows.put(split.date(), state);
+            }
+            if (cancelled.contains(m.transactionId())) {
+                // Cancelled from its own date, with its reversal: it counts as if it had never been booked.
+                state = new HoldingState(state.quantity(), state.costBasis(), state.realizedPl(),
+                        Math.max(state.lastPosition(), m.position()));
+                rows.put(m.date(), state);
+                continue;
             }
             HoldingState.Applied applied = state.apply(m, reversed(m));
             remember(m, applied);
@@ -138,6 +162,23 @@ final class HoldingTimeline {
         List<Object[]> history = new ArrayList<>();
         rows.forEach((date, s) -> history.add(row(key, date, s)));
         return history;
+    }
+
+    /**
+     * The transactions (originals and their reversals) that cancel each other out: a reversal dated on its
+     * original's date. A reversal of revision 1, dated later, takes the original back on its own date instead.
+     */
+    private static Set<String> cancelledPairs(List<Movement> movements) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        movements.forEach(m -> dates.put(m.transactionId(), m.date()));
+        Set<String> cancelled = new java.util.HashSet<>();
+        for (Movement m : movements) {
+            if (m.reverses() != null && m.date().equals(dates.get(m.reverses()))) {
+                cancelled.add(m.reverses());
+                cancelled.add(m.transactionId());
+            }
+        }
+        return cancelled;
     }
 
     private void remember(Movement m, HoldingState.Applied applied) {

@@ -5,6 +5,7 @@ import dev.finflow.problems.RequestRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Reads holdings through R2DBC from the active version of the holdings projection. */
@@ -31,10 +33,13 @@ class HoldingsQueries {
 
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
+    private final ZoneId zone;
 
-    HoldingsQueries(DatabaseClient db, ProjectionCatalog catalog) {
+    HoldingsQueries(DatabaseClient db, ProjectionCatalog catalog,
+                    @Value("${finflow.query.zone:America/New_York}") ZoneId zone) {
         this.db = db;
         this.catalog = catalog;
+        this.zone = zone;
     }
 
     Mono<Void> requireAccount(String accountId) {
@@ -46,20 +51,20 @@ class HoldingsQueries {
                 .then();
     }
 
-    /** Holdings now, or at the end of {@code asOf}: per asset, the latest history row on or before that day. */
+    /**
+     * Holdings now (at the end of today in the instruments' zone: a future-dated transaction or split counts only
+     * from its date), or at the end of {@code asOf}: per asset, the latest history row on or before that day.
+     */
     Flux<Holding> holdings(String accountId, LocalDate asOf) {
         TableSet tables = catalog.tables(HoldingsProjection.NAME);
         String keys = tables.name(HoldingTables.KEYS);
         String history = tables.name(HoldingTables.HISTORY);
-        DatabaseClient.GenericExecuteSpec sql = asOf == null
-                ? db.sql("select k.asset, k.kind, h.quantity, h.cost_basis, h.realized_pl, h.effective_date from "
-                + keys + " k join " + history + " h on h.account_id = k.account_id and h.asset = k.asset and "
-                + "h.effective_date = k.last_date where k.account_id = :account order by k.kind, k.asset")
-                : db.sql("select k.asset, k.kind, h.quantity, h.cost_basis, h.realized_pl, h.effective_date from "
-                + keys + " k cross join lateral (select * from " + history + " x where x.account_id = k.account_id"
-                + " and x.asset = k.asset and x.effective_date <= :asOf order by x.effective_date desc limit 1) h "
-                + "where k.account_id = :account order by k.kind, k.asset").bind("asOf", asOf);
-        return sql.bind("account", accountId).map(HoldingsQueries::holding).all();
+        return db.sql("select k.asset, k.kind, h.quantity, h.cost_basis, h.realized_pl, h.effective_date from "
+                        + keys + " k cross join lateral (select * from " + history + " x where x.account_id = "
+                        + "k.account_id and x.asset = k.asset and x.effective_date <= :asOf order by "
+                        + "x.effective_date desc limit 1) h where k.account_id = :account order by k.kind, k.asset")
+                .bind("asOf", asOf == null ? LocalDate.now(zone) : asOf)
+                .bind("account", accountId).map(HoldingsQueries::holding).all();
     }
 
     /** The latest position applied to any holding of the account: changes whenever one of them changes. */

@@ -44,18 +44,18 @@ final class MonthlyBalances {
         static String of(Balance balance) {
             return balance.asset() + "~" + balance.month();
         }
-
-        boolean isBefore(Balance balance) {
-            int byAsset = asset.compareTo(balance.asset());
-            return byAsset < 0 || (byAsset == 0 && month.isBefore(balance.month()));
-        }
     }
 
     private MonthlyBalances() {
     }
 
-    /** Flows ordered by asset and month in, balances from {@code from} to {@code to} out (nulls: all). */
-    static List<Balance> of(List<Flow> flows, YearMonth from, YearMonth to) {
+    /**
+     * Flows ordered by asset and month in; out, at most {@code limit} balances from {@code from} to {@code to}
+     * (nulls: all) after the cursor {@code after} (null: from the start). The work is bounded by the flows and the
+     * page, never by the calendar: a month before the page is not generated, its flows are only summed into the
+     * page's first opening balance, and generation stops once the page is full.
+     */
+    static List<Balance> page(List<Flow> flows, YearMonth from, YearMonth to, Cursor after, int limit) {
         YearMonth end = to;
         if (end == null) {
             end = flows.stream().map(Flow::month).max(YearMonth::compareTo).orElse(null);
@@ -64,10 +64,28 @@ final class MonthlyBalances {
         flows.forEach(flow -> byAsset.computeIfAbsent(flow.asset(), k -> new ArrayList<>()).add(flow));
         List<Balance> balances = new ArrayList<>();
         for (List<Flow> assetFlows : byAsset.values()) {
+            Flow firstFlow = assetFlows.get(0);
+            String asset = firstFlow.asset();
+            if (end == null || (after != null && asset.compareTo(after.asset()) < 0)) {
+                continue;
+            }
+            YearMonth start = firstFlow.month();
+            if (from != null && from.isAfter(start)) {
+                start = from;
+            }
+            if (after != null && asset.equals(after.asset()) && !after.month().isBefore(start)) {
+                start = after.month().plusMonths(1);
+            }
             BigDecimal balance = BigDecimal.ZERO;
             int next = 0;
-            Flow firstFlow = assetFlows.get(0);
-            for (YearMonth month = firstFlow.month(); end != null && !month.isAfter(end); month = month.plusMonths(1)) {
+            while (next < assetFlows.size() && assetFlows.get(next).month().isBefore(start)) {
+                balance = balance.add(assetFlows.get(next).inflows()).subtract(assetFlows.get(next).outflows());
+                next++;
+            }
+            for (YearMonth month = start; !month.isAfter(end); month = month.plusMonths(1)) {
+                if (balances.size() >= limit) {
+                    return balances;
+                }
                 BigDecimal in = BigDecimal.ZERO;
                 BigDecimal out = BigDecimal.ZERO;
                 if (next < assetFlows.size() && assetFlows.get(next).month().equals(month)) {
@@ -76,9 +94,7 @@ final class MonthlyBalances {
                     next++;
                 }
                 BigDecimal closing = balance.add(in).subtract(out);
-                if (from == null || !month.isBefore(from)) {
-                    balances.add(new Balance(firstFlow.asset(), firstFlow.kind(), month, balance, in, out, closing));
-                }
+                balances.add(new Balance(asset, firstFlow.kind(), month, balance, in, out, closing));
                 balance = closing;
             }
         }

@@ -58,8 +58,8 @@ class MonthlyBalancesController {
                 .then(requireAccount(accountId))
                 .then(flows(accountId, asset).collectList())
                 .map(flows -> {
-                    List<MonthlyBalances.Balance> all = MonthlyBalances.of(flows, first, last).stream()
-                            .filter(b -> after == null || after.isBefore(b)).toList();
+                    // One balance more than the page tells whether there is a next page.
+                    List<MonthlyBalances.Balance> all = MonthlyBalances.page(flows, first, last, after, size + 1);
                     List<MonthlyBalances.Balance> page = all.stream().limit(size).toList();
                     String next = all.size() > size ? MonthlyBalances.Cursor.of(page.get(size - 1)) : null;
                     return new Page(accountId, page, next);

@@ -3,6 +3,7 @@ package dev.finflow.query.valuations;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.BarsReader;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,15 +23,17 @@ import java.util.Objects;
 @RestController
 class ValuationController {
 
-    /** Stands for "the latest there is" when no asOf is given. */
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final HoldingsAsOf holdings;
     private final BarsReader bars;
     private final Valuator valuator;
     private final ReadYourWrites readYourWrites;
+    /** "Now" is today in this zone: a split or transaction dated later is not valued yet. */
+    private final ZoneId zone;
 
-    ValuationController(HoldingsAsOf holdings, BarsReader bars, Valuator valuator, ReadYourWrites readYourWrites) {
+    ValuationController(HoldingsAsOf holdings, BarsReader bars, Valuator valuator, ReadYourWrites readYourWrites,
+                        @Value("${finflow.query.zone:America/New_York}") ZoneId zone) {
+        this.zone = zone;
         this.holdings = holdings;
         this.bars = bars;
         this.valuator = valuator;
@@ -40,7 +44,7 @@ class ValuationController {
     Mono<Valuation> valuation(@PathVariable String accountId, @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
-        LocalDate on = date == null ? LATEST : date;
+        LocalDate on = date == null ? LocalDate.now(zone) : date;
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(HoldingsAsOf.HOLDINGS, position)
                 .then(readYourWrites.await("bars", position))

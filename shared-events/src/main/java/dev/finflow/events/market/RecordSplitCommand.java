@@ -5,7 +5,17 @@ import dev.finflow.events.values.Symbol;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Records a split: from {@code effectiveDate} every {@code denominator} units become {@code numerator}. */
+/**
+ * Records a split: from {@code effectiveDate} every {@code denominator} units become {@code numerator}. A
+ * fractional remainder (after a reverse split) is paid out at {@code cashInLieuPrice} per unit after the split,
+ * in the instrument's currency (optional: without it a remainder stays held).
+ */
 public record RecordSplitCommand(Symbol symbol, LocalDate effectiveDate, BigDecimal numerator,
-                                 BigDecimal denominator, String source) implements InstrumentCommand {
+                                 BigDecimal denominator, String source, BigDecimal cashInLieuPrice)
+        implements InstrumentCommand {
+
+    public RecordSplitCommand(Symbol symbol, LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator,
+                              String source) {
+        this(symbol, effectiveDate, numerator, denominator, source, null);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.finflow.events.market;
 
 import dev.finflow.events.EffectiveDated;
+import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.serialization.Revision;
 
@@ -10,11 +11,19 @@ import java.time.LocalDate;
 
 /**
  * A split took effect: from {@code effectiveDate} on, every {@code denominator} units held are {@code numerator}
- * units (a 7-for-1 split is 7/1, a 1-for-10 reverse split 1/10). Holdings and adjusted prices honour it.
+ * units (a 7-for-1 split is 7/1, a 1-for-10 reverse split 1/10). Holdings and adjusted prices honour it, and every
+ * account holding the symbol is told (see {@code ApplySplitCommand}). {@code cashInLieuPrice} (revision 2;
+ * absent before, and optional) is the price per unit after the split at which a fractional remainder is paid out.
  */
-@Revision("1")
+@Revision("2")
 public record SplitRecordedEvent(Symbol symbol, LocalDate effectiveDate, BigDecimal numerator,
-                                 BigDecimal denominator, String source) implements EffectiveDated {
+                                 BigDecimal denominator, String source, Money cashInLieuPrice)
+        implements EffectiveDated {
+
+    public SplitRecordedEvent(Symbol symbol, LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator,
+                              String source) {
+        this(symbol, effectiveDate, numerator, denominator, source, null);
+    }
 
     /** Units after the split per unit before. */
     public BigDecimal ratio() {

@@ -18,6 +18,8 @@ import dev.finflow.events.ledger.LegType;
 import dev.finflow.events.ledger.TradeRecordedEvent;
 import dev.finflow.events.ledger.TradeSide;
 import dev.finflow.events.ledger.TransactionReversedEvent;
+import dev.finflow.events.ledger.SplitAppliedEvent;
+import dev.finflow.events.ledger.CashInLieuPaidEvent;
 import dev.finflow.events.ledger.TransferReceivedEvent;
 import dev.finflow.events.ledger.TransferRefundedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
@@ -81,11 +83,15 @@ class EventJsonRoundTripTest {
                         Money.of("150.1234", "USD"), Money.of("1.00", "USD"), new BigDecimal("0.9"), DAY, "m", LEGS),
                 new DividendRecordedEvent(ACCOUNT, TX, new Symbol("AAPL"), hundred, null, DAY, null, LEGS),
                 new FeeChargedEvent(ACCOUNT, TX, Money.of("0.01", "EUR"), null, DAY, "custody", LEGS),
-                new TransactionReversedEvent(ACCOUNT, new TransactionId("tx-2"), TX, DAY, "typo", LEGS),
+                new TransactionReversedEvent(ACCOUNT, new TransactionId("tx-2"), TX, DAY, "typo", LEGS, DAY),
                 new TransferSentEvent(ACCOUNT, TX, new AccountId("acc-2"), hundred, null, DAY, null, LEGS),
                 new TransferReceivedEvent(new AccountId("acc-2"), TX, ACCOUNT, hundred, new BigDecimal("1.08"),
                         Money.of("108.00", "USD"), DAY, null, LEGS),
                 new TransferRefundedEvent(ACCOUNT, TX, new AccountId("acc-2"), "account-closed", DAY, LEGS),
+                new SplitAppliedEvent(ACCOUNT, AAPL, DAY, BigDecimal.ONE, new BigDecimal("3")),
+                new CashInLieuPaidEvent(ACCOUNT, new TransactionId("split.2024-03-15.AAPL@cash-in-lieu"), AAPL,
+                        Quantity.of("0.33333333"), Money.of("36.00", "EUR"), null, DAY, LEGS),
+                new SplitRecordedEvent(AAPL, DAY, BigDecimal.ONE, new BigDecimal("3"), "api", Money.of("36.00", "USD")),
                 new InstrumentRegisteredEvent(AAPL, "Apple Inc.", InstrumentType.EQUITY, Currency.getInstance("USD"),
                         null, "NASDAQ", DAY),
                 new InstrumentRegisteredEvent(new Symbol("EURUSD=X"), "EUR/USD", InstrumentType.FX_PAIR,
@@ -120,7 +126,7 @@ class EventJsonRoundTripTest {
         Object back = serializer.deserialize(json);
 
         assertThat(back).isEqualTo(event);
-        assertThat(json.getType().getRevision()).isEqualTo("1");
+        assertThat(json.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
     }
 
     @ParameterizedTest

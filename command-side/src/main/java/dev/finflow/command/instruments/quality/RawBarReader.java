@@ -18,6 +18,9 @@ final class RawBarReader {
 
     private static final String RULE = QualityRule.REQUIRED_FIELDS.id();
     private static final int MAX_DIGITS = 30;
+    /** The bounds every amount and date of the ledger keeps (see the command API's Bounds), for bars too. */
+    private static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(15);
+    private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
 
     private RawBarReader() {
     }
@@ -44,7 +47,12 @@ final class RawBarReader {
             return null;
         }
         try {
-            return isoDate(value.strip());
+            LocalDate date = isoDate(value.strip());
+            if (date.isBefore(FIRST_DATE)) {
+                findings.add(new Finding(RULE, "date " + date + " is before " + FIRST_DATE));
+                return null;
+            }
+            return date;
         } catch (DateTimeException | NumberFormatException invalid) {
             findings.add(new Finding(RULE, "date '" + abbreviate(value) + "' is not an ISO date (yyyy-mm-dd)"));
             return null;
@@ -61,6 +69,9 @@ final class RawBarReader {
         BigDecimal number = number(value);
         if (number == null) {
             findings.add(new Finding(RULE, field + " '" + abbreviate(value) + "' is not a decimal number"));
+        } else if (number.abs().compareTo(MAX_VALUE) > 0) {
+            findings.add(new Finding(RULE, field + " " + abbreviate(value) + " is above the bound of 10^15"));
+            return null;
         }
         return number;
     }
@@ -71,12 +82,16 @@ final class RawBarReader {
             return null;
         }
         String text = value.strip();
-        if (text.length() < 19 && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.length() < 16 && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Long.parseLong(text);
         }
         BigDecimal number = number(value);
         if (number == null || number.stripTrailingZeros().scale() > 0) {
             findings.add(new Finding(RULE, "volume '" + abbreviate(value) + "' is not a whole number"));
+            return null;
+        }
+        if (number.abs().compareTo(MAX_VALUE) > 0) {
+            findings.add(new Finding(RULE, "volume " + abbreviate(value) + " is above the bound of 10^15"));
             return null;
         }
         try {
