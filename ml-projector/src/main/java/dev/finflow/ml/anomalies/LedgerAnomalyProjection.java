@@ -2,11 +2,11 @@ package dev.finflow.ml.anomalies;
 
 import dev.finflow.events.ledger.Leg;
 import dev.finflow.events.ledger.LedgerTransactionEvent;
-import dev.finflow.ml.features.Positions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import dev.finflow.eventstore.GlobalIndex;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -32,13 +32,13 @@ class LedgerAnomalyProjection {
     }
 
     @EventHandler
-    void on(LedgerTransactionEvent event, TrackingToken token) {
+    void on(LedgerTransactionEvent event, EventMessage<?> message) {
         BigDecimal size = event.legs().stream().map(Leg::amount).filter(a -> a.signum() > 0)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (size.signum() <= 0) {
             return;
         }
-        long position = Positions.of(token);
+        long position = GlobalIndex.of(message);
         String account = event.accountId().value();
         double[] history = table.recentAmounts(account, properties.lookback());
         if (history.length >= properties.minHistory()) {

@@ -7,7 +7,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
 
     private final ProjectionCatalog catalog;
     private final ProjectionProperties properties;
-    private final EventStorageEngine storage;
+    private final BufferingEventStorageEngine storage;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -50,7 +50,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
                            ScheduledExecutorService coordinator, ScheduledExecutorService workers) {
     }
 
-    ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, EventStorageEngine storage,
+    ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, BufferingEventStorageEngine storage,
                          TokenStore tokenStore, TransactionManager transactionManager, JdbcTemplate jdbc,
                          MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
         this.catalog = catalog;
