@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * {@link GlobalIndex}). And a gap in the global index (an index taken by a transaction not yet committed) is
  * closed only when the {@link HighWaterMark} proves it a hole, never after Axon's time-out on event timestamps,
  * its count of later events ({@code maxGapOffset}) or its gap cleaning: those dropped events that committed late.
+ * Text holding a NUL character reaches processors escaped (see {@link NulText}), as PostgreSQL text cannot hold it.
  */
 public final class BufferingEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -110,7 +111,8 @@ public final class BufferingEventStorageEngine extends JdbcEventStorageEngine {
         return new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(read.getType(),
                 read.getAggregateIdentifier(), read.getSequenceNumber(), read.getEventIdentifier(),
                 read.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
-                payload.getData(), GlobalIndex.addTo((String) metaData.getData(), index)));
+                NulText.escape((String) payload.getData()),
+                GlobalIndex.addTo(NulText.escape((String) metaData.getData()), index)));
     }
 
     /** As Axon's, but the gaps go as one array parameter: a long-running writer can leave more than 32,767. */

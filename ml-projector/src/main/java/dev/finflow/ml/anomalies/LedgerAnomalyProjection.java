@@ -41,7 +41,8 @@ class LedgerAnomalyProjection {
         long position = GlobalIndex.of(message);
         String account = event.accountId().value();
         double[] history = table.recentAmounts(account, properties.lookback());
-        if (history.length >= properties.minHistory()) {
+        // An amount beyond a double (legacy data such as 1e400) is recorded exactly but cannot be scored.
+        if (history.length >= properties.minHistory() && Double.isFinite(Math.log(size.doubleValue()))) {
             double[] logs = new double[history.length];
             for (int i = 0; i < history.length; i++) {
                 logs[i] = Math.log(Math.max(history[i], 1e-9));
