@@ -56,7 +56,7 @@ class ConcurrentWritersTest {
                  Service first = Service.start("query-side-a", "query-side", with(environment, "a"));
                  Service second = Service.start("query-side-b", "query-side", with(environment, "b"))) {
                 for (Service service : List.of(command, first, second)) {
-                    service.awaitHealthy(Duration.ofSeconds(180));
+                    service.awaitHealthy(Duration.ofSeconds(Long.getLong("finflow.system.startup-seconds", 300)));
                 }
                 for (int i = 0; i < ACCOUNTS; i++) {
                     post(command, "/api/v1/accounts", "{\"accountId\":\"sys-" + i + "\",\"name\":\"Main\","

@@ -75,8 +75,12 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        long started = System.nanoTime();
+        process.destroy(); // SIGTERM, as Ctrl-C of the local runner ends its services
+        boolean stopped = process.waitFor(60, TimeUnit.SECONDS);
+        System.out.printf("%s %s in %d ms%n", name, stopped ? "stopped" : "did not stop",
+                (System.nanoTime() - started) / 1_000_000);
+        if (!stopped) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
