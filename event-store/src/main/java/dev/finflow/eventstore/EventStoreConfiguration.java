@@ -123,7 +123,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    BufferingEventStorageEngine eventStorageEngine(SchemaMigrations migrated, Serializer serializer,
+    BufferingEventStorageEngine eventStorageEngine(SchemaMigrations migrated, DataSource dataSource,
+                                          Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
@@ -138,7 +139,11 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .dataType(String.class));
+                .dataType(String.class)
+                // Gaps close on the high-water mark only (see BufferingEventStorageEngine): never by age or count.
+                .gapTimeout(Integer.MAX_VALUE)
+                .gapCleaningThreshold(Integer.MAX_VALUE)
+                .maxGapOffset(Integer.MAX_VALUE), new HighWaterMark(dataSource, Duration.ofMillis(10).toNanos()));
     }
 
     @Bean

@@ -1,14 +1,16 @@
 package dev.finflow.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -18,13 +20,17 @@ import java.util.stream.Stream;
  * up. Axon's embedded event store instead wakes its reader on every local commit and reads again as soon as it
  * found anything, which under load means one query per handful of events. For a processor that reacts to few
  * of the events (the transfer process) a short delay is worth far less than that CPU.
+ * <p>
+ * When a read finds nothing new but the processor still waits on gaps that the high-water mark proves to be holes
+ * (see {@link BufferingEventStorageEngine#skipHoles}), the stream hands out a {@link HolesSkipped} marker whose
+ * token no longer lists them: without it the processor's position would stay below a hole until the next event.
  */
 public final class PollingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private final EventStorageEngine storage;
+    private final BufferingEventStorageEngine storage;
     private final long intervalNanos;
 
-    public PollingEventSource(EventStorageEngine storage, Duration interval) {
+    public PollingEventSource(BufferingEventStorageEngine storage, Duration interval) {
         this.storage = storage;
         this.intervalNanos = interval.toNanos();
     }
@@ -130,6 +136,14 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
             lastFetch = System.nanoTime();
             batch = storage.readEvents(lastToken, false);
             iterator = batch.iterator();
+            if (!advance() && lastToken instanceof GapAwareTrackingToken waiting && !waiting.getGaps().isEmpty()) {
+                TrackingToken skipped = storage.skipHoles(waiting);
+                if (skipped != waiting) {
+                    List<Long> holes = new ArrayList<>(waiting.getGaps());
+                    holes.removeAll(((GapAwareTrackingToken) skipped).getGaps());
+                    next = HolesSkipped.message(skipped, holes);
+                }
+            }
         }
     }
 }

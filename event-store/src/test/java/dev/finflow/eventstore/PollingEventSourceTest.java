@@ -24,7 +24,7 @@ class PollingEventSourceTest {
 
     private TestDatabase database;
     private HikariDataSource dataSource;
-    private JdbcEventStorageEngine storage;
+    private BufferingEventStorageEngine storage;
 
     @BeforeEach
     void setUp() {
@@ -35,15 +35,14 @@ class PollingEventSourceTest {
         dataSource.setPassword(database.password());
         new SchemaMigrations(dataSource, "eventstore_test");
         ConnectionProvider connections = dataSource::getConnection;
-        storage = JdbcEventStorageEngine.builder()
+        storage = new BufferingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(EventJson.serializer())
                 .snapshotSerializer(EventJson.serializer())
                 .schema(new EventStoreConfiguration().eventSchema())
                 .dataType(String.class)
-                .persistenceExceptionResolver(new UniqueViolationResolver())
-                .build();
+                .persistenceExceptionResolver(new UniqueViolationResolver()), new HighWaterMark(dataSource, 0));
     }
 
     @AfterEach

@@ -3,7 +3,7 @@ package dev.finflow.ml;
 import dev.finflow.eventstore.PollingEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +23,7 @@ class ProcessingConfiguration {
     static final List<String> GROUPS = List.of("features", "ledger-anomalies");
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, EventStorageEngine storage,
+    void configureProcessors(EventProcessingConfigurer processing, BufferingEventStorageEngine storage,
                              @Value("${finflow.ml.poll-interval:PT0.2S}") Duration interval,
                              @Value("${finflow.ml.batch-size:200}") int batchSize) {
         for (String group : GROUPS) {

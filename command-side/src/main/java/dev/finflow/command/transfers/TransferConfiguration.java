@@ -3,7 +3,7 @@ package dev.finflow.command.transfers;
 import dev.finflow.eventstore.PollingEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +18,7 @@ class TransferConfiguration {
      * deliver the event again.
      */
     @Autowired
-    void configureProcess(EventProcessingConfigurer processing, EventStorageEngine storage) {
+    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage) {
         // Reads the store in batches every 100 ms instead of tailing every commit (see PollingEventSource).
         processing.registerPooledStreamingEventProcessor(TransferProcess.NAME,
                 configuration -> new PollingEventSource(storage, Duration.ofMillis(100)),

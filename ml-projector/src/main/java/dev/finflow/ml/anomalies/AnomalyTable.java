@@ -39,7 +39,8 @@ class AnomalyTable {
 
     double[] recentAmounts(String account, int limit) {
         return jdbc.queryForList("select amount from ml.account_amount where account_id = ? order by position desc"
-                + " limit ?", BigDecimal.class, account, limit).stream().mapToDouble(BigDecimal::doubleValue).toArray();
+                + " limit ?", BigDecimal.class, account, limit).stream().mapToDouble(BigDecimal::doubleValue)
+                .filter(Double::isFinite).toArray(); // an absurd amount (1e400) is kept exactly but scores nothing
     }
 
     void recordAmount(String account, String transaction, BigDecimal amount, LocalDate on, long position) {

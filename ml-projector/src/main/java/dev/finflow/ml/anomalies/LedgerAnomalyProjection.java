@@ -2,11 +2,11 @@ package dev.finflow.ml.anomalies;
 
 import dev.finflow.events.ledger.Leg;
 import dev.finflow.events.ledger.LedgerTransactionEvent;
-import dev.finflow.ml.features.Positions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import dev.finflow.eventstore.GlobalIndex;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -32,16 +32,17 @@ class LedgerAnomalyProjection {
     }
 
     @EventHandler
-    void on(LedgerTransactionEvent event, TrackingToken token) {
+    void on(LedgerTransactionEvent event, EventMessage<?> message) {
         BigDecimal size = event.legs().stream().map(Leg::amount).filter(a -> a.signum() > 0)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (size.signum() <= 0) {
             return;
         }
-        long position = Positions.of(token);
+        long position = GlobalIndex.of(message);
         String account = event.accountId().value();
         double[] history = table.recentAmounts(account, properties.lookback());
-        if (history.length >= properties.minHistory()) {
+        // An amount beyond a double (legacy data such as 1e400) is recorded exactly but cannot be scored.
+        if (history.length >= properties.minHistory() && Double.isFinite(Math.log(size.doubleValue()))) {
             double[] logs = new double[history.length];
             for (int i = 0; i < history.length; i++) {
                 logs[i] = Math.log(Math.max(history[i], 1e-9));

@@ -41,7 +41,7 @@ final class FeatureCalculator {
                     Windows.mean(close, i, 50), Windows.orNull(ema12[i]), Windows.orNull(ema26[i]),
                     Windows.orNull(macd[i]), Windows.orNull(signal[i]), Windows.orNull(rsi[i]),
                     sma20 == null ? null : sma20 + 2 * sd20, sma20 == null ? null : sma20 - 2 * sd20,
-                    i < 20 ? null : Windows.std(ret, i, 20, true), volumeZ(bars, i), bar.position()));
+                    i < 20 ? null : Windows.std(ret, i, 20, true), volumeZ(bars, i), bar.position(), false));
         }
         return rows;
     }

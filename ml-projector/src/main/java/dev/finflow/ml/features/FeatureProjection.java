@@ -8,7 +8,8 @@ import dev.finflow.events.market.Verdict;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import dev.finflow.eventstore.GlobalIndex;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -34,11 +35,11 @@ class FeatureProjection {
     }
 
     @EventHandler
-    void on(BarsIngestedEvent event, TrackingToken token) {
+    void on(BarsIngestedEvent event, EventMessage<?> message) {
         if (event.bars().isEmpty()) {
             return;
         }
-        long position = Positions.of(token);
+        long position = GlobalIndex.of(message);
         String symbol = event.symbol().value();
         LocalDate from = null;
         for (IngestedBar ingested : event.bars()) {
@@ -50,11 +51,11 @@ class FeatureProjection {
     }
 
     @EventHandler
-    void on(BarCorrectedEvent event, TrackingToken token) {
+    void on(BarCorrectedEvent event, EventMessage<?> message) {
         if (event.verdict() == Verdict.REJECTED) {
             return;
         }
-        long position = Positions.of(token);
+        long position = GlobalIndex.of(message);
         Bar bar = event.corrected();
         table.upsertBar(event.symbol().value(), bar.date(), bar.close(), bar.volume(), position);
         recompute(event.symbol().value(), bar.date(), position);

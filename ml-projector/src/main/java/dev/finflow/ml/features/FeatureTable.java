@@ -16,7 +16,7 @@ public class FeatureTable {
 
     private static final String COLUMNS = "symbol, bar_date, feature_version, close, log_return, sma20, sma50,"
             + " ema12, ema26, macd, macd_signal, rsi14, bollinger_upper, bollinger_lower, realized_vol20,"
-            + " volume_z20, position";
+            + " volume_z20, position, non_finite";
     private static final RowMapper<FeatureRow> ROW = FeatureTable::map;
 
     private final JdbcTemplate jdbc;
@@ -44,9 +44,9 @@ public class FeatureTable {
         List<Object[]> args = rows.stream().filter(r -> !r.date().isBefore(from)).map(r -> new Object[]{
                 r.symbol(), Date.valueOf(r.date()), r.version(), r.close(), r.logReturn(), r.sma20(), r.sma50(),
                 r.ema12(), r.ema26(), r.macd(), r.macdSignal(), r.rsi14(), r.bollingerUpper(), r.bollingerLower(),
-                r.realizedVol20(), r.volumeZ20(), r.position()}).toList();
+                r.realizedVol20(), r.volumeZ20(), r.position(), r.nonFinite()}).toList();
         jdbc.batchUpdate("insert into ml.feature (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)", args);
+                + " ?, ?, ?, ?)", args);
         jdbc.update("insert into ml.symbol_state (symbol, last_position, last_date, first_date)"
                         + " values (?, ?, ?, ?) on conflict (symbol) do update set last_position = excluded.last_position,"
                         + " last_date = excluded.last_date, first_date = excluded.first_date", symbol,
@@ -54,10 +54,10 @@ public class FeatureTable {
                         .date()), Date.valueOf(rows.get(0).date()));
     }
 
-    /** Every feature row of the symbol (current version), in date order. */
+    /** Every feature row of the symbol (current version) models may use, in date order: none with a non-finite. */
     public List<FeatureRow> rows(String symbol) {
         return jdbc.query("select " + COLUMNS + " from ml.feature where symbol = ? and feature_version = ?"
-                + " order by bar_date", ROW, symbol, FeatureCalculator.VERSION);
+                + " and not non_finite order by bar_date", ROW, symbol, FeatureCalculator.VERSION);
     }
 
     /** One page of rows in [from, to], after the {@code after} date (keyset cursor). */
@@ -77,10 +77,10 @@ public class FeatureTable {
     }
 
     private static FeatureRow map(ResultSet rs, int i) throws SQLException {
-        return new FeatureRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3), rs.getDouble(4),
+        return new FeatureRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3), nullable(rs, 4),
                 nullable(rs, 5), nullable(rs, 6), nullable(rs, 7), nullable(rs, 8), nullable(rs, 9),
                 nullable(rs, 10), nullable(rs, 11), nullable(rs, 12), nullable(rs, 13), nullable(rs, 14),
-                nullable(rs, 15), nullable(rs, 16), rs.getLong(17));
+                nullable(rs, 15), nullable(rs, 16), rs.getLong(17), rs.getBoolean(18));
     }
 
     private static Double nullable(ResultSet rs, int column) throws SQLException {

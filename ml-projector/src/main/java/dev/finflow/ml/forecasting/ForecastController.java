@@ -97,11 +97,16 @@ class ForecastController {
         });
     }
 
+    /**
+     * New forecasts as they are made. Opens with a comment so that the response headers go out at once: a
+     * client (or proxy) would otherwise see nothing, not even a 200, until the next forecast cycle.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<View>> stream() {
-        return stream.flux().publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .map(f -> ServerSentEvent.builder(view(f, model(f.modelId()))).id(String.valueOf(f.id()))
-                        .event("forecast").build());
+        return Flux.concat(Flux.just(ServerSentEvent.<View>builder().comment("forecasts").build()),
+                stream.flux().publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                        .map(f -> ServerSentEvent.builder(view(f, model(f.modelId()))).id(String.valueOf(f.id()))
+                                .event("forecast").build()));
     }
 
     private Model model(String modelId) {

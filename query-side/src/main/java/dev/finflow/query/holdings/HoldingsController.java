@@ -50,17 +50,21 @@ class HoldingsController {
                 .map(list -> new Holdings(accountId, date, list));
     }
 
-    /** The current holdings, then the holdings again every time the projection changes one of them. */
+    /**
+     * The current holdings (also on a reconnect, with or without Last-Event-ID), then the holdings again every
+     * time one of them changes. A change is seen in the holdings themselves, not in the highest position applied
+     * to the account: a split committed after a later trade changes holdings below that position.
+     */
     @GetMapping(path = "/accounts/{accountId}/holdings/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Holdings>> stream(@PathVariable String accountId,
                                            @RequestParam(required = false) String minPosition) {
         return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
                 .then(queries.requireAccount(accountId))
                 .thenMany(Flux.interval(Duration.ZERO, streamPoll)
-                        .concatMap(tick -> queries.lastChange(accountId))
+                        .concatMap(tick -> queries.holdings(accountId, null).collectList())
                         .distinctUntilChanged()
-                        .concatMap(position -> queries.holdings(accountId, null).collectList()
-                                .map(list -> ServerSentEvent.builder(new Holdings(accountId, null, list))
+                        .concatMap(list -> queries.lastChange(accountId)
+                                .map(position -> ServerSentEvent.builder(new Holdings(accountId, null, list))
                                         .id(Long.toString(position)).event("holdings").build())));
     }
 

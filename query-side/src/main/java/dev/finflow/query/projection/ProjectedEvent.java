@@ -2,29 +2,33 @@ package dev.finflow.query.projection;
 
 import dev.finflow.events.EffectiveDated;
 import dev.finflow.events.MetadataKeys;
+import dev.finflow.eventstore.GlobalIndex;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * An event as projections see it: its global position in the store, identity, aggregate, when it was recorded,
- * its payload and all its metadata.
+ * its payload and all its stored metadata. The position is the event's own global index, not its tracking
+ * token's position: after a late commit the token's is a higher event's, and the event would be dropped as that
+ * event's duplicate.
  */
 public record ProjectedEvent(long position, String eventId, String aggregateId, long sequenceNumber,
                              Instant recordedAt, Object payload, Map<String, ?> metaData) {
 
     static ProjectedEvent of(EventMessage<?> message) {
-        long position = ((TrackedEventMessage<?>) message).trackingToken().position()
-                .orElseThrow(() -> new IllegalStateException("event without position: " + message));
+        long position = GlobalIndex.of(message);
+        Map<String, Object> stored = new HashMap<>(message.getMetaData());
+        stored.remove(GlobalIndex.KEY);
         String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         return new ProjectedEvent(position, message.getIdentifier(), aggregate, sequence, message.getTimestamp(),
-                message.getPayload(), message.getMetaData());
+                message.getPayload(), stored);
     }
 
     /** The simple type name shown to users, e.g. {@code TradeRecordedEvent}. */

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,7 +71,7 @@ class ProjectionConfiguration {
 
     @Bean
     ProjectionProcessors projectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties,
-                                              EventStorageEngine storage, ConnectionProvider connectionProvider,
+                                              BufferingEventStorageEngine storage, ConnectionProvider connectionProvider,
                                               Serializer serializer, DatabaseProperties database,
                                               TransactionManager transactionManager, JdbcTemplate jdbc,
                                               MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {

@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.HolesSkipped;
 import io.micrometer.core.instrument.Counter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -54,8 +55,9 @@ final class ProjectionInvoker implements EventHandlerInvoker {
 
     @Override
     public void handle(EventMessage<?> event, Segment segment) {
-        if (!projection.needsGlobalOrder() && !segment.matches(sequenceOf(event))) {
-            return; // another segment's event: it only moves this segment's token
+        if (event.getPayload() instanceof HolesSkipped
+                || !projection.needsGlobalOrder() && !segment.matches(sequenceOf(event))) {
+            return; // a marker or another segment's event: it only moves this segment's token
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         List<ProjectedEvent> batch = root.getOrComputeResource(resourceKey, key -> {

@@ -7,7 +7,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
 
     private final ProjectionCatalog catalog;
     private final ProjectionProperties properties;
-    private final EventStorageEngine storage;
+    private final BufferingEventStorageEngine storage;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -50,7 +51,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
                            ScheduledExecutorService coordinator, ScheduledExecutorService workers) {
     }
 
-    ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, EventStorageEngine storage,
+    ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, BufferingEventStorageEngine storage,
                          TokenStore tokenStore, TransactionManager transactionManager, JdbcTemplate jdbc,
                          MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
         this.catalog = catalog;
@@ -80,7 +81,10 @@ public final class ProjectionProcessors implements SmartLifecycle {
         if (reconciler != null) {
             reconciler.shutdownNow();
         }
-        running.keySet().stream().toList().forEach(this::stopProcessor);
+        // All at once: one after another, shutting down took the sum of every processor's shutdown.
+        Map<String, CompletableFuture<Void>> stopping = new HashMap<>();
+        running.forEach((name, run) -> stopping.put(name, run.processor().shutdownAsync()));
+        stopping.forEach(this::awaitStopped);
         instances.leave();
     }
 
@@ -172,9 +176,13 @@ public final class ProjectionProcessors implements SmartLifecycle {
     }
 
     private void stopProcessor(String name) {
+        awaitStopped(name, running.get(name).processor().shutdownAsync());
+    }
+
+    private void awaitStopped(String name, CompletableFuture<Void> shutdown) {
         Running run = running.remove(name);
         try {
-            run.processor().shutdownAsync().get(30, TimeUnit.SECONDS);
+            shutdown.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("projection processor {} did not stop cleanly", name, e);
         } finally {
