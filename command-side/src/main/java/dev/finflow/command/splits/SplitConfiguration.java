@@ -3,7 +3,7 @@ package dev.finflow.command.splits;
 import dev.finflow.eventstore.PollingEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +17,7 @@ class SplitConfiguration {
      * (the error propagates and the processor backs off), never skipped.
      */
     @Autowired
-    void configureProcess(EventProcessingConfigurer processing, EventStorageEngine storage) {
+    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage) {
         processing.registerPooledStreamingEventProcessor(SplitDistribution.NAME,
                 configuration -> new PollingEventSource(storage, Duration.ofMillis(100)),
                 (configuration, builder) -> builder.initialSegmentCount(1).batchSize(100));
