@@ -48,12 +48,12 @@ class ProblemVocabularyTest {
 
     /** Rules no single request can provoke, and the test that shows their answer. */
     private static final Map<String, String> ELSEWHERE = Map.of(
-            "concurrent-modification", "CommandFailuresTest (Axon's lost lock, after the dispatcher's retries)",
-            "unavailable", "FailureProblemsTest (a full commit lane)",
-            "internal-error", "FailureProblemsTest (an unexpected failure)",
+            "concurrent-modification", "CommandFailuresTest.aLockLostAfterEveryRetryIsAConcurrentModification",
+            "unavailable", "FailureProblemsTest.aFullQueueIsUnavailableAndAsksToRetryAfterASecond",
+            "internal-error", "FailureProblemsTest.anUnexpectedFailureIsAnInternalErrorThatHidesItsMessage",
             "ingestion-run-conflict", "IngestionRunsTest.aRunIdUsedForAnotherRunIsAConflict (needs a finished run)",
-            "ingestion-run-finished", "IngestionRunTest (sent by the run itself, never over HTTP)",
-            "unknown-run-symbol", "IngestionRunTest (sent by the run itself, never over HTTP)",
+            "ingestion-run-finished", "IngestionRunTest.aFinishedRunTakesNoMoreAttempts (the run's own command)",
+            "unknown-run-symbol", "IngestionRunTest.refusesProgressForASymbolOutsideTheRun (the run's own command)",
             "invalid-parameter", "not answered here: the command side takes no typed query or path parameters");
 
     private static final Map<String, ProblemType> REGISTRY = ProblemType.registry(CommandRule.class,

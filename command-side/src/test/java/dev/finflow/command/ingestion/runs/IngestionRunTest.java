@@ -1,6 +1,10 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.Rule;
 import dev.finflow.problems.RuleViolation;
+import org.hamcrest.CustomMatcher;
+import org.hamcrest.Matcher;
 import dev.finflow.command.dispatch.CachingTargetResolver;
 import dev.finflow.events.ingestion.*;
 import dev.finflow.events.values.Symbol;
@@ -80,7 +84,7 @@ class IngestionRunTest {
     void refusesProgressForASymbolOutsideTheRun() {
         fixture.given(started())
                 .when(new RecordRunProgressCommand("r1", new Symbol("GOOG"), "yahoo", 1, 1, 0, 0, 0, 0))
-                .expectNoEvents().expectException(RuleViolation.class)
+                .expectNoEvents().expectException(violates(CommandRule.UNKNOWN_RUN_SYMBOL))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("is not part of run r1"));
     }
 
@@ -109,6 +113,15 @@ class IngestionRunTest {
     void aFinishedRunTakesNoMoreAttempts() {
         fixture.given(started(), new IngestionRunCompletedEvent("r1", 2, 0))
                 .when(new RecordAttemptFailureCommand("r1", AAPL, "yahoo", 1, "late", NextStep.RETRY))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(violates(CommandRule.INGESTION_RUN_FINISHED));
+    }
+
+    private static Matcher<Object> violates(Rule rule) {
+        return new CustomMatcher<>("a violation of " + rule.id()) {
+            @Override
+            public boolean matches(Object failure) {
+                return failure instanceof RuleViolation violation && violation.rule() == rule;
+            }
+        };
     }
 }
