@@ -3,8 +3,6 @@ package dev.finflow.ml.forecasting;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
  * Scheduled retraining asked for and not yet done, in {@code ml.retrain_due}: the schedule fires on one replica,
  * and each symbol's retraining is done by whichever replica holds that symbol ({@link SymbolClaims}).
@@ -26,9 +24,5 @@ class RetrainRequests {
     /** Whether retraining of {@code symbol} was due; it is no longer once this answers true. */
     boolean take(String symbol) {
         return jdbc.update("delete from ml.retrain_due where symbol = ?", symbol) == 1;
-    }
-
-    List<String> due() {
-        return jdbc.queryForList("select symbol from ml.retrain_due order by symbol", String.class);
     }
 }
