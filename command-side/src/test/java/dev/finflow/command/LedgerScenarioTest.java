@@ -104,7 +104,7 @@ class LedgerScenarioTest {
     @Test
     void aTransferToAClosedAccountIsRefundedToTheSenderWithTheSameCorrelation() {
         post("/api/v1/accounts", """
-                {"accountId":"from-1","name":"From","currency":"EUR"}""", 201);
+                {"accountId":"from-1","name":"From","currency":"EUR","openedOn":"2024-01-02"}""", 201);
         post("/api/v1/accounts", """
                 {"accountId":"closed-1","name":"Closed","currency":"EUR"}""", 201);
         post("/api/v1/accounts/closed-1/closure", "{}", 201);

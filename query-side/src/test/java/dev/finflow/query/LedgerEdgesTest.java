@@ -96,6 +96,27 @@ class LedgerEdgesTest {
         assertThat(securityRow(holdings("cl-1", "2024-04-30", last))).isEqualTo("CLX 10 10.00 100.00 0");
     }
 
+    @Test
+    void monthlyBalancesCountUnitsInEachMonthsShareBasisAsHoldingsDo() {
+        LedgerScenario ledger = funded("mb-1");
+        ledger.record("mb-1", "b1", "alice", trade("mb-1", "b1", TradeSide.BUY, "MBX", "60", "5", "2024-01-10",
+                "300.00"));
+        split(ledger, "MBX", "2024-05-15", "2", "1");
+        long last = ledger.record("mb-1", "b2", "alice", trade("mb-1", "b2", TradeSide.BUY, "MBX", "10", "3",
+                "2024-06-10", "30.00"));
+
+        JsonNode page = get("/api/v1/accounts/mb-1/monthly-balances?asset=MBX&from=2024-04&to=2024-06&minPosition="
+                + last);
+        List<String> months = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> months.add(item.get("month").asText() + " "
+                + item.get("opening").decimalValue().toPlainString() + " "
+                + item.get("inflows").decimalValue().toPlainString() + " "
+                + item.get("outflows").decimalValue().toPlainString() + " "
+                + item.get("closing").decimalValue().toPlainString()));
+        assertThat(months).containsExactly("2024-04 60 0 0 60", "2024-05 60 0 0 120", "2024-06 120 10 0 130");
+        assertThat(securityRow(holdings("mb-1", "2024-05-31", last))).startsWith("MBX 120 ");
+    }
+
     private LedgerScenario funded(String account) {
         LedgerScenario ledger = new LedgerScenario(events);
         ledger.open(account, "alice");

@@ -46,8 +46,11 @@ class InstrumentApiTest {
 
     @Test
     void registeringTwiceAnswersAlreadyRegisteredAndStoresOneEvent() {
-        JsonNode again = post("/api/v1/instruments", "{\"symbol\":\"ACME\",\"name\":\"Acme Corp\",\"type\":\"equity\","
+        JsonNode again = post("/api/v1/instruments", "{\"symbol\":\"ACME\",\"name\":\"Acme Corp\",\"type\":\"EQUITY\","
                 + "\"currency\":\"USD\",\"exchange\":\"nasdaq\"}", 200);
+        // A type is named exactly: a case-folded one is refused, not guessed.
+        post("/api/v1/instruments", "{\"symbol\":\"ACME\",\"name\":\"Acme Corp\",\"type\":\"equity\","
+                + "\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}", 400);
 
         assertThat(again.get("status").asText()).isEqualTo("ALREADY_REGISTERED");
         assertThat(events("ACME")).extracting(StoredEvents.Row::simpleType).containsExactly("InstrumentRegisteredEvent");

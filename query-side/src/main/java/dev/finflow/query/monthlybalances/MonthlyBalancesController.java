@@ -38,11 +38,14 @@ class MonthlyBalancesController {
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
+    private final SecurityClosings closings;
 
-    MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+    MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
+                              SecurityClosings closings) {
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
+        this.closings = closings;
     }
 
     @GetMapping("/accounts/{accountId}/monthly-balances")
@@ -54,15 +57,17 @@ class MonthlyBalancesController {
         YearMonth last = Params.month(to, "to");
         int size = Params.limit(limit);
         MonthlyBalances.Cursor after = MonthlyBalances.Cursor.parse(cursor);
-        return readYourWrites.await(MonthlyBalancesProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(MonthlyBalancesProjection.NAME, position)
+                .then(readYourWrites.await(SecurityClosings.HOLDINGS, position))
                 .then(requireAccount(accountId))
                 .then(flows(accountId, asset).collectList())
-                .map(flows -> {
+                .flatMap(flows -> {
                     // One balance more than the page tells whether there is a next page.
                     List<MonthlyBalances.Balance> all = MonthlyBalances.page(flows, first, last, after, size + 1);
                     List<MonthlyBalances.Balance> page = all.stream().limit(size).toList();
                     String next = all.size() > size ? MonthlyBalances.Cursor.of(page.get(size - 1)) : null;
-                    return new Page(accountId, page, next);
+                    return closings.rebase(accountId, page).map(items -> new Page(accountId, items, next));
                 });
     }
 

@@ -1,0 +1,85 @@
+package dev.finflow.query.monthlybalances;
+
+import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.query.projection.TableSet;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Units of a security at each month end in that month's share basis. Monthly flows are units as traded, in the
+ * share basis of their date, so summing them across a split mixes bases; the holdings projection's history
+ * applies every split from its date, and its row on or before a month end is what the account held then. A
+ * security's opening and closing are taken from there (inflows and outflows stay as traded), reading only the
+ * history rows of the page's months.
+ */
+@Component
+class SecurityClosings {
+
+    static final String HOLDINGS = "holdings";
+
+    private final DatabaseClient db;
+    private final ProjectionCatalog catalog;
+
+    SecurityClosings(DatabaseClient db, ProjectionCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    Mono<List<MonthlyBalances.Balance>> rebase(String accountId, List<MonthlyBalances.Balance> page) {
+        Map<String, List<MonthlyBalances.Balance>> securities = new LinkedHashMap<>();
+        page.stream().filter(b -> "SECURITY".equals(b.kind()))
+                .forEach(b -> securities.computeIfAbsent(b.asset(), k -> new ArrayList<>()).add(b));
+        if (securities.isEmpty()) {
+            return Mono.just(page);
+        }
+        return Flux.fromIterable(securities.entrySet())
+                .concatMap(entry -> history(accountId, entry.getKey(), entry.getValue()).map(rows -> Map.entry(
+                        entry.getKey(), rows)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(histories -> page.stream().map(b -> !"SECURITY".equals(b.kind()) ? b : rebased(b,
+                        histories.get(b.asset()))).toList());
+    }
+
+    private static MonthlyBalances.Balance rebased(MonthlyBalances.Balance balance,
+                                                   TreeMap<LocalDate, BigDecimal> history) {
+        return new MonthlyBalances.Balance(balance.asset(), balance.kind(), balance.month(),
+                unitsAt(history, balance.month().minusMonths(1).atEndOfMonth()), balance.inflows(),
+                balance.outflows(), unitsAt(history, balance.month().atEndOfMonth()));
+    }
+
+    private static BigDecimal unitsAt(TreeMap<LocalDate, BigDecimal> history, LocalDate day) {
+        Map.Entry<LocalDate, BigDecimal> row = history.floorEntry(day);
+        return row == null ? BigDecimal.ZERO : row.getValue();
+    }
+
+    /** The history rows within the page's months, and the last one before them (the first opening). */
+    private Mono<TreeMap<LocalDate, BigDecimal>> history(String accountId, String asset,
+                                                          List<MonthlyBalances.Balance> rows) {
+        TableSet tables = catalog.tables(HOLDINGS);
+        String history = tables.name("holding_history");
+        YearMonth first = rows.get(0).month();
+        YearMonth last = rows.get(rows.size() - 1).month();
+        LocalDate before = first.minusMonths(1).atEndOfMonth();
+        return db.sql("(select effective_date, quantity from " + history + " where account_id = :account and asset = "
+                        + ":asset and effective_date <= :before order by effective_date desc limit 1) union all "
+                        + "(select effective_date, quantity from " + history + " where account_id = :account and "
+                        + "asset = :asset and effective_date > :before and effective_date <= :end)")
+                .bind("account", accountId).bind("asset", asset).bind("before", before)
+                .bind("end", last.atEndOfMonth())
+                .map(row -> Map.entry(row.get("effective_date", LocalDate.class),
+                        row.get("quantity", BigDecimal.class)))
+                .all()
+                .collect(TreeMap<LocalDate, BigDecimal>::new, (map, e) -> map.put(e.getKey(), e.getValue()));
+    }
+}
