@@ -73,6 +73,7 @@ final class ForecastBench {
             List<PriceTable> tables = new ArrayList<>();
             List<List<Stored>> stored = new ArrayList<>();
             long started = System.nanoTime();
+            long cpu = processCpuNanos();
             try {
                 List<Future<List<Result>>> runs = new ArrayList<>();
                 for (int i = 0; i < synthetic; i++) {
@@ -86,10 +87,14 @@ final class ForecastBench {
                     run.get();
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
                 System.out.printf(Locale.ROOT, "%nsynthetic: %d symbols x %d days, %d threads: trained, scored,"
-                                + " calibrated and forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s)%n",
-                        synthetic, options.getInt("days", 750), threads, seconds, seconds / synthetic);
+                                + " calibrated and forecast in %.1f s (%.2f s per symbol; target: 500 within 300 s);"
+                                + " process CPU %.1f s (%.3f CPU s per symbol)%n", synthetic,
+                        options.getInt("days", 750), threads, seconds, seconds / synthetic, cpuSeconds,
+                        cpuSeconds / synthetic);
                 started = System.nanoTime();
+                cpu = processCpuNanos();
                 List<Future<Double>> days = new ArrayList<>();
                 for (int i = 0; i < synthetic; i++) {
                     PriceTable series = tables.get(i);
@@ -102,11 +107,21 @@ final class ForecastBench {
                 seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "daily forecast from stored models: %d symbols, every one of their"
                                 + " %d models restored and forecast with calibrated intervals in %.1f s (target: 500"
-                                + " within 30 s)%n", synthetic, stored.get(0).size(), seconds);
+                                + " within 30 s); process CPU %.1f s%n", synthetic, stored.get(0).size(), seconds,
+                        (processCpuNanos() - cpu) / 1e9);
             } finally {
                 pool.shutdownNow(); // a failed symbol must not leave the JVM waiting on idle workers
             }
         }
+    }
+
+    /**
+     * CPU time of the whole process (all threads): unlike wall time it hardly depends on what else shares the cores,
+     * so it gives a figure when the machine is busy (wall time on 2 idle cores is at least CPU / 2).
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A trained model as the registry would store it, for the daily forecast from stored champions. */
