@@ -19,7 +19,9 @@ public enum Role {
     /** Instruments, bars, corporate actions and ingestion. */
     MARKET_DATA("market-data"),
     /** Projection administration, users and grants. */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** Scrapes {@code /actuator/prometheus} and nothing else (a monitoring system's client). */
+    METRICS("metrics");
 
     private final String claimValue;
 
