@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import dev.finflow.auth.clients.ScriptClients;
+import dev.finflow.events.identity.Role;
 import dev.finflow.testing.FreshDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,8 @@ class AuthServerTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ScriptClients clients;
 
     @Test
     void firstStartCreatesAnAdminWithABcryptCost12PasswordAndAnOpaqueId() throws Exception {
@@ -46,8 +52,8 @@ class AuthServerTest {
         String id = jdbc.queryForObject("select id from users where username = 'admin'", String.class);
         assertThat(hash).startsWith("$2a$12$").doesNotContain(credentials().getProperty("FINFLOW_ADMIN_PASSWORD"));
         assertThat(id).matches("[0-9a-f-]{36}");
-        assertThat(Files.getPosixFilePermissions(Path.of("target/auth-server-test-credentials")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(Path.of("target/auth-server-test-credentials")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
@@ -86,6 +92,61 @@ class AuthServerTest {
     void everythingElseNeedsASignIn() throws Exception {
         HttpResponse<String> response = get("/anything");
         assertThat(response.statusCode()).isIn(302, 401);
+    }
+
+    @Test
+    void anAdminCreatesDisablesAndResetsUsersAndNobodyElseCan() throws Exception {
+        String admin = accessToken();
+        HttpResponse<String> created = post("/api/v1/users", admin, "{\"username\":\"frank\",\"roles\":[\"owner\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode user = JSON.readTree(created.body());
+        String id = user.get("id").asText();
+        String password = user.get("password").asText();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(jdbc.queryForObject("select password_hash from users where id = ?", String.class, id))
+                .startsWith("$2a$12$").isNotEqualTo(password);
+
+        HttpResponse<String> reset = post("/api/v1/users/" + id + "/password", admin, "");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reset.body()).get("password").asText()).isNotEqualTo(password);
+
+        assertThat(post("/api/v1/users/" + id + "/disable", admin, "").statusCode()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select enabled from users where id = ?", Boolean.class, id)).isFalse();
+        assertThat(post("/api/v1/users/nobody/disable", admin, "").statusCode()).isEqualTo(404);
+
+        assertThat(post("/api/v1/users", null, "{\"username\":\"gina\"}").statusCode()).isEqualTo(401);
+        clients.register("no-admin", "no-admin-secret", EnumSet.of(Role.OWNER));
+        String owner = JSON.readTree(token("no-admin", "no-admin-secret").body()).get("access_token").asText();
+        assertThat(post("/api/v1/users", owner, "{\"username\":\"gina\"}").statusCode()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from users where username = 'gina'", Integer.class)).isZero();
+    }
+
+    @Test
+    void badUserInputIsAProblemNamingTheRuleAndWritesNothing() throws Exception {
+        String admin = accessToken();
+        Integer before = jdbc.queryForObject("select count(*) from users", Integer.class);
+        HttpResponse<String> badName = post("/api/v1/users", admin, "{\"username\":\"Bad Name\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badName.body()).get("rule").asText()).isEqualTo("invalid-username");
+        HttpResponse<String> badRole = post("/api/v1/users", admin,
+                "{\"username\":\"hank\",\"roles\":[\"superuser\"]}");
+        assertThat(JSON.readTree(badRole.body()).get("rule").asText()).isEqualTo("unknown-role");
+        assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(before);
+    }
+
+    private String accessToken() throws Exception {
+        Properties credentials = credentials();
+        return JSON.readTree(token(credentials.getProperty("FINFLOW_CLIENT_ID"),
+                credentials.getProperty("FINFLOW_CLIENT_SECRET")).body()).get("access_token").asText();
+    }
+
+    private HttpResponse<String> post(String path, String bearer, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> token(String clientId, String secret) throws IOException, InterruptedException {

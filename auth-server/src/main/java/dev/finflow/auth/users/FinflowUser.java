@@ -14,10 +14,11 @@ import java.util.Set;
 public record FinflowUser(String id, String username, String passwordHash, Set<Role> roles, boolean enabled) {
 
     /** Spring Security's view of this user; its name is the opaque id, so the token subject is too. */
-    UserDetails details() {
+    UserDetails details(boolean lockedOut) {
         return User.withUsername(id)
                 .password(passwordHash)
                 .disabled(!enabled)
+                .accountLocked(lockedOut)
                 .authorities(roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
                 .build();
     }

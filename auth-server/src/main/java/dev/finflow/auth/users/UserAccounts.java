@@ -1,5 +1,6 @@
 package dev.finflow.auth.users;
 
+import dev.finflow.auth.signin.SignInThrottle;
 import dev.finflow.events.identity.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -30,15 +31,19 @@ public class UserAccounts implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
 
-    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
+    /** A locked-out username (see {@link SignInThrottle}) answers locked before its password is even checked. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return byUsername(username).map(FinflowUser::details)
+        boolean locked = throttle.lockedOut(username);
+        return byUsername(username).map(user -> user.details(locked))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -60,6 +65,16 @@ public class UserAccounts implements UserDetailsService {
         jdbc.update("insert into users (id, username, password_hash, roles) values (?, ?, ?, ?)", id, username,
                 passwords.encode(rawPassword), roles.stream().map(Role::claimValue).collect(Collectors.joining(",")));
         return byId(id).orElseThrow();
+    }
+
+    /** Disables a user: no new sign-in; tokens already issued end with their lifetime. False when no such user. */
+    public boolean disable(String id) {
+        return jdbc.update("update users set enabled = false where id = ?", id) == 1;
+    }
+
+    /** Replaces a user's password (hashed). False when no such user. */
+    public boolean resetPassword(String id, String rawPassword) {
+        return jdbc.update("update users set password_hash = ? where id = ?", passwords.encode(rawPassword), id) == 1;
     }
 
     private static Set<Role> roles(String column) {
