@@ -202,7 +202,7 @@ class LedgerQueriesTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/account-not-found");
         http.get().uri("/api/v1/accounts/nobody/holdings?asOf=2024-13-01").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-date")
-                .jsonPath("$.parameter").isEqualTo("asOf");
+                .jsonPath("$.field").isEqualTo("asOf");
     }
 
     @Test

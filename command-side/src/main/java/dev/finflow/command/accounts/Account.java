@@ -1,7 +1,7 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
@@ -26,12 +26,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
+import static dev.finflow.problems.RequestRule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One portfolio account: the consistency boundary for its cash and units. Command handlers check the named rules
- * ({@link dev.finflow.command.problems.Rule}) and then apply one event; event-sourcing handlers only assign.
+ * ({@link dev.finflow.command.problems.CommandRule}) and then apply one event; event-sourcing handlers only assign.
  */
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache",
         commandTargetResolver = "commandTargetResolver")

@@ -1,13 +1,14 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.CommandAccepted;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.BatchItemFailed;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.command.dispatch.Recorded;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ledger.CloseAccountCommand;
 import dev.finflow.events.ledger.OpenAccountCommand;
 import dev.finflow.events.ledger.ReverseTransactionCommand;
@@ -121,10 +122,10 @@ class AccountController {
 
     private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests) {
         if (requests.isEmpty()) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "transactions must not be empty", "transactions");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "transactions must not be empty", "transactions");
         }
         if (requests.size() > MAX_BATCH) {
-            throw new RuleViolation(Rule.BATCH_TOO_LARGE, requests.size() + " transactions in one batch; at most "
+            throw new RuleViolation(CommandRule.BATCH_TOO_LARGE, requests.size() + " transactions in one batch; at most "
                     + MAX_BATCH, "transactions");
         }
         LocalDate today = today();

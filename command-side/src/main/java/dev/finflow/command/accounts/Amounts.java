@@ -1,13 +1,14 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.values.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
+import static dev.finflow.problems.RequestRule.*;
 
 /**
  * The amount rules of one account: amounts are positive and have no more decimals than their currency allows;

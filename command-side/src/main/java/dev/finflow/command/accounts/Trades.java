@@ -1,6 +1,6 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.Leg;
 import dev.finflow.events.ledger.RecordTradeCommand;
 import dev.finflow.events.ledger.TradeSide;
@@ -10,7 +10,7 @@ import dev.finflow.events.values.Quantity;
 import java.math.BigDecimal;
 import java.util.List;
 
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
 
 /** The rules and legs of a trade: units times price, plus (buy) or minus (sell) the fee, settled. */
 final class Trades {

@@ -1,8 +1,8 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.Fields;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ledger.ChargeFeeCommand;
 import dev.finflow.events.ledger.DepositCashCommand;
 import dev.finflow.events.ledger.RecordDividendCommand;
@@ -59,7 +59,7 @@ public record TransactionRequest(String transactionId, String type, BigDecimal a
         try {
             return Type.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation(Rule.UNKNOWN_TRANSACTION_TYPE, "type '" + name + "' is not one of "
+            throw new RuleViolation(CommandRule.UNKNOWN_TRANSACTION_TYPE, "type '" + name + "' is not one of "
                     + Arrays.toString(Type.values()), "type");
         }
     }

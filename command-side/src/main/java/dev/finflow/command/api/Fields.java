@@ -1,7 +1,8 @@
 package dev.finflow.command.api;
 
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
@@ -24,7 +25,7 @@ public final class Fields {
 
     public static <T> T required(T value, String field) {
         if (value == null) {
-            throw new RuleViolation(Rule.MISSING_FIELD, field + " is required", field);
+            throw new RuleViolation(RequestRule.MISSING_FIELD, field + " is required", field);
         }
         return value;
     }
@@ -44,13 +45,13 @@ public final class Fields {
     public static Currency currency(String code, String field) {
         required(code, field);
         if (!code.matches("[A-Z]{3}")) {
-            throw new RuleViolation(Rule.UNKNOWN_CURRENCY, field + " '" + code
+            throw new RuleViolation(CommandRule.UNKNOWN_CURRENCY, field + " '" + code
                     + "' is not an ISO 4217 code (three upper-case letters)", field);
         }
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation(Rule.UNKNOWN_CURRENCY, field + " '" + code + "' is not an ISO 4217 currency",
+            throw new RuleViolation(CommandRule.UNKNOWN_CURRENCY, field + " '" + code + "' is not an ISO 4217 currency",
                     field);
         }
     }
@@ -62,7 +63,7 @@ public final class Fields {
     /** Optional free text (memos, reasons) of at most 500 characters. */
     public static String text(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new RuleViolation(Rule.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters", field);
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters", field);
         }
         return value;
     }
@@ -71,7 +72,7 @@ public final class Fields {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException invalid) {
-            throw new RuleViolation(Rule.INVALID_FIELD, field + ": " + invalid.getMessage(), field);
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + ": " + invalid.getMessage(), field);
         }
     }
 }

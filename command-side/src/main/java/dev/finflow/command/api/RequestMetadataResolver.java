@@ -1,7 +1,7 @@
 package dev.finflow.command.api;
 
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
@@ -44,7 +44,7 @@ final class RequestMetadataResolver implements HandlerMethodArgumentResolver {
             return fallback;
         }
         if (!HEADER_VALUE.matcher(value).matches()) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "header " + name + " must be 1 to 128 of "
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "header " + name + " must be 1 to 128 of "
                     + "letters, digits and ._@:+-", name);
         }
         return value;

@@ -1,6 +1,6 @@
 package dev.finflow.command.dispatch;
 
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandMessage;

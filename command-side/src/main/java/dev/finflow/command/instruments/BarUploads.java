@@ -1,10 +1,11 @@
 package dev.finflow.command.instruments;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.instruments.csv.CsvFormatException;
 import dev.finflow.command.instruments.csv.YahooCsv;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.market.IngestBarsCommand;
 import dev.finflow.events.market.RawBar;
 import dev.finflow.events.values.Symbol;
@@ -59,7 +60,7 @@ final class BarUploads {
         try {
             return command(symbol, YahooCsv.parse(body), runId, source == null ? "csv-upload" : source);
         } catch (CsvFormatException malformed) {
-            throw new RuleViolation(Rule.MALFORMED_CSV, malformed.getMessage());
+            throw new RuleViolation(CommandRule.MALFORMED_CSV, malformed.getMessage());
         }
     }
 
@@ -71,7 +72,7 @@ final class BarUploads {
             throw new ServerWebInputException("the body is not a batch of bars", null, malformed);
         }
         if (upload == null) {
-            throw new RuleViolation(Rule.MISSING_FIELD, "bars is required", "bars");
+            throw new RuleViolation(RequestRule.MISSING_FIELD, "bars is required", "bars");
         }
         List<RawBar> bars = Fields.required(upload.bars(), "bars").stream().map(row -> row == null
                 ? new RawBar(null, null, null, null, null, null, null)
@@ -83,10 +84,10 @@ final class BarUploads {
 
     private static IngestBarsCommand command(Symbol symbol, List<RawBar> bars, String runId, String source) {
         if (bars.isEmpty()) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "the batch has no bars", "bars");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "the batch has no bars", "bars");
         }
         if (bars.size() > Instrument.MAX_BATCH) {
-            throw new RuleViolation(Rule.TOO_MANY_BARS, bars.size() + " bars in one batch; at most "
+            throw new RuleViolation(CommandRule.TOO_MANY_BARS, bars.size() + " bars in one batch; at most "
                     + Instrument.MAX_BATCH + ", split the upload", "bars");
         }
         return new IngestBarsCommand(symbol, label(runId, "runId", "manual"), label(source, "source", "api"), bars);
@@ -97,7 +98,7 @@ final class BarUploads {
             return fallback;
         }
         if (!value.matches("[A-Za-z0-9._:/@-]{1,100}")) {
-            throw new RuleViolation(Rule.INVALID_FIELD, field + " must be 1 to 100 letters, digits or ._:/@-",
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " must be 1 to 100 letters, digits or ._:/@-",
                     field);
         }
         return value;

@@ -1,9 +1,10 @@
 package dev.finflow.command.instruments;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;
 import dev.finflow.command.instruments.quality.Judgement;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.RecordCashDividendCommand;
 import dev.finflow.events.market.RecordSplitCommand;
@@ -19,7 +20,7 @@ final class Corrections {
     }
 
     static RuleViolation rejected(Judgement judgement) {
-        return new RuleViolation(Rule.BAR_REJECTED, "the corrected bar is rejected by the quality rules: "
+        return new RuleViolation(CommandRule.BAR_REJECTED, "the corrected bar is rejected by the quality rules: "
                 + judgement.findings().stream().map(Corrections::describe).collect(Collectors.joining("; ")),
                 "bar");
     }
@@ -30,28 +31,28 @@ final class Corrections {
 
     static void requireValidSplit(RecordSplitCommand command) {
         if (command.effectiveDate() == null) {
-            throw new RuleViolation(Rule.MISSING_FIELD, "effectiveDate is required", "effectiveDate");
+            throw new RuleViolation(RequestRule.MISSING_FIELD, "effectiveDate is required", "effectiveDate");
         }
         if (command.numerator() == null || command.numerator().signum() <= 0) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "numerator must be a positive number", "numerator");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "numerator must be a positive number", "numerator");
         }
         if (command.denominator() == null || command.denominator().signum() <= 0) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "denominator must be a positive number", "denominator");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "denominator must be a positive number", "denominator");
         }
         if (command.numerator().compareTo(command.denominator()) == 0) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "a split of 1 for 1 changes nothing", "numerator");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "a split of 1 for 1 changes nothing", "numerator");
         }
     }
 
     static void requireValidDividend(RecordCashDividendCommand command, Currency currency) {
         if (command.exDate() == null) {
-            throw new RuleViolation(Rule.MISSING_FIELD, "exDate is required", "exDate");
+            throw new RuleViolation(RequestRule.MISSING_FIELD, "exDate is required", "exDate");
         }
         if (command.amountPerUnit() == null || !command.amountPerUnit().isPositive()) {
-            throw new RuleViolation(Rule.NON_POSITIVE_AMOUNT, "a dividend per unit must be positive", "amount");
+            throw new RuleViolation(CommandRule.NON_POSITIVE_AMOUNT, "a dividend per unit must be positive", "amount");
         }
         if (!command.amountPerUnit().currency().equals(currency)) {
-            throw new RuleViolation(Rule.CURRENCY_MISMATCH, "the instrument is priced in " + currency
+            throw new RuleViolation(CommandRule.CURRENCY_MISMATCH, "the instrument is priced in " + currency
                     + ", the dividend is in " + command.amountPerUnit().currency(), "currency");
         }
     }
@@ -59,7 +60,7 @@ final class Corrections {
     /** The same action again is answered as done; another one for the same date is a conflict. */
     static CommandOutcome repeatOrConflict(boolean same, String instrumentId, String known) {
         if (!same) {
-            throw new RuleViolation(Rule.CORPORATE_ACTION_CONFLICT, known
+            throw new RuleViolation(CommandRule.CORPORATE_ACTION_CONFLICT, known
                     + "; a different one cannot be recorded over it");
         }
         return CommandOutcome.repeated(instrumentId, AggregateLifecycle.getVersion());

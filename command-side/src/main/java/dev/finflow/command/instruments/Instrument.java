@@ -1,10 +1,11 @@
 package dev.finflow.command.instruments;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;
 import dev.finflow.command.instruments.quality.Judgement;
 import dev.finflow.command.instruments.quality.MarketRules;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Symbol;
@@ -62,7 +63,7 @@ public class Instrument {
             if (sameDetails(command)) {
                 return CommandOutcome.repeated(instrumentId, AggregateLifecycle.getVersion());
             }
-            throw new RuleViolation(Rule.INSTRUMENT_EXISTS, "instrument " + symbol + " is registered as " + name
+            throw new RuleViolation(CommandRule.INSTRUMENT_EXISTS, "instrument " + symbol + " is registered as " + name
                     + " (" + type + ", " + currency + ", " + exchange + ")");
         }
         Registration.validate(command);
@@ -77,7 +78,7 @@ public class Instrument {
                           MarketRules market) {
         int size = command.bars() == null ? 0 : command.bars().size();
         if (size == 0 || size > MAX_BATCH) {
-            throw new RuleViolation(size == 0 ? Rule.INVALID_FIELD : Rule.TOO_MANY_BARS, size
+            throw new RuleViolation(size == 0 ? RequestRule.INVALID_FIELD : CommandRule.TOO_MANY_BARS, size
                     + " bars in one batch; send 1 to " + MAX_BATCH, "bars");
         }
         BarIntake intake = BarIntake.review(command.bars(), book, market.rules(),
@@ -111,7 +112,7 @@ public class Instrument {
         }
         Bar stored = book.get(read.bar().date());
         if (stored == null) {
-            throw new RuleViolation(Rule.BAR_NOT_FOUND, "no stored bar of " + symbol + " on " + read.bar().date()
+            throw new RuleViolation(CommandRule.BAR_NOT_FOUND, "no stored bar of " + symbol + " on " + read.bar().date()
                     + "; send new bars to POST /api/v1/instruments/" + symbol + "/bars");
         }
         if (stored.sameValuesAs(read.bar())) {
@@ -174,7 +175,7 @@ public class Instrument {
 
     private static LocalDate today(String today) {
         if (today == null) {
-            throw new RuleViolation(Rule.MISSING_FIELD, "bar commands need the '" + InstrumentMetadata.TODAY
+            throw new RuleViolation(RequestRule.MISSING_FIELD, "bar commands need the '" + InstrumentMetadata.TODAY
                     + "' metadata (InstrumentMetadata.withToday) for the future-date rule", InstrumentMetadata.TODAY);
         }
         return LocalDate.parse(today);

@@ -1,11 +1,11 @@
 package dev.finflow.command.instruments;
 
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.command.dispatch.Recorded;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
@@ -121,7 +121,7 @@ class InstrumentController {
         try {
             return InstrumentType.valueOf(required(type, "type").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "type must be one of EQUITY, ETF, INDEX, FX_PAIR, CRYPTO",
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "type must be one of EQUITY, ETF, INDEX, FX_PAIR, CRYPTO",
                     "type");
         }
     }
@@ -134,7 +134,7 @@ class InstrumentController {
         try {
             LocalDate.parse(date);
         } catch (DateTimeParseException invalid) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "date '" + date + "' is not an ISO date", "date");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "date '" + date + "' is not an ISO date", "date");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.problems.Rule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.Leg;

@@ -1,5 +1,6 @@
 package dev.finflow.command.accounts;
 
+
 import dev.finflow.command.dispatch.CommandOutcome;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.Money;
@@ -14,7 +15,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static dev.finflow.command.accounts.AccountFixtures.*;
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
+import static dev.finflow.problems.RequestRule.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountTest {

@@ -45,4 +45,25 @@ class CommandSideArchitectureTest {
             .that().resideOutsideOfPackage("..command.dispatch..")
             .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
             .orShould().dependOnClassesThat().areAssignableTo(CommandBus.class);
+
+    /** Errors are answered by the one shared advice of the {@code problems} module; no service keeps its own. */
+    @ArchTest
+    static final ArchRule noAdviceOfItsOwn = noClasses().should()
+            .beAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+            .orShould().beAnnotatedWith(org.springframework.web.bind.annotation.ControllerAdvice.class);
+
+    /**
+     * Aggregates, processes and rules name the rule they enforce ({@code dev.finflow.problems}) and leave HTTP to
+     * the web layer: only controllers, their configuration and the bar upload reader (which reads the request
+     * body by its media type) touch HTTP.
+     */
+    @ArchTest
+    static final ArchRule domainKnowsNoHttp = noClasses()
+            .that().resideInAnyPackage("..command.accounts..", "..command.instruments..", "..command.ingestion..",
+                    "..command.transfers..", "..command.problems..")
+            .and().haveSimpleNameNotEndingWith("Controller")
+            .and().haveSimpleNameNotEndingWith("Configuration")
+            .and().doNotHaveSimpleName("BarUploads")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                    "org.springframework.web..", "dev.finflow.problems.web..");
 }

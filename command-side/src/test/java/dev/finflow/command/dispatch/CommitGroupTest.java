@@ -1,9 +1,9 @@
 package dev.finflow.command.dispatch;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.DepositCashCommand;
 import dev.finflow.events.ledger.Leg;
@@ -61,7 +61,7 @@ class CommitGroupTest {
         assertThat(afterBatch.result.get()).singleElement()
                 .satisfies(r -> assertThat(r.sequenceNumber()).isEqualTo(2));
         assertThatThrownBy(refused.result::get).cause().isInstanceOf(RuleViolation.class)
-                .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.INSUFFICIENT_CASH));
+                .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(CommandRule.INSUFFICIENT_CASH));
         assertThat(rows("grp-a")).containsExactly("0 AccountOpenedEvent", "1 CashDepositedEvent",
                 "2 CashWithdrawnEvent");
         assertThat(rows("grp-b")).containsExactly("0 AccountOpenedEvent");

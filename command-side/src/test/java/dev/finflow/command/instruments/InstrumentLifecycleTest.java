@@ -1,7 +1,9 @@
 package dev.finflow.command.instruments;
 
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.Rule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Money;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -36,15 +38,15 @@ class InstrumentLifecycleTest {
     void refusesToRegisterASymbolAgainWithOtherDetails() {
         fixture.given(registered()).when(new RegisterInstrumentCommand(ACME, "Acme Corp", InstrumentType.ETF,
                         USD, null, "NASDAQ", LocalDate.of(2024, 1, 2)))
-                .expectException(violation(Rule.INSTRUMENT_EXISTS)).expectNoEvents();
+                .expectException(violation(CommandRule.INSTRUMENT_EXISTS)).expectNoEvents();
     }
 
     @Test
     void anFxPairNeedsABaseCurrencyAndOnlyAnFxPairHasOne() {
         fixture.givenNoPriorActivity().when(new RegisterInstrumentCommand(ACME, "Euro", InstrumentType.FX_PAIR,
-                USD, null, null, LocalDate.of(2024, 1, 2))).expectException(violation(Rule.MISSING_FIELD));
+                USD, null, null, LocalDate.of(2024, 1, 2))).expectException(violation(RequestRule.MISSING_FIELD));
         fixture.givenNoPriorActivity().when(new RegisterInstrumentCommand(ACME, "Acme", InstrumentType.EQUITY,
-                USD, EUR, null, LocalDate.of(2024, 1, 2))).expectException(violation(Rule.INVALID_FIELD));
+                USD, EUR, null, LocalDate.of(2024, 1, 2))).expectException(violation(RequestRule.INVALID_FIELD));
         fixture.givenNoPriorActivity().when(new RegisterInstrumentCommand(ACME, "Euro in dollars",
                         InstrumentType.FX_PAIR, USD, EUR, null, LocalDate.of(2024, 1, 2)))
                 .expectEvents(new InstrumentRegisteredEvent(ACME, "Euro in dollars", InstrumentType.FX_PAIR, USD, EUR,
@@ -60,9 +62,9 @@ class InstrumentLifecycleTest {
         fixture.given(registered()).when(split).expectEvents(recorded);
         fixture.given(registered(), recorded).when(split).expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(registered(), recorded).when(new RecordSplitCommand(ACME, date, new BigDecimal("4"),
-                BigDecimal.ONE, "test")).expectException(violation(Rule.CORPORATE_ACTION_CONFLICT));
+                BigDecimal.ONE, "test")).expectException(violation(CommandRule.CORPORATE_ACTION_CONFLICT));
         fixture.given(registered()).when(new RecordSplitCommand(ACME, date, BigDecimal.ZERO, BigDecimal.ONE, "test"))
-                .expectException(violation(Rule.INVALID_FIELD)).expectNoEvents();
+                .expectException(violation(RequestRule.INVALID_FIELD)).expectNoEvents();
     }
 
     @Test
@@ -76,9 +78,9 @@ class InstrumentLifecycleTest {
                 .when(new RecordCashDividendCommand(ACME, exDate, Money.of("0.250", "USD"), "test"))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(registered()).when(new RecordCashDividendCommand(ACME, exDate, Money.of("0.25", "EUR"), "t"))
-                .expectException(violation(Rule.CURRENCY_MISMATCH)).expectNoEvents();
+                .expectException(violation(CommandRule.CURRENCY_MISMATCH)).expectNoEvents();
         fixture.given(registered()).when(new RecordCashDividendCommand(ACME, exDate, Money.of("0", "USD"), "t"))
-                .expectException(violation(Rule.NON_POSITIVE_AMOUNT)).expectNoEvents();
+                .expectException(violation(CommandRule.NON_POSITIVE_AMOUNT)).expectNoEvents();
     }
 
     @Test
@@ -91,9 +93,9 @@ class InstrumentLifecycleTest {
                 .expectEvents(new BarCorrectedEvent(ACME, "manual", "api", bar(stored), bar(fixed), Verdict.ACCEPTED,
                         List.of(), "typo"));
         fixture.given(registered(), given).when(new CorrectBarCommand(ACME, raw("2024-01-02", "10", "9", "11", "10",
-                "100"), "typo"), TODAY).expectException(violation(Rule.BAR_REJECTED)).expectNoEvents();
+                "100"), "typo"), TODAY).expectException(violation(CommandRule.BAR_REJECTED)).expectNoEvents();
         fixture.given(registered(), given).when(new CorrectBarCommand(ACME, raw("2024-01-03", "10", "11", "9", "10",
-                "100"), "typo"), TODAY).expectException(violation(Rule.BAR_NOT_FOUND)).expectNoEvents();
+                "100"), "typo"), TODAY).expectException(violation(CommandRule.BAR_NOT_FOUND)).expectNoEvents();
         fixture.given(registered(), given).when(new CorrectBarCommand(ACME, stored, "again"), TODAY)
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }

@@ -1,5 +1,7 @@
 package dev.finflow.ml.api;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,7 +30,7 @@ public final class Reads {
             return 100;
         }
         if (limit < 1 || limit > 500) {
-            throw Problem.INVALID_PARAMETER.atParameter("limit", "limit must be between 1 and 500, was " + limit);
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "limit must be between 1 and 500, was " + limit, "limit");
         }
         return limit;
     }
@@ -40,8 +42,8 @@ public final class Reads {
         try {
             return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.INVALID_PARAMETER.atParameter(parameter, parameter + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + value);
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, parameter + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + value, parameter);
         }
     }
 }

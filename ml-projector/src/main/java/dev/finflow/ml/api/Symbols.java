@@ -1,5 +1,7 @@
 package dev.finflow.ml.api;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import dev.finflow.events.values.Symbol;
 
 /** Path symbols: upper-cased and checked against the ticker format before any query runs. */
@@ -12,7 +14,7 @@ public final class Symbols {
         try {
             return new Symbol(raw.toUpperCase(java.util.Locale.ROOT)).value();
         } catch (IllegalArgumentException e) {
-            throw Problem.INVALID_PARAMETER.atParameter("symbol", e.getMessage());
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, e.getMessage(), "symbol");
         }
     }
 }

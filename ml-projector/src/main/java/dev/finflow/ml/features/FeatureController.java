@@ -1,6 +1,8 @@
 package dev.finflow.ml.features;
 
-import dev.finflow.ml.api.Problem;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.ml.api.MlRule;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,11 +41,11 @@ class FeatureController {
         LocalDate start = from == null ? LocalDate.of(1900, 1, 1) : from;
         LocalDate end = to == null ? LocalDate.of(9999, 12, 31) : to;
         if (start.isAfter(end)) {
-            throw Problem.INVALID_PARAMETER.atParameter("from", "from " + start + " is after to " + end);
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "from " + start + " is after to " + end, "from");
         }
         return Reads.blocking(() -> {
             if (!table.knows(s)) {
-                throw Problem.UNKNOWN_SYMBOL.because("no bars of " + s + " have reached the ml-projector");
+                throw new RuleViolation(MlRule.UNKNOWN_SYMBOL, "no bars of " + s + " have reached the ml-projector");
             }
             List<FeatureRow> rows = table.page(s, start, end, after == null ? LocalDate.of(1, 1, 1) : after, n);
             return new Page(s, FeatureCalculator.VERSION, rows, rows.size() == n ? rows.get(n - 1).date() : null);

@@ -1,6 +1,7 @@
 package dev.finflow.ml.forecasting;
 
-import dev.finflow.ml.api.Problem;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.ml.api.MlRule;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
 import dev.finflow.ml.features.FeatureTable;
@@ -66,7 +67,7 @@ class ForecastController {
         int n = Reads.limit(limit);
         return Reads.blocking(() -> {
             if (!features.knows(s)) {
-                throw Problem.UNKNOWN_SYMBOL.because("no bars of " + s + " have reached the ml-projector");
+                throw new RuleViolation(MlRule.UNKNOWN_SYMBOL, "no bars of " + s + " have reached the ml-projector");
             }
             List<Forecast> page = forecasts.page(s, t == null ? null : t.name(), before == null ? Long.MAX_VALUE
                     : before, n);

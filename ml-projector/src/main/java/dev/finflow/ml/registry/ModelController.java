@@ -1,7 +1,8 @@
 package dev.finflow.ml.registry;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.ml.api.MlRule;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.finflow.ml.api.Problem;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
 import dev.finflow.ml.models.Target;
@@ -57,7 +58,7 @@ class ModelController {
     Mono<Detail> model(@PathVariable String id) {
         return Reads.blocking(() -> registry.find(id)
                 .map(v -> new Detail(view(v), registry.promotions(id)))
-                .orElseThrow(() -> Problem.UNKNOWN_MODEL.because("no model version " + id)));
+                .orElseThrow(() -> new RuleViolation(MlRule.UNKNOWN_MODEL, "no model version " + id)));
     }
 
     private static View view(ModelVersion v) {

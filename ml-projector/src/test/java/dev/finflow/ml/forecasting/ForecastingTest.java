@@ -147,7 +147,7 @@ class ForecastingTest {
                 .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/unknown-model");
         http.get().uri("/api/v1/forecasts/AAPL?target=PRICE").exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-parameter")
-                .jsonPath("$.parameter").isEqualTo("target");
+                .jsonPath("$.field").isEqualTo("target");
         http.get().uri("/api/v1/features/AAPL?from=2016-13-01").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-parameter");
         http.get().uri("/api/v1/features/AAPL?from=2017-01-01&to=2016-01-01").exchange().expectStatus()

@@ -1,7 +1,8 @@
 package dev.finflow.query.admin;
 
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.query.api.QueryRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionMonitor;
 import dev.finflow.query.projection.ProjectionProcessors;
@@ -56,7 +57,7 @@ class AdminController {
                                                  @RequestParam(defaultValue = "auto") String swap) {
         requireKnown(name);
         if (!swap.equals("auto") && !swap.equals("manual")) {
-            throw new QueryRefused(Problem.INVALID_PARAMETER, "swap must be auto or manual, was '" + swap + "'",
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "swap must be auto or manual, was '" + swap + "'",
                     "swap");
         }
         boolean auto = swap.equals("auto");
@@ -81,7 +82,7 @@ class AdminController {
         }
     }
 
-    private static QueryRefused unknown(String name) {
-        return new QueryRefused(Problem.PROJECTION_NOT_FOUND, "no projection " + name);
+    private static RuleViolation unknown(String name) {
+        return new RuleViolation(QueryRule.PROJECTION_NOT_FOUND, "no projection " + name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.finflow.query.api;
 
+import dev.finflow.problems.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,7 +22,7 @@ public final class Params {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new QueryRefused(Problem.INVALID_DATE, name + " must be a date YYYY-MM-DD, was '" + value + "'",
+            throw new RuleViolation(QueryRule.INVALID_DATE, name + " must be a date YYYY-MM-DD, was '" + value + "'",
                     name);
         }
     }
@@ -33,7 +34,7 @@ public final class Params {
         try {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw new QueryRefused(Problem.INVALID_DATE, name + " must be a month YYYY-MM, was '" + value + "'",
+            throw new RuleViolation(QueryRule.INVALID_DATE, name + " must be a month YYYY-MM, was '" + value + "'",
                     name);
         }
     }
@@ -62,7 +63,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new QueryRefused(Problem.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT
+        throw new RuleViolation(QueryRule.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT
                 + ", was '" + value + "'", "limit");
     }
 
@@ -79,7 +80,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new QueryRefused(Problem.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
+        throw new RuleViolation(QueryRule.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
                 + value + "'", "cursor");
     }
 
@@ -95,7 +96,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new QueryRefused(Problem.INVALID_POSITION, "minPosition must be a position a command returned, was '"
+        throw new RuleViolation(QueryRule.INVALID_POSITION, "minPosition must be a position a command returned, was '"
                 + value + "'", "minPosition");
     }
 }

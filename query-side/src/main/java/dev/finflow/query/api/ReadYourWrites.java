@@ -1,5 +1,6 @@
 package dev.finflow.query.api;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TokenPositions;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,7 @@ public class ReadYourWrites {
                 .filter(position -> position >= minPosition)
                 .repeatWhenEmpty(Integer.MAX_VALUE, attempts -> attempts.delayElements(pollEvery))
                 .timeout(timeout)
-                .onErrorMap(TimeoutException.class, e -> new QueryRefused(Problem.PROJECTION_BEHIND,
+                .onErrorMap(TimeoutException.class, e -> new RuleViolation(QueryRule.PROJECTION_BEHIND,
                         projection + " has not applied position " + minPosition + " within " + timeout
                                 + "; retry shortly", "minPosition"))
                 .then();

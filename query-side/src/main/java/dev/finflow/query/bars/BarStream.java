@@ -1,5 +1,8 @@
 package dev.finflow.query.bars;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.query.api.QueryRule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -38,7 +41,8 @@ class BarStream {
     Flux<ServerSentEvent<BarView>> stream(@PathVariable String symbol,
                                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return reader.instrument(symbol)
-                .switchIfEmpty(Mono.error(() -> new InstrumentNotFound(symbol)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
+                        "no instrument is registered under the symbol '" + symbol + "'")))
                 .flatMap(instrument -> start(symbol, lastEventId))
                 .flatMapMany(start -> {
                     AtomicReference<Mark> mark = new AtomicReference<>(start);
@@ -60,7 +64,7 @@ class BarStream {
                 String[] parts = lastEventId.split("/", 2);
                 return Mono.just(new Mark(Long.parseLong(parts[0]), LocalDate.parse(parts[1])));
             } catch (RuntimeException e) {
-                return Mono.error(new dev.finflow.query.api.QueryRefused(dev.finflow.query.api.Problem.INVALID_CURSOR,
+                return Mono.error(new RuleViolation(QueryRule.INVALID_CURSOR,
                         "Last-Event-ID must be an id this stream sent (<position>/<date>), was '" + lastEventId + "'",
                         "Last-Event-ID"));
             }

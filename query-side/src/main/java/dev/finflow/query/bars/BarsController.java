@@ -1,8 +1,8 @@
 package dev.finflow.query.bars;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import dev.finflow.query.api.Params;
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
 import dev.finflow.query.api.ReadYourWrites;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +47,15 @@ class BarsController {
         LocalDate start = Params.date(from, "from");
         LocalDate end = Params.date(to, "to");
         if (start != null && end != null && start.isAfter(end)) {
-            throw new QueryRefused(Problem.INVALID_PARAMETER, "from " + start + " is after to " + end, "from");
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "from " + start + " is after to " + end, "from");
         }
         boolean adjust = flag(adjusted);
         LocalDate after = Params.date(cursor, "cursor");
         int size = Params.limit(limit);
         return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
                 .then(Mono.defer(() -> reader.instrument(symbol)))
-                .switchIfEmpty(Mono.error(() -> new InstrumentNotFound(symbol)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
+                        "no instrument is registered under the symbol '" + symbol + "'")))
                 .flatMap(instrument -> Mono.zip(reader.bars(symbol, start, end, after, size).collectList(),
                                 adjust ? reader.adjustments(symbol) : Mono.just(Adjustments.none()))
                         .map(found -> page(instrument, adjust, found.getT1(), found.getT2(), size)));
@@ -67,7 +68,7 @@ class BarsController {
         if (adjusted.equals("true")) {
             return true;
         }
-        throw new QueryRefused(Problem.INVALID_PARAMETER, "adjusted must be true or false, was '" + adjusted + "'",
+        throw new RuleViolation(RequestRule.INVALID_PARAMETER, "adjusted must be true or false, was '" + adjusted + "'",
                 "adjusted");
     }
 

@@ -1,7 +1,7 @@
 package dev.finflow.query.holdings;
 
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
@@ -41,7 +41,7 @@ class HoldingsQueries {
         TableSet tables = catalog.tables(HoldingsProjection.NAME);
         return db.sql("select 1 from " + tables.name(HoldingTables.ACCOUNTS) + " where account_id = :account")
                 .bind("account", accountId).map(row -> 1).first()
-                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND,
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND,
                         "no account " + accountId)))
                 .then();
     }

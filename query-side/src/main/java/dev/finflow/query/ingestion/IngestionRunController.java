@@ -1,11 +1,12 @@
 package dev.finflow.query.ingestion;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.query.api.QueryRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.events.serialization.EventJson;
 import dev.finflow.query.api.Params;
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
@@ -50,7 +51,7 @@ class IngestionRunController {
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String minPosition) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new QueryRefused(Problem.INVALID_PARAMETER, "status must be RUNNING, COMPLETED or FAILED, was '"
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "status must be RUNNING, COMPLETED or FAILED, was '"
                     + status + "'", "status");
         }
         long before = cursor == null ? Long.MAX_VALUE : Params.cursor(cursor);
@@ -75,7 +76,8 @@ class IngestionRunController {
                     TableSet tables = tables();
                     return db.sql(select(tables) + " where r.run_id = :run").bind("run", runId)
                             .map((Readable row) -> run(row)).one()
-                            .switchIfEmpty(Mono.error(() -> new RunNotFound(runId)))
+                            .switchIfEmpty(Mono.error(() -> new RuleViolation(QueryRule.INGESTION_RUN_NOT_FOUND,
+                                    "no ingestion run has the id '" + runId + "'")))
                             .flatMap(run -> Mono.zip(progress(tables, run), attempts(tables, runId))
                                     .map(detail -> run.withDetail(detail.getT1(), detail.getT2())));
                 }));

@@ -1,7 +1,7 @@
 package dev.finflow.query.monthlybalances;
 
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.query.api.QueryRule;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -36,7 +36,7 @@ final class MonthlyBalances {
             try {
                 return new Cursor(cursor.substring(0, split), YearMonth.parse(cursor.substring(split + 1)));
             } catch (IndexOutOfBoundsException | DateTimeParseException e) {
-                throw new QueryRefused(Problem.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, "
+                throw new RuleViolation(QueryRule.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, "
                         + "was '" + cursor + "'", "cursor");
             }
         }

@@ -1,15 +1,15 @@
 package dev.finflow.query.quality;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.query.api.QueryRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.events.serialization.EventJson;
 import dev.finflow.query.api.Params;
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.BarsReader;
 import dev.finflow.query.bars.JsonText;
-import dev.finflow.query.bars.InstrumentNotFound;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
@@ -52,14 +52,15 @@ class QualityController {
                                 @RequestParam(required = false) String limit,
                                 @RequestParam(required = false) String minPosition) {
         if (verdict != null && !ISSUE_VERDICTS.contains(verdict)) {
-            throw new QueryRefused(Problem.INVALID_PARAMETER, "verdict must be FLAGGED, REJECTED or ACCEPTED, was '"
+            throw new RuleViolation(RequestRule.INVALID_PARAMETER, "verdict must be FLAGGED, REJECTED or ACCEPTED, was '"
                     + verdict + "'", "verdict");
         }
         long[] after = cursor(cursor);
         int size = Params.limit(limit);
         return readYourWrites.await(QualityProjection.NAME, Params.minPosition(minPosition))
                 .then(Mono.defer(() -> bars.instrument(symbol)))
-                .switchIfEmpty(Mono.error(() -> new InstrumentNotFound(symbol)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
+                        "no instrument is registered under the symbol '" + symbol + "'")))
                 .flatMap(instrument -> {
                     TableSet tables = catalog.tables(QualityProjection.NAME);
                     return Mono.zip(counts(tables, symbol), issues(tables, symbol, verdict, after, size),
@@ -134,7 +135,7 @@ class QualityController {
             String[] parts = cursor.split("-", 2);
             return new long[]{Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         } catch (RuntimeException e) {
-            throw new QueryRefused(Problem.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
+            throw new RuleViolation(QueryRule.INVALID_CURSOR, "cursor must be the nextCursor of a previous page, was '"
                     + cursor + "'", "cursor");
         }
     }

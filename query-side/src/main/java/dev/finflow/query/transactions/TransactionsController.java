@@ -1,8 +1,8 @@
 package dev.finflow.query.transactions;
 
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import dev.finflow.query.api.Params;
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
@@ -76,7 +76,7 @@ class TransactionsController {
     private Mono<Void> requireAccount(TableSet tables, String accountId) {
         return db.sql("select 1 from " + tables.name(TransactionsProjection.ACCOUNTS) + " where account_id = :account")
                 .bind("account", accountId).map(row -> 1).first()
-                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND, "no account " + accountId)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account " + accountId)))
                 .then();
     }
 

@@ -1,7 +1,7 @@
 package dev.finflow.query.valuations;
 
-import dev.finflow.query.api.Problem;
-import dev.finflow.query.api.QueryRefused;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.RequestRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
@@ -37,7 +37,7 @@ class HoldingsAsOf {
         return db.sql("select currency from " + catalog.tables(HOLDINGS).name("holding_account")
                         + " where account_id = :account").bind("account", accountId)
                 .map((Readable row) -> row.get("currency", String.class)).one()
-                .switchIfEmpty(Mono.error(() -> new QueryRefused(Problem.ACCOUNT_NOT_FOUND, "no account "
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account "
                         + accountId)));
     }
 

@@ -14,4 +14,23 @@ class ModuleBoundaryTest {
     @ArchTest
     static final ArchRule neverDependsOnTheCommandSide = noClasses().should().dependOnClassesThat()
             .resideInAPackage("dev.finflow.command..");
+
+    /** Errors are answered by the one shared advice of the {@code problems} module; no service keeps its own. */
+    @ArchTest
+    static final ArchRule noAdviceOfItsOwn = noClasses().should()
+            .beAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+            .orShould().beAnnotatedWith(org.springframework.web.bind.annotation.ControllerAdvice.class);
+
+    /** Code refuses by naming a rule ({@code dev.finflow.problems}); statuses are the shared web layer's. */
+    @ArchTest
+    static final ArchRule namesRulesNotStatuses = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("dev.finflow.problems.web..")
+            .orShould().dependOnClassesThat().areAssignableTo(org.springframework.web.ErrorResponse.class);
+
+    /** Projections apply events; they know nothing of HTTP. */
+    @ArchTest
+    static final ArchRule projectionsKnowNoHttp = noClasses().that().haveSimpleNameEndingWith("Projection")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                    "org.springframework.web..", "dev.finflow.problems.web..")
+            .allowEmptyShould(true);
 }

@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;
 import dev.finflow.events.ingestion.IngestionAttemptFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunCommand;
@@ -24,7 +24,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.HashSet;
 import java.util.Set;
 
-import static dev.finflow.command.problems.Rule.*;
+import static dev.finflow.command.problems.CommandRule.*;
+import static dev.finflow.problems.RequestRule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**

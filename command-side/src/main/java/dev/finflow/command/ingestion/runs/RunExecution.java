@@ -1,5 +1,6 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.command.ingestion.providers.ProviderData;
 import dev.finflow.command.ingestion.providers.ProviderFailure;
@@ -11,7 +12,6 @@ import dev.finflow.events.ingestion.RecordAttemptFailureCommand;
 import dev.finflow.events.ingestion.RecordRunProgressCommand;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
 import dev.finflow.events.values.Symbol;
-import dev.finflow.command.problems.RuleViolation;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,12 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.ingestion.providers.Providers;
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
-import dev.finflow.command.problems.Rule;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
 import dev.finflow.events.values.Symbol;
@@ -46,7 +47,7 @@ public class RunPlanner {
         List<String> order = providerNames;
         if (watchlistName != null) {
             WatchlistProperties.Watchlist watchlist = watchlists.find(watchlistName).orElseThrow(() ->
-                    new RuleViolation(Rule.UNKNOWN_WATCHLIST, "no watchlist '" + watchlistName + "'", "watchlist"));
+                    new RuleViolation(CommandRule.UNKNOWN_WATCHLIST, "no watchlist '" + watchlistName + "'", "watchlist"));
             names = names == null || names.isEmpty() ? watchlist.symbols() : names;
             order = order == null || order.isEmpty() ? watchlist.providers() : order;
         }
@@ -59,7 +60,7 @@ public class RunPlanner {
             return UUID.randomUUID().toString();
         }
         if (!RUN_ID.matcher(runId).matches()) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "runId must be 1 to 100 of letters, digits and ._:- "
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "runId must be 1 to 100 of letters, digits and ._:- "
                     + "starting with a letter or digit", "runId");
         }
         return runId;
@@ -67,10 +68,10 @@ public class RunPlanner {
 
     private static List<Symbol> symbols(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new RuleViolation(Rule.MISSING_FIELD, "symbols or a watchlist is required", "symbols");
+            throw new RuleViolation(RequestRule.MISSING_FIELD, "symbols or a watchlist is required", "symbols");
         }
         if (names.size() > MAX_SYMBOLS) {
-            throw new RuleViolation(Rule.INVALID_FIELD, "at most " + MAX_SYMBOLS + " symbols per run", "symbols");
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "at most " + MAX_SYMBOLS + " symbols per run", "symbols");
         }
         Set<Symbol> symbols = new LinkedHashSet<>();
         for (int i = 0; i < names.size(); i++) {
@@ -81,10 +82,10 @@ public class RunPlanner {
 
     private static LocalDate range(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw new RuleViolation(Rule.INVALID_DATE_RANGE, "from " + from + " is after to " + to, "from");
+            throw new RuleViolation(CommandRule.INVALID_DATE_RANGE, "from " + from + " is after to " + to, "from");
         }
         if (from.plusYears(MAX_YEARS).isBefore(to)) {
-            throw new RuleViolation(Rule.INVALID_DATE_RANGE, "a run covers at most " + MAX_YEARS + " years", "from");
+            throw new RuleViolation(CommandRule.INVALID_DATE_RANGE, "a run covers at most " + MAX_YEARS + " years", "from");
         }
         return to;
     }
@@ -92,13 +93,13 @@ public class RunPlanner {
     private List<String> providers(List<String> names) {
         List<String> order = names == null || names.isEmpty() ? providers.defaultOrder() : names;
         if (order.isEmpty()) {
-            throw new RuleViolation(Rule.UNKNOWN_PROVIDER, "no provider is configured", "providers");
+            throw new RuleViolation(CommandRule.UNKNOWN_PROVIDER, "no provider is configured", "providers");
         }
         List<String> checked = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             String name = order.get(i);
             if (name == null || providers.find(name).isEmpty()) {
-                throw new RuleViolation(Rule.UNKNOWN_PROVIDER, "no provider '" + name + "'; configured: "
+                throw new RuleViolation(CommandRule.UNKNOWN_PROVIDER, "no provider '" + name + "'; configured: "
                         + providers.names(), "providers[" + i + "]");
             }
             if (!checked.contains(name)) {

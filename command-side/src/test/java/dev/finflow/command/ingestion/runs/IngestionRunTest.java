@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CachingTargetResolver;
-import dev.finflow.command.problems.RuleViolation;
 import dev.finflow.events.ingestion.*;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,0 +1,74 @@
+package dev.finflow.command.problems;
+
+import dev.finflow.problems.Kind;
+import dev.finflow.problems.Rule;
+
+/**
+ * Every rule of the command side's domain: accounts, transfers, ingestion runs, instruments. Rules about the
+ * request itself (its shape, size, the accounts and instruments it names) are {@link
+ * dev.finflow.problems.RequestRule}. A new rule is one constant here; the shared advice answers it.
+ */
+public enum CommandRule implements Rule {
+    // Values in the request.
+    UNKNOWN_TRANSACTION_TYPE("unknown-transaction-type", Kind.INVALID, "Unknown transaction type"),
+    UNKNOWN_CURRENCY("unknown-currency", Kind.INVALID, "Unknown currency"),
+    BATCH_TOO_LARGE("batch-too-large", Kind.INVALID, "Too many transactions in one batch"),
+    // Amounts and quantities.
+    NON_POSITIVE_AMOUNT("non-positive-amount", Kind.INVALID, "Amounts must be positive"),
+    NON_POSITIVE_QUANTITY("non-positive-quantity", Kind.INVALID, "Quantities must be positive"),
+    TOO_MANY_DECIMALS("too-many-decimals", Kind.INVALID, "More decimals than allowed"),
+    // The state of the account.
+    ACCOUNT_EXISTS("account-exists", Kind.CONFLICT, "An account with this id exists with other details"),
+    ACCOUNT_CLOSED("account-closed", Kind.REFUSED, "The account is closed"),
+    ACCOUNT_NOT_EMPTY("account-not-empty", Kind.REFUSED, "Only an empty account can be closed"),
+    INSUFFICIENT_CASH("insufficient-cash", Kind.REFUSED, "Not enough cash"),
+    INSUFFICIENT_UNITS("insufficient-units", Kind.REFUSED, "Not enough units held"),
+    CURRENCY_MISMATCH("currency-mismatch", Kind.REFUSED, "The currency differs from the account's and no FX rate was given"),
+    FX_RATE_UNEXPECTED("fx-rate-unexpected", Kind.REFUSED, "An FX rate was given for a same-currency transaction"),
+    TRANSACTION_CONFLICT("transaction-conflict", Kind.CONFLICT, "The transaction id was used before with other content"),
+    UNKNOWN_TRANSACTION("unknown-transaction", Kind.REFUSED, "No such transaction in this account"),
+    ALREADY_REVERSED("already-reversed", Kind.REFUSED, "The transaction has been reversed already"),
+    NOT_REVERSIBLE("not-reversible", Kind.REFUSED, "This kind of transaction cannot be reversed"),
+    SAME_ACCOUNT_TRANSFER("same-account-transfer", Kind.REFUSED, "A transfer needs two different accounts"),
+    // Ingestion runs.
+    INVALID_DATE_RANGE("invalid-date-range", Kind.INVALID, "The date range is empty or reversed"),
+    UNKNOWN_WATCHLIST("unknown-watchlist", Kind.INVALID, "No watchlist of that name is configured"),
+    UNKNOWN_PROVIDER("unknown-provider", Kind.INVALID, "No provider of that name is configured"),
+    INGESTION_RUN_CONFLICT("ingestion-run-conflict", Kind.CONFLICT, "The run id was used before for another run"),
+    INGESTION_RUN_FINISHED("ingestion-run-finished", Kind.REFUSED, "The ingestion run has finished already"),
+    UNKNOWN_RUN_SYMBOL("unknown-run-symbol", Kind.REFUSED, "The symbol is not part of this ingestion run"),
+    // Instruments and market data.
+    INSTRUMENT_EXISTS("instrument-exists", Kind.CONFLICT, "The instrument is registered with other details"),
+    TOO_MANY_BARS("too-many-bars", Kind.TOO_LARGE, "Too many bars in one batch"),
+    MALFORMED_CSV("malformed-csv", Kind.INVALID, "The CSV body is not in the expected format"),
+    BAR_NOT_FOUND("bar-not-found", Kind.NOT_FOUND, "No stored bar for this date"),
+    BAR_REJECTED("bar-rejected", Kind.REFUSED, "The bar fails the quality rules"),
+    CORPORATE_ACTION_CONFLICT("corporate-action-conflict", Kind.CONFLICT, "A different split or dividend is recorded for this date"),
+    // The system.
+    CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT, "The account changed concurrently; retry");
+
+    private final String id;
+    private final Kind kind;
+    private final String title;
+
+    CommandRule(String id, Kind kind, String title) {
+        this.id = id;
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}
