@@ -1,5 +1,7 @@
 package dev.finflow.security;
 
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.web.ProblemType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,38 +24,40 @@ import java.nio.charset.StandardCharsets;
 final class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
         ServerExchangeRejectedHandler {
 
-    static final String BASE = "https://finflow.dev/problems/";
+    static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", "Authentication required",
+            HttpStatus.UNAUTHORIZED);
+    static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Not allowed for your roles",
+            HttpStatus.FORBIDDEN);
+    static final ProblemType REJECTED = ProblemType.of(RequestRule.MALFORMED_REQUEST);
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, presented
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                presented ? "the bearer token is not valid here (signature, issuer or expiry)"
-                        : "this endpoint needs a bearer token from the configured issuer");
+        return write(exchange, UNAUTHENTICATED, presented
+                ? "the bearer token is not valid here (signature, issuer or expiry)"
+                : "this endpoint needs a bearer token from the configured issuer");
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your roles",
-                "your roles do not allow " + exchange.getRequest().getMethod() + " "
-                        + exchange.getRequest().getPath().value());
+        return write(exchange, FORBIDDEN, "your roles do not allow " + exchange.getRequest().getMethod() + " "
+                + exchange.getRequest().getPath().value());
     }
 
-    /** The firewall's refusal (encoded slashes, {@code ..}, control characters in the path): a 400 like any bad input. */
+    /** The firewall's refusal (encoded slashes, {@code ..}, control characters in the path): a 400 as any bad input. */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        return write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", "The request is malformed",
-                rejected.getMessage());
+        return write(exchange, REJECTED, rejected.getMessage());
     }
 
-    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String rule, String title,
-                                    String detail) {
-        String body = "{\"type\":\"" + BASE + rule + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(exchange.getRequest().getPath().value()) + "\",\"rule\":\"" + rule + "\"}";
-        exchange.getResponse().setStatusCode(status);
+    private static Mono<Void> write(ServerWebExchange exchange, ProblemType problem, String detail) {
+        String body = "{\"type\":\"" + problem.type() + "\",\"title\":\"" + json(problem.title())
+                + "\",\"status\":" + problem.status().value() + ",\"detail\":\"" + json(detail)
+                + "\",\"instance\":\"" + json(exchange.getRequest().getPath().value()) + "\",\"rule\":\""
+                + problem.rule() + "\"}";
+        exchange.getResponse().setStatusCode(problem.status());
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return exchange.getResponse().writeWith(Mono.just(buffer));
