@@ -140,7 +140,8 @@ class AuthServerTest {
                 credentials.getProperty("FINFLOW_CLIENT_SECRET")).body()).get("access_token").asText();
     }
 
-    private HttpResponse<String> post(String path, String bearer, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> post(String path, String bearer, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
