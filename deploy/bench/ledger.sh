@@ -18,8 +18,9 @@ INSTANCES=${INSTANCES:-1}
 [ -f command-side/target/command-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
   || mvn -q -B -DskipTests package
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
+. deploy/bench/auth.sh && bench_auth_start "jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 SERVICES=(); URLS=()
-trap 'kill ${SERVICES[*]} 2>/dev/null; wait ${SERVICES[*]} 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+trap 'bench_auth_stop; kill ${SERVICES[*]} 2>/dev/null; wait ${SERVICES[*]} 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 for i in $(seq 0 $((INSTANCES - 1))); do
   SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$((PORT + i)) FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
     java ${COMMAND_SIDE_JAVA_OPTS:-} -jar command-side/target/command-side.jar > "/tmp/$DB-command-side-$i.log" 2>&1 &

@@ -17,10 +17,11 @@ WHAT=${1:-all}
 [ -f command-side/target/command-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
   || mvn -q -B -DskipTests package
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
+. deploy/bench/auth.sh && bench_auth_start "jdbc:postgresql://$PGHOST:$PGPORT/$DB" && trap bench_auth_stop EXIT
 SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" FINFLOW_SAMPLE_DATA=false \
   java ${COMMAND_SIDE_JAVA_OPTS:-} -jar command-side/target/command-side.jar > /tmp/finflow-market-bench.log 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+trap 'bench_auth_stop; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 for _ in $(seq 180); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 echo "load before: $(uptime)"
 if [ "$WHAT" = all ] || [ "$WHAT" = detection ]; then

@@ -21,6 +21,7 @@ BENCH="java -jar deploy/bench/target/finflow-bench.jar"
 [ -f query-side/target/query-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
   || mvn -q -B -DskipTests -pl query-side,deploy/bench -am package
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
+. deploy/bench/auth.sh && bench_auth_start "jdbc:postgresql://$PGHOST:$PGPORT/$DB" && trap bench_auth_stop EXIT
 
 SERVICE=
 start() {
@@ -38,11 +39,11 @@ stop() {
   if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
   SERVICE=
 }
-trap 'stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
+trap 'stop; bench_auth_stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 caught_up() {
   local started=$SECONDS body
   while true; do
-    body=$(curl -sf "$URL/api/v1/admin/projections" || true)
+    body=$(curl -sf -H "Authorization: Bearer $FINFLOW_TOKEN" "$URL/api/v1/admin/projections" || true)
     if [ -n "$body" ] && ! echo "$body" | grep -o '"lagEvents":[0-9]*' | grep -qv ':0$' \
        && ! echo "$body" | grep -q REBUILDING; then break; fi
     sleep 1

@@ -3,10 +3,14 @@ package dev.finflow.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.finflow.events.identity.Role;
+import dev.finflow.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,16 +75,23 @@ class LedgerScenarioTest {
         assertThat(rows.get(7).payload().get("reversedTransactionId").asText()).isEqualTo("f1");
         assertThat(legs(rows.get(8))).isEqualTo("CASH EUR -500.00 -500.00|TRANSFER acc-2 500.00 500.00");
         assertThat(legs(rows.get(9))).isEqualTo("CASH EUR 500.00 500.00|TRANSFER acc-1 -500.00 -500.00");
+        // The transfer process credits acc-2 for the sender: their principal, the process as actor.
+        assertThat(rows.get(9).metaData().get("principal").asText()).isEqualTo(TestTokens.DEFAULT_SUBJECT);
+        assertThat(rows.get(9).metaData().get("actor").asText()).isEqualTo("command-side/transfer-process");
+        assertThat(rows.get(8).metaData().has("actor")).isFalse();
     }
 
     @Test
-    void everyEventCarriesWhoWhyAndWhen() {
+    void everyEventCarriesWhoWhyAndWhenWithThePrincipalFromTheVerifiedTokenOnly() {
+        String alice = UUID.randomUUID().toString();
         http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
-                .header("X-User", "alice").header("X-Correlation-Id", "corr-42")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(alice, Role.OWNER))
+                .header("X-Correlation-Id", "corr-42")
                 .bodyValue("""
                         {"accountId":"meta-1","name":"Meta","currency":"USD","openedOn":"2024-05-06"}""")
                 .exchange().expectStatus().isCreated().expectHeader().valueEquals("X-Correlation-Id", "corr-42");
         http.post().uri("/api/v1/accounts/meta-1/transactions").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(alice, Role.OWNER))
                 .header("X-User", "bob")
                 .bodyValue("""
                         {"transactionId":"d1","type":"DEPOSIT","amount":5,"currency":"USD","date":"2024-05-07"}""")
@@ -89,13 +100,15 @@ class LedgerScenarioTest {
         List<StoredEvents.Row> rows = store.all().stream().filter(r -> r.aggregateId().equals("meta-1")).toList();
 
         JsonNode opened = rows.get(0).metaData();
-        assertThat(opened.get("principal").asText()).isEqualTo("alice");
+        assertThat(opened.get("principal").asText()).isEqualTo(alice);
         assertThat(opened.get("correlationId").asText()).isEqualTo("corr-42");
         assertThat(opened.get("causationId").asText()).isNotBlank();
         assertThat(opened.get("recordedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(opened.get("effectiveDate").asText()).isEqualTo("2024-05-06");
         JsonNode deposited = rows.get(1).metaData();
-        assertThat(deposited.get("principal").asText()).isEqualTo("bob");
+        // A forged X-User changes nothing: the principal is the token's subject.
+        assertThat(deposited.get("principal").asText()).isEqualTo(alice);
+        assertThat(rows).extracting(row -> row.metaData().toString()).noneMatch(meta -> meta.contains("bob"));
         assertThat(deposited.get("correlationId").asText()).isNotEqualTo("corr-42");
         assertThat(deposited.get("effectiveDate").asText()).isEqualTo("2024-05-07");
         assertThat(deposited.get("causationId").asText()).isNotEqualTo(opened.get("causationId").asText());

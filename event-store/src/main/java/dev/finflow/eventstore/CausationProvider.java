@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Carries who and why from a message to everything handling it produces: the principal and correlation id pass
- * on unchanged, and the handled message becomes the causation. Replaces Axon's default provider, whose
+ * Carries who and why from a message to everything handling it produces: the principal, the acting process (when
+ * a process acts for the principal) and the correlation id pass on unchanged, and the handled message becomes the causation. Replaces Axon's default provider, whose
  * "correlationId" means what Finflow calls the causation id.
  */
 final class CausationProvider implements CorrelationDataProvider {
@@ -20,6 +20,10 @@ final class CausationProvider implements CorrelationDataProvider {
         Object principal = message.getMetaData().get(MetadataKeys.PRINCIPAL);
         if (principal != null) {
             data.put(MetadataKeys.PRINCIPAL, principal);
+        }
+        Object actor = message.getMetaData().get(MetadataKeys.ACTOR);
+        if (actor != null) {
+            data.put(MetadataKeys.ACTOR, actor);
         }
         Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION_ID);
         data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());

@@ -6,8 +6,13 @@ package dev.finflow.events;
  */
 public final class MetadataKeys {
 
-    /** Who asked: the authenticated user, or the {@code X-User} header until authentication arrives. */
+    /** Who asked: the subject of the verified token (an opaque user id or a client id), or the process's name. */
     public static final String PRINCIPAL = "principal";
+    /**
+     * The service process that sent a command on the principal's behalf ({@code command-side/transfer-process},
+     * {@code command-side/ingestion}); absent when the principal's own request caused the event.
+     */
+    public static final String ACTOR = "actor";
     /** The id shared by everything one request set off (from {@code X-Correlation-Id} or generated). */
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message (command or event) that directly caused this one. */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Who sent a request and which correlation it belongs to; becomes the metadata of every event it causes.
  *
- * @param principal     the {@code X-User} header until authentication arrives, else {@code anonymous}
+ * @param principal     the verified token's subject: an opaque user id, or a script client's id
  * @param correlationId the {@code X-Correlation-Id} header, else a new id (echoed in the response)
  */
 public record RequestMetadata(String principal, String correlationId) {

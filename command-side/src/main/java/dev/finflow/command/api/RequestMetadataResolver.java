@@ -2,6 +2,7 @@ package dev.finflow.command.api;
 
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.security.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -11,10 +12,12 @@ import reactor.core.publisher.Mono;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads {@link RequestMetadata} from the request headers for any controller method that asks for it. */
+/**
+ * Builds {@link RequestMetadata} for any controller method that asks for it: the principal from the verified
+ * token's subject (nothing the request says about itself counts), the correlation id from its header.
+ */
 final class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
-    static final String USER_HEADER = "X-User";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern HEADER_VALUE = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
 
@@ -26,12 +29,13 @@ final class RequestMetadataResolver implements HandlerMethodArgumentResolver {
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
                                         ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> {
-            String principal = header(exchange, USER_HEADER, "anonymous");
-            String correlationId = header(exchange, CORRELATION_HEADER, UUID.randomUUID().toString());
-            exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
-            return new RequestMetadata(principal, correlationId);
-        });
+        return Caller.current()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("a command without a verified caller")))
+                .map(caller -> {
+                    String correlationId = header(exchange, CORRELATION_HEADER, UUID.randomUUID().toString());
+                    exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
+                    return new RequestMetadata(caller.id(), correlationId);
+                });
     }
 
     private static String header(ServerWebExchange exchange, String name, String fallback) {

@@ -2,6 +2,7 @@ package dev.finflow.command.transfers;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.ReceiveTransferCommand;
 import dev.finflow.events.ledger.RefundTransferCommand;
 import dev.finflow.events.ledger.TransactionReversedEvent;
@@ -31,6 +32,8 @@ import java.time.Duration;
 class TransferProcess {
 
     static final String NAME = "transfer-process";
+    /** The principal stays the sender's (inherited from the event); this names who acted for them. */
+    private static final MetaData ACTING = MetaData.with(MetadataKeys.ACTOR, "command-side/" + NAME);
     private static final Logger log = LoggerFactory.getLogger(TransferProcess.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -47,7 +50,7 @@ class TransferProcess {
                 SystemIds.received(sent.transactionId(), sent.accountId()), sent.accountId(), sent.amount(),
                 sent.fxRate(), sent.bookingDate(), sent.memo());
         try {
-            dispatcher.send(receive, MetaData.emptyInstance()).block(TIMEOUT);
+            dispatcher.send(receive, ACTING).block(TIMEOUT);
         } catch (RuleViolation | AggregateNotFoundException refused) {
             String reason = refused instanceof RuleViolation violation
                     ? violation.rule().id() + ": " + violation.getMessage()
@@ -55,7 +58,7 @@ class TransferProcess {
             log.info("transfer {} refused by {}, refunding {}: {}", sent.transactionId(), sent.toAccountId(),
                     sent.accountId(), reason);
             dispatcher.send(new RefundTransferCommand(sent.accountId(), sent.transactionId(), reason,
-                    sent.bookingDate()), MetaData.emptyInstance()).block(TIMEOUT);
+                    sent.bookingDate()), ACTING).block(TIMEOUT);
         }
     }
 

@@ -148,8 +148,8 @@ class BadInputTest {
     }
 
     @Test
-    void refusesAnInvalidUserHeader() {
-        http.post().uri(TX).contentType(MediaType.APPLICATION_JSON).header("X-User", "a b c")
+    void refusesAnInvalidCorrelationHeader() {
+        http.post().uri(TX).contentType(MediaType.APPLICATION_JSON).header("X-Correlation-Id", "a b c")
                 .bodyValue("{\"transactionId\":\"h\",\"type\":\"DEPOSIT\",\"amount\":1,\"currency\":\"EUR\"}")
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.rule").isEqualTo("invalid-field");

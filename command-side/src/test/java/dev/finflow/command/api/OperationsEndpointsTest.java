@@ -56,7 +56,9 @@ class OperationsEndpointsTest {
                 .jsonPath("$.paths['/api/v1/accounts/{accountId}/transactions/{transactionId}/reversal'].post")
                 .exists()
                 .jsonPath("$.paths['/api/v1/transfers'].post").exists()
-                .jsonPath("$.paths['/api/v1/transfers'].post.parameters[?(@.name == 'X-User')]").exists()
+                .jsonPath("$.paths['/api/v1/transfers'].post.parameters[?(@.name == 'X-Correlation-Id')]").exists()
+                .jsonPath("$.paths['/api/v1/transfers'].post.parameters[?(@.name == 'X-User')]").doesNotExist()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
                 .jsonPath("$.paths['/api/v1/transfers'].post.parameters[?(@.name == 'metadata')]").doesNotExist();
     }
 

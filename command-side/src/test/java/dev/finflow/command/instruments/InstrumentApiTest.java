@@ -139,7 +139,7 @@ class InstrumentApiTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown symbol         | /api/v1/instruments/NOPE/bars                   | {"bars":[{"date":"2024-01-02","open":1,"high":1,"low":1,"close":1,"volume":1}]} | 404 | instrument-not-found
-            invalid symbol         | /api/v1/instruments/a%20b/bars                  | {"bars":[{"date":"2024-01-02","open":1,"high":1,"low":1,"close":1,"volume":1}]} | 400 | invalid-field
+            invalid symbol         | /api/v1/instruments/a*b/bars                    | {"bars":[{"date":"2024-01-02","open":1,"high":1,"low":1,"close":1,"volume":1}]} | 400 | invalid-field
             malformed JSON         | /api/v1/instruments/ACME/bars                   | {"bars":[                                                         | 400 | malformed-request
             unknown field          | /api/v1/instruments/ACME/bars                   | {"bars":[{"day":"2024-01-02"}]}                                   | 400 | malformed-request
             no bars                | /api/v1/instruments/ACME/bars                   | {"bars":[]}                                                       | 400 | invalid-field

@@ -67,6 +67,7 @@ final class BarsBench {
         long start = System.nanoTime();
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/admin/projections/bars/rebuild"))
+                        .header("Authorization", BenchAuth.header())
                         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {

@@ -18,6 +18,8 @@ final class HttpConnection implements AutoCloseable {
     private final InputStream in;
     private final String host;
 
+    private final String authorization = BenchAuth.header();
+
     HttpConnection(String host, int port) throws IOException {
         this.socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
@@ -30,7 +32,7 @@ final class HttpConnection implements AutoCloseable {
     int post(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n";
+                + "Authorization: " + authorization + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
@@ -39,7 +41,8 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends a GET and returns the status code, having read the whole response. */
     int get(String path) throws IOException {
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n")
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\nAuthorization: "
+                + authorization + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return readResponse();

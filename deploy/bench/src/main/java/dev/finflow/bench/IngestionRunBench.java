@@ -53,7 +53,7 @@ final class IngestionRunBench {
             String body = "{\"runId\":\"" + runId + "\",\"symbols\":" + names + ",\"from\":\"2000-01-03\","
                     + "\"to\":\"" + (1999 + years) + "-12-31\",\"providers\":[\"synthetic\"]}";
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/ingestion/runs"))
-                    .header("Content-Type", "application/json").header("X-User", "bench")
+                    .header("Content-Type", "application/json").header("Authorization", BenchAuth.header())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 202) {
                 throw new IllegalStateException("run not started: " + answer.body());

@@ -78,7 +78,7 @@ final class InstrumentApi {
 
     private JsonNode post(String path, String body, String type) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", type).header("X-User", "bench")
+                .header("Content-Type", type).header("Authorization", BenchAuth.header())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());

@@ -68,6 +68,7 @@ final class QueryBench {
         long started = System.nanoTime();
         for (String name : names) {
             http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/projections/" + name + "/rebuild"))
+                    .header("Authorization", BenchAuth.header())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
         double[] done = new double[names.size()];
@@ -181,6 +182,7 @@ final class QueryBench {
     }
 
     private static String get(HttpClient http, String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", BenchAuth.header()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

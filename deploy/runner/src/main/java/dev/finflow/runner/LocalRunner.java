@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs the whole platform on one machine with nothing installed but a JDK: an embedded PostgreSQL whose data
  * survives restarts (in {@code .finflow/postgres}), unless {@code FINFLOW_DB_URL} points at one, and each Finflow
- * service as a child process with its output prefixed. Ctrl-C stops everything.
+ * service as a child process with its output prefixed, the authorization server first. Every service listens on
+ * 127.0.0.1 only unless {@code SERVER_ADDRESS} says otherwise. Ctrl-C stops everything.
  */
 public final class LocalRunner {
 
+    /** The authorization server first: every other service trusts its tokens. */
     private static final List<ServiceProcess.Spec> SERVICES = List.of(
+            new ServiceProcess.Spec("auth-server", "auth-server/target/auth-server.jar", 8084),
             new ServiceProcess.Spec("command-side", "command-side/target/command-side.jar", 8081),
             new ServiceProcess.Spec("query-side", "query-side/target/query-side.jar", 8082),
             new ServiceProcess.Spec("ml-projector", "ml-projector/target/ml-projector.jar", 8083));
@@ -58,6 +61,10 @@ public final class LocalRunner {
             Map<String, String> environment = new java.util.HashMap<>(database.environment());
             // A person reads this console: plain text lines unless FINFLOW_LOG_FORMAT asks for JSON (ecs, logstash).
             environment.put("FINFLOW_LOG_FORMAT", System.getenv().getOrDefault("FINFLOW_LOG_FORMAT", ""));
+            environment.putIfAbsent("FINFLOW_OIDC_ISSUER_URI", issuer());
+            if (spec.name().equals("auth-server")) {
+                environment.putIfAbsent("FINFLOW_AUTH_CREDENTIALS_FILE", state.resolve("credentials").toString());
+            }
             if (spec.name().equals("ml-projector")) {
                 // DJL never downloads: PyTorch's native library ships in the jar and is unpacked under .finflow/djl.
                 environment.putIfAbsent("ENGINE_CACHE_DIR", state.resolve("djl").toString());
@@ -71,9 +78,10 @@ public final class LocalRunner {
         System.out.println();
         System.out.println("[runner] Finflow is up. PostgreSQL: " + database.jdbcUrl());
         for (ServiceProcess service : running) {
-            System.out.printf("[runner]   %-13s http://localhost:%d  (API docs: /swagger-ui.html, health: "
+            System.out.printf("[runner]   %-13s http://127.0.0.1:%d  (API docs: /swagger-ui.html, health: "
                     + "/actuator/health)%n", service.name(), service.port());
         }
+        SignInHelp.print(issuer(), state.resolve("credentials"));
         System.out.println("[runner] Logs in " + state.resolve("logs") + ". Ctrl-C stops everything.");
 
         ServiceProcess exited = ServiceProcess.awaitAnyExit(running);
@@ -82,6 +90,11 @@ public final class LocalRunner {
                     + "; see " + exited.logFile() + ". Stopping the others.");
             System.exit(1);
         }
+    }
+
+    /** The issuer every service trusts: Finflow's auth-server unless FINFLOW_OIDC_ISSUER_URI names another. */
+    private static String issuer() {
+        return orDefault(System.getenv("FINFLOW_OIDC_ISSUER_URI"), "http://127.0.0.1:8084");
     }
 
     private static boolean wanted(String service) {

@@ -3,6 +3,7 @@ package dev.finflow.command.ingestion.runs;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
+import dev.finflow.events.MetadataKeys;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
@@ -44,7 +45,9 @@ public class IngestionRuns {
     public Mono<Started> start(StartIngestionRunCommand command, MetaData metaData) {
         return dispatcher.send(command, metaData).map(recorded -> {
             if (!recorded.alreadyDone()) {
-                runs.execute(() -> run(command, metaData));
+                // The run goes on after the request: its events keep the requester as principal and name the actor.
+                MetaData acting = metaData.and(MetadataKeys.ACTOR, "command-side/ingestion");
+                runs.execute(() -> run(command, acting));
             }
             return new Started(command.runId(), recorded.position(), recorded.alreadyDone());
         });

@@ -1,0 +1,84 @@
+package dev.finflow.auth.users;
+
+import dev.finflow.auth.signin.SignInThrottle;
+import dev.finflow.events.identity.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The users table ({@code auth.users}). Sign-in looks people up by username, but what Spring Security carries on
+ * afterwards is the user's opaque id, so no name reaches a token.
+ */
+@Component
+public class UserAccounts implements UserDetailsService {
+
+    private static final RowMapper<FinflowUser> ROW = (rs, n) -> new FinflowUser(rs.getString("id"),
+            rs.getString("username"), rs.getString("password_hash"), roles(rs.getString("roles")),
+            rs.getBoolean("enabled"));
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+
+    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    /** A locked-out username (see {@link SignInThrottle}) answers locked before its password is even checked. */
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        boolean locked = throttle.lockedOut(username);
+        return byUsername(username).map(user -> user.details(locked))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    public Optional<FinflowUser> byUsername(String username) {
+        return jdbc.query("select * from users where username = ?", ROW, username).stream().findFirst();
+    }
+
+    public Optional<FinflowUser> byId(String id) {
+        return jdbc.query("select * from users where id = ?", ROW, id).stream().findFirst();
+    }
+
+    public boolean any() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from users)", Boolean.class));
+    }
+
+    /** Creates a user with a new opaque id and the password hashed (bcrypt); answers the new user. */
+    public FinflowUser create(String username, String rawPassword, Set<Role> roles) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into users (id, username, password_hash, roles) values (?, ?, ?, ?)", id, username,
+                passwords.encode(rawPassword), roles.stream().map(Role::claimValue).collect(Collectors.joining(",")));
+        return byId(id).orElseThrow();
+    }
+
+    /** Disables a user: no new sign-in; tokens already issued end with their lifetime. False when no such user. */
+    public boolean disable(String id) {
+        return jdbc.update("update users set enabled = false where id = ?", id) == 1;
+    }
+
+    /** Replaces a user's password (hashed). False when no such user. */
+    public boolean resetPassword(String id, String rawPassword) {
+        return jdbc.update("update users set password_hash = ? where id = ?", passwords.encode(rawPassword), id) == 1;
+    }
+
+    private static Set<Role> roles(String column) {
+        List<Role> roles = Arrays.stream(column.split(",")).map(Role::fromClaim).flatMap(Optional::stream).toList();
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.finflow.command.api;
+
+import dev.finflow.events.identity.Role;
+import dev.finflow.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import static dev.finflow.security.AccessRules.names;
+
+/**
+ * Who may send which command: owners write to the ledger, market-data operators to instruments and ingestion.
+ * Which accounts an owner may write is the Account aggregate's decision, not a role's.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandAccess {
+
+    @Bean
+    AccessRules commandAccessRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/transfers")
+                .hasAnyRole(names(Role.OWNER))
+                .pathMatchers(HttpMethod.POST, "/api/v1/instruments", "/api/v1/instruments/**",
+                        "/api/v1/ingestion/**")
+                .hasAnyRole(names(Role.MARKET_DATA));
+    }
+}

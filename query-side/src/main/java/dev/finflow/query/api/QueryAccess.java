@@ -1,0 +1,30 @@
+package dev.finflow.query.api;
+
+import dev.finflow.events.identity.Role;
+import dev.finflow.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import static dev.finflow.security.AccessRules.anyUser;
+import static dev.finflow.security.AccessRules.names;
+
+/**
+ * Who may read what: an account's rows are for its owners and viewers, the audit trail for auditors, lineage for
+ * both, market data for everyone signed in, ingestion runs for the operators, projection admin for admins.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryAccess {
+
+    @Bean
+    AccessRules queryAccessRules() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/v1/accounts/**").hasAnyRole(names(Role.OWNER, Role.VIEWER))
+                .pathMatchers(HttpMethod.GET, "/api/v1/lineage/**")
+                .hasAnyRole(names(Role.OWNER, Role.VIEWER, Role.AUDITOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(Role.AUDITOR))
+                .pathMatchers(HttpMethod.GET, "/api/v1/instruments", "/api/v1/instruments/**").hasAnyRole(anyUser())
+                .pathMatchers(HttpMethod.GET, "/api/v1/ingestion/**").hasAnyRole(names(Role.MARKET_DATA, Role.ADMIN))
+                .pathMatchers("/api/v1/admin/**").hasAnyRole(names(Role.ADMIN));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.finflow.query.api;
+
+import dev.finflow.events.identity.Role;
+import dev.finflow.query.QuerySideTest;
+import dev.finflow.testing.EndpointRoleTable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static dev.finflow.events.identity.Role.ADMIN;
+import static dev.finflow.events.identity.Role.AUDITOR;
+import static dev.finflow.events.identity.Role.MARKET_DATA;
+import static dev.finflow.events.identity.Role.METRICS;
+import static dev.finflow.events.identity.Role.OWNER;
+import static dev.finflow.events.identity.Role.VIEWER;
+
+/**
+ * Every endpoint of the query side, and who may call it: account rows for owners and viewers, the audit trail for
+ * auditors, lineage for both, market data for everyone signed in, ingestion runs for operators, admin for admins.
+ */
+@QuerySideTest
+class EndpointRoleTableTest {
+
+    private static final Role[] ANY_USER = {OWNER, VIEWER, AUDITOR, MARKET_DATA, ADMIN};
+    private static final Role[] ANY_TOKEN = Role.values();
+
+    static final EndpointRoleTable TABLE = new EndpointRoleTable()
+            .row("GET", "/api/v1/accounts/{accountId}/holdings", "/api/v1/accounts/t-1/holdings", OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/holdings/stream", "/api/v1/accounts/t-1/holdings/stream",
+                    OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/monthly-balances", "/api/v1/accounts/t-1/monthly-balances",
+                    OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/transactions", "/api/v1/accounts/t-1/transactions",
+                    OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER)
+            .row("GET", "/api/v1/lineage/holdings/{accountId}/{asset}", "/api/v1/lineage/holdings/t-1/EUR",
+                    OWNER, VIEWER, AUDITOR)
+            .row("GET", "/api/v1/lineage/monthly-balances/{accountId}/{asset}/{month}",
+                    "/api/v1/lineage/monthly-balances/t-1/EUR/2024-01", OWNER, VIEWER, AUDITOR)
+            .row("GET", "/api/v1/audit/events", "/api/v1/audit/events", AUDITOR)
+            .row("GET", "/api/v1/instruments", "/api/v1/instruments", ANY_USER)
+            .row("GET", "/api/v1/instruments/{symbol}/bars", "/api/v1/instruments/T1/bars", ANY_USER)
+            .row("GET", "/api/v1/instruments/{symbol}/bars/stream", "/api/v1/instruments/T1/bars/stream", ANY_USER)
+            .row("GET", "/api/v1/instruments/{symbol}/quality", "/api/v1/instruments/T1/quality", ANY_USER)
+            .row("GET", "/api/v1/ingestion/runs", "/api/v1/ingestion/runs", MARKET_DATA, ADMIN)
+            .row("GET", "/api/v1/ingestion/runs/{runId}", "/api/v1/ingestion/runs/r-1", MARKET_DATA, ADMIN)
+            .row("GET", "/api/v1/admin/projections", "/api/v1/admin/projections", ADMIN)
+            .row("GET", "/api/v1/admin/projections/{name}", "/api/v1/admin/projections/holdings", ADMIN)
+            .row("POST", "/api/v1/admin/projections/{name}/rebuild", "/api/v1/admin/projections/nothing/rebuild",
+                    ADMIN)
+            .row("POST", "/api/v1/admin/projections/{name}/swap", "/api/v1/admin/projections/nothing/swap", ADMIN)
+            .open("GET", "/actuator/health", "/actuator/health")
+            .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
+            .row("GET", "/actuator", "/actuator", ADMIN)
+            .row("GET", "/actuator/info", "/actuator/info", ADMIN)
+            .row("GET", "/actuator/metrics", "/actuator/metrics", ADMIN)
+            .row("GET", "/actuator/metrics/{requiredMetricName}", "/actuator/metrics/jvm.threads.live", ADMIN)
+            .row("GET", "/actuator/prometheus", "/actuator/prometheus", METRICS, ADMIN)
+            .row("GET", "/v3/api-docs", "/v3/api-docs", ANY_TOKEN)
+            .row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", ANY_TOKEN)
+            .row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", ANY_TOKEN)
+            .open("GET", "/swagger-ui.html", "/swagger-ui.html");
+
+    @Autowired
+    ApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyEndpointHasARowAndKeepsIt() {
+        TABLE.verify(context, port);
+    }
+}
