@@ -6,6 +6,9 @@ import dev.finflow.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import dev.finflow.events.identity.Role;
+import dev.finflow.testing.TestIssuer;
+import dev.finflow.testing.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +45,8 @@ class ConcurrentWritersTest {
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("finflow.system.load-seconds", 20));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SYMBOLS = {"SYSA", "SYSB", "SYSC"};
+    /** The writers' and the admin reads' bearer token, from the issuer the child services are told to trust. */
+    private static final String TOKEN = TestTokens.bearer("system-load", Role.values());
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,7 +56,8 @@ class ConcurrentWritersTest {
     void sixteenWritersThroughTheApiLeaveEveryReadModelEqualToTheStore() throws Exception {
         try (TestDatabase database = TestDatabase.create()) {
             Map<String, String> environment = Map.of("FINFLOW_DB_URL", database.jdbcUrl(),
-                    "FINFLOW_DB_USER", database.username(), "FINFLOW_DB_PASSWORD", database.password());
+                    "FINFLOW_DB_USER", database.username(), "FINFLOW_DB_PASSWORD", database.password(),
+                    "FINFLOW_OIDC_ISSUER_URI", TestIssuer.shared().uri());
             try (Service command = Service.start("command-side", "command-side", environment);
                  Service first = Service.start("query-side-a", "query-side", with(environment, "a"));
                  Service second = Service.start("query-side-b", "query-side", with(environment, "b"))) {
@@ -129,7 +135,7 @@ class ConcurrentWritersTest {
     private void post(Service service, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.url(path)))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("X-User", "load").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         answers.computeIfAbsent(String.valueOf(status), s -> new LongAdder()).increment();
     }
@@ -151,7 +157,7 @@ class ConcurrentWritersTest {
         await(Duration.ofSeconds(120), () -> {
             for (Service instance : instances) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(instance.url("/api/v1/admin/projections")))
-                        .timeout(Duration.ofSeconds(10)).build();
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", TOKEN).build();
                 JsonNode statuses = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
                 for (JsonNode status : statuses) {
                     if (status.path("position").asLong() < head) {
