@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import dev.finflow.events.identity.Role;
+import dev.finflow.testing.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** One command-side instance's ledger API, over real HTTP. */
 final class Ledger {
+
+    /** Every writer's bearer token, from the test issuer both instances trust. */
+    private static final String TOKEN = TestTokens.bearer("replica-writer", Role.OWNER);
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -85,7 +90,8 @@ final class Ledger {
 
     private HttpRequest post(String path, String json) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", TOKEN)
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 

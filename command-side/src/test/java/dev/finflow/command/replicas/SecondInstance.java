@@ -20,7 +20,9 @@ final class SecondInstance {
                 // Command-line arguments: they outrank application.yml's ${FINFLOW_DB_URL:} placeholders.
                 "--finflow.db.url=" + first.getProperty("finflow.db.url"),
                 "--finflow.db.user=" + first.getProperty("finflow.db.user"),
-                "--finflow.db.password=" + first.getProperty("finflow.db.password", "")));
+                "--finflow.db.password=" + first.getProperty("finflow.db.password", ""),
+                // The first instance's token issuer (the test issuer), so the writers' tokens are valid on both.
+                "--finflow.identity.issuer-uri=" + first.getProperty("finflow.identity.issuer-uri")));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CommandSideApplication.class).run(args.toArray(String[]::new));
     }

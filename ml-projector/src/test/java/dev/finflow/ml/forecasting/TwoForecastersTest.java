@@ -59,7 +59,8 @@ class TwoForecastersTest {
                 "--finflow.ml.forecasting.interval=PT1H", "--finflow.ml.poll-interval=PT0.05S",
                 "--finflow.db.url=" + environment.getProperty("finflow.db.url"),
                 "--finflow.db.user=" + environment.getProperty("finflow.db.user"),
-                "--finflow.db.password=" + environment.getProperty("finflow.db.password", ""))) {
+                "--finflow.db.password=" + environment.getProperty("finflow.db.password", ""),
+                "--finflow.identity.issuer-uri=" + environment.getProperty("finflow.identity.issuer-uri"))) {
             ForecastingService other = second.getBean(ForecastingService.class);
             // The first instance runs the feature projection and says so; the second reads its tables.
             claims.heartbeat();
