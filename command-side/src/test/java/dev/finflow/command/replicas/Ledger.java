@@ -58,7 +58,7 @@ final class Ledger {
 
     private CompletableFuture<HttpResponse<String>> openAsync(String account) {
         return CLIENT.sendAsync(post("/api/v1/accounts", "{\"accountId\":\"" + account
-                + "\",\"name\":\"replicas\",\"currency\":\"EUR\"}"), HttpResponse.BodyHandlers.ofString());
+                + "\",\"name\":\"replicas\",\"currency\":\"EUR\",\"openedOn\":\"2024-01-01\"}"), HttpResponse.BodyHandlers.ofString());
     }
 
     Answer send(String account, String txId, String type, BigDecimal amount) {
