@@ -144,7 +144,8 @@ class TwoInstancesTest {
                         .isTrue();
                 expected.add(answer.account() + "/" + answer.txId());
                 if (answer.type().equals("TRANSFER")) {
-                    expected.add(answer.receiver() + "/" + answer.txId());
+                    // At the receiver a transfer's id is scoped to its sender (transferId@sender).
+                    expected.add(answer.receiver() + "/" + answer.txId() + "@" + answer.account());
                 }
             }
         }

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationTableTest {
 
-    private static final List<String> MODULES = List.of("event-store", "command-side", "query-side", "ml-projector");
+    private static final List<String> MODULES = List.of("event-store", "resource-server", "auth-server", "command-side", "query-side",
+            "ml-projector");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::.*)?}");
     /** A variable name as a string literal in the runner's code (what it reads with System.getenv). */
     private static final Pattern GETENV = Pattern.compile("\"(FINFLOW_[A-Z0-9_]+)\"");

@@ -170,7 +170,7 @@ class ForecastingTest {
                 .jsonPath("$.forecasts[0].modelInterval").doesNotExist();
         http.get().uri("/api/v1/forecasts/AAPL?show=some").exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-parameter")
-                .jsonPath("$.parameter").isEqualTo("show");
+                .jsonPath("$.field").isEqualTo("show");
         jdbc.update("delete from ml.forecast where id = ?", hidden.id());
     }
 
