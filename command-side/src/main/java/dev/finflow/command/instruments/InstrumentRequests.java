@@ -1,37 +1,49 @@
 package dev.finflow.command.instruments;
 
+import dev.finflow.command.api.StrictText;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The JSON bodies of the instrument API and its answers. Prices may be sent as JSON numbers or strings. */
+/** The JSON bodies of the instrument API and its answers. Prices may be sent as JSON numbers or strings;
+ * every other text only as a JSON string (a number is refused, not coerced). */
 final class InstrumentRequests {
 
     private InstrumentRequests() {
     }
 
-    record Register(String symbol, String name, String type, String currency, String baseCurrency,
-                    String exchange) {
+    record Register(@JsonDeserialize(using = StrictText.class) String symbol,
+                    @JsonDeserialize(using = StrictText.class) String name,
+                    @JsonDeserialize(using = StrictText.class) String type,
+                    @JsonDeserialize(using = StrictText.class) String currency,
+                    @JsonDeserialize(using = StrictText.class) String baseCurrency,
+                    @JsonDeserialize(using = StrictText.class) String exchange) {
     }
 
     /** A batch of bars; runId and source default to {@code manual} and {@code api}. */
-    record Bars(String runId, String source, List<BarRow> bars) {
+    record Bars(@JsonDeserialize(using = StrictText.class) String runId,
+                @JsonDeserialize(using = StrictText.class) String source,
+                List<BarRow> bars) {
     }
 
-    record BarRow(String date, String open, String high, String low, String close, String adjustedClose,
-                  String volume) {
+    record BarRow(@JsonDeserialize(using = StrictText.class) String date, String open, String high, String low,
+                  String close, String adjustedClose, String volume) {
     }
 
     /** {@code cashInLieuPrice}: optional, in the instrument's currency, per unit after the split. */
-    record Split(LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator, String source,
-                 BigDecimal cashInLieuPrice) {
+    record Split(LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator,
+                 @JsonDeserialize(using = StrictText.class) String source, BigDecimal cashInLieuPrice) {
     }
 
-    record Dividend(LocalDate exDate, BigDecimal amount, String currency, String source) {
+    record Dividend(LocalDate exDate, BigDecimal amount,
+                    @JsonDeserialize(using = StrictText.class) String currency,
+                    @JsonDeserialize(using = StrictText.class) String source) {
     }
 
     record Correction(String open, String high, String low, String close, String adjustedClose, String volume,
-                      String reason) {
+                      @JsonDeserialize(using = StrictText.class) String reason) {
     }
 
     /** The answer to a register, split, dividend or correction. */

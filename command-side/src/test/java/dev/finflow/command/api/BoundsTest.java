@@ -65,6 +65,15 @@ class BoundsTest {
             a type in lower case              | unknown-transaction-type | /api/v1/accounts/bd-1/transactions | {'transactionId':'x','type':'deposit','amount':1,'currency':'EUR'}
             a DEPOSIT carrying a symbol       | field-not-allowed        | /api/v1/accounts/bd-1/transactions | {'transactionId':'x','type':'DEPOSIT','amount':1,'currency':'EUR','symbol':'ACME','quantity':5}
             a BUY carrying an amount          | field-not-allowed        | /api/v1/accounts/bd-1/transactions | {'transactionId':'x','type':'BUY','symbol':'ACME','quantity':1,'price':1,'amount':1,'currency':'EUR'}
+            an instrument symbol as a number  | malformed-request        | /api/v1/instruments                | {'symbol':123,'name':'N','type':'EQUITY','currency':'EUR'}
+            an instrument name with a NUL     | control-character        | /api/v1/instruments                | {'symbol':'NUL1','name':'a\\u0000b','type':'EQUITY','currency':'EUR'}
+            a split source as a number        | malformed-request        | /api/v1/instruments/ACME/splits    | {'effectiveDate':'2024-02-01','numerator':2,'denominator':1,'source':7}
+            a dividend currency as a number   | malformed-request        | /api/v1/instruments/ACME/dividends | {'exDate':'2024-02-01','amount':1,'currency':978}
+            a bar date as a number            | malformed-request        | /api/v1/instruments/ACME/bars      | {'bars':[{'date':20240102,'open':1,'high':1,'low':1,'close':1,'volume':1}]}
+            an ingestion run from 0001-01-01  | date-out-of-bounds       | /api/v1/ingestion/runs             | {'symbols':['ACME'],'from':'0001-01-01','to':'2024-01-01'}
+            an ingestion run to +99999-01-01  | date-out-of-bounds       | /api/v1/ingestion/runs             | {'symbols':['ACME'],'from':'2024-01-01','to':'+99999-01-01'}
+            an ingestion symbol as a number   | malformed-request        | /api/v1/ingestion/runs             | {'symbols':[123],'from':'2024-01-01','to':'2024-01-31'}
+            an ingestion runId as a number    | malformed-request        | /api/v1/ingestion/runs             | {'runId':5,'symbols':['ACME'],'from':'2024-01-01','to':'2024-01-31'}
             more decimals than EUR has        | too-many-decimals        | /api/v1/accounts/bd-1/transactions | {'transactionId':'x','type':'DEPOSIT','amount':'10.001','currency':'EUR'}
             """)
     void refusesAnAbsurdValueByItsRuleAndStoresNothing(String what, String rule, String uri, String body)

@@ -1,7 +1,10 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.RequestMetadata;
+import dev.finflow.command.api.StrictText;
 import dev.finflow.events.ingestion.RunTrigger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,21 +12,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
  * Starts an ingestion run by hand. The run executes in the background: the answer (202) names the run and the
- * position of its started event; its progress is read on the query side ({@code GET /ingestion/runs}).
+ * position of its started event; its progress is read on the query side ({@code GET /ingestion/runs}). Its dates
+ * keep the bounds of every date ({@link Bounds#date}); its texts are JSON strings only.
  */
 @RestController
 @RequestMapping("/api/v1/ingestion/runs")
 class RunController {
 
     /** The request body: {@code symbols} or a {@code watchlist}; {@code providers} and {@code runId} optional. */
-    record RunRequest(String runId, List<String> symbols, String watchlist, LocalDate from, LocalDate to,
-                      List<String> providers) {
+    record RunRequest(@JsonDeserialize(using = StrictText.class) String runId,
+                      @JsonDeserialize(contentUsing = StrictText.class) List<String> symbols,
+                      @JsonDeserialize(using = StrictText.class) String watchlist, LocalDate from, LocalDate to,
+                      @JsonDeserialize(contentUsing = StrictText.class) List<String> providers) {
     }
 
     /** @param status {@code STARTED}, or {@code ALREADY_STARTED} for a repeated request that started nothing */
@@ -32,16 +40,22 @@ class RunController {
 
     private final RunPlanner planner;
     private final IngestionRuns runs;
+    private final ZoneId zone;
 
-    RunController(RunPlanner planner, IngestionRuns runs) {
+    RunController(RunPlanner planner, IngestionRuns runs, @Value("${finflow.instruments.zone:UTC}") ZoneId zone) {
         this.planner = planner;
         this.runs = runs;
+        this.zone = zone;
     }
 
     @PostMapping
     Mono<ResponseEntity<RunAccepted>> start(@RequestBody RunRequest request, RequestMetadata metadata) {
-        return Mono.defer(() -> runs.start(planner.plan(request.runId(), RunTrigger.MANUAL, request.watchlist(),
-                        request.symbols(), request.from(), request.to(), request.providers()), metadata.toMetaData()))
+        return Mono.defer(() -> {
+            LocalDate today = LocalDate.now(zone);
+            return runs.start(planner.plan(request.runId(), RunTrigger.MANUAL, request.watchlist(), request.symbols(),
+                    Bounds.date(request.from(), "from", today), Bounds.date(request.to(), "to", today),
+                    request.providers()), metadata.toMetaData());
+        })
                 .map(started -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new RunAccepted(started.runId(),
                         started.position(), started.alreadyStarted() ? "ALREADY_STARTED" : "STARTED")));
     }
