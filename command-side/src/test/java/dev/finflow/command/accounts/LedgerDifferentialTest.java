@@ -7,6 +7,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.Symbol;
 import dev.finflow.events.values.TransactionId;
+import dev.finflow.testing.ledger.ReferenceLedger;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -17,22 +18,17 @@ import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random ledgers (trades, some backdated; splits with and without cash in lieu; dividends; fees; reversals) over
- * a few accounts, decided by the real {@link Account} and by a small reference fold written here from the rules
- * alone (every day-end recomputed from scratch): every accept/refuse decision must agree, and at the end each
+ * a few accounts, decided by the real {@link Account} and by the reference fold of test-support
+ * ({@link ReferenceLedger}, written from the rules alone, every day-end recomputed from scratch): every accept/refuse decision must agree, and at the end each
  * account must accept withdrawing exactly the cash and selling exactly the units the reference holds, and refuse
  * one cent or one unit more. A fixed seed and a few random ones; every seed is printed.
  */
@@ -175,165 +171,51 @@ class LedgerDifferentialTest {
         return DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
-    /**
-     * The rules, folded the slow and obvious way: a candidate is accepted when no day-end from its date on shows
-     * cash below zero (fees excepted) or units below zero, each day-end computed from scratch.
-     */
+    /** The aggregate's commands, told to the reference ledger. */
     private static final class Reference {
 
-        private record Entry(LocalDate date, int order, String id, String kind, BigDecimal cash, String symbol,
-                             BigDecimal units) {
-        }
-
-        private record Split(String symbol, LocalDate date, BigDecimal numerator, BigDecimal denominator) {
-        }
-
-        private final List<Entry> entries = new ArrayList<>();
-        private final List<Split> splits = new ArrayList<>();
-        private final Map<String, Entry> byId = new HashMap<>();
-        private final List<String> reversed = new ArrayList<>();
-        private int order;
+        private final ReferenceLedger ledger = new ReferenceLedger();
 
         boolean decide(Object command) {
             if (command instanceof DepositCashCommand c) {
-                return add(new Entry(c.bookingDate(), order++, id(c.transactionId()), "deposit",
-                        c.amount().amount(), null, BigDecimal.ZERO), false);
+                return ledger.deposit(c.transactionId().value(), c.bookingDate(), c.amount().amount());
             } else if (command instanceof WithdrawCashCommand c) {
-                return add(new Entry(c.bookingDate(), order++, id(c.transactionId()), "withdrawal",
-                        c.amount().amount().negate(), null, BigDecimal.ZERO), true);
+                return ledger.withdraw(c.transactionId().value(), c.bookingDate(), c.amount().amount());
             } else if (command instanceof ChargeFeeCommand c) {
-                return add(new Entry(c.bookingDate(), order++, id(c.transactionId()), "fee",
-                        c.amount().amount().negate(), null, BigDecimal.ZERO), false);
+                return ledger.fee(c.transactionId().value(), c.bookingDate(), c.amount().amount());
             } else if (command instanceof RecordDividendCommand c) {
-                boolean held = entries.stream().anyMatch(e -> c.symbol().value().equals(e.symbol())
-                        && e.units().signum() > 0 && !e.date().isAfter(c.paymentDate()));
-                return held && add(new Entry(c.paymentDate(), order++, id(c.transactionId()), "dividend",
-                        c.amount().amount(), null, BigDecimal.ZERO), false);
+                return ledger.dividend(c.transactionId().value(), c.symbol().value(), c.paymentDate(),
+                        c.amount().amount());
             } else if (command instanceof RecordTradeCommand c) {
-                BigDecimal value = c.price().amount().multiply(c.quantity().value())
-                        .setScale(2, RoundingMode.HALF_EVEN);
-                boolean buy = c.side() == TradeSide.BUY;
-                return add(new Entry(c.tradeDate(), order++, id(c.transactionId()), "trade",
-                        buy ? value.negate() : value, c.symbol().value(),
-                        buy ? c.quantity().value() : c.quantity().value().negate()), true);
+                return c.side() == TradeSide.BUY
+                        ? ledger.buy(c.transactionId().value(), c.symbol().value(), c.quantity().value(),
+                        c.price().amount(), c.tradeDate())
+                        : ledger.sell(c.transactionId().value(), c.symbol().value(), c.quantity().value(),
+                        c.price().amount(), c.tradeDate());
             } else if (command instanceof ReverseTransactionCommand c) {
-                return reverse(c);
+                return ledger.reverse(c.reversedTransactionId().value(), c.bookingDate());
             } else if (command instanceof ApplySplitCommand c) {
-                applySplit(c);
+                ledger.split(c.symbol().value(), c.effectiveDate(), c.numerator(), c.denominator(),
+                        c.cashInLieuPrice() == null ? null : c.cashInLieuPrice().amount());
                 return true;
             }
             throw new IllegalArgumentException(command.toString());
         }
 
-        private boolean reverse(ReverseTransactionCommand c) {
-            Entry original = byId.get(c.reversedTransactionId().value());
-            if (original == null || reversed.contains(original.id()) || original.kind().equals("cash-in-lieu")
-                    || c.bookingDate().isBefore(original.date())) {
-                return false;
-            }
-            List<Entry> without = new ArrayList<>(entries);
-            without.remove(original);
-            boolean cashTaken = original.cash().signum() > 0;
-            boolean unitsTaken = original.units().signum() > 0;
-            if (!covered(without, original.date(), cashTaken, unitsTaken ? original.symbol() : null)) {
-                return false;
-            }
-            entries.remove(original);
-            reversed.add(original.id());
-            order++;
-            return true;
-        }
-
-        private void applySplit(ApplySplitCommand c) {
-            String symbol = c.symbol().value();
-            if (splits.stream().anyMatch(s -> s.symbol().equals(symbol) && s.date().equals(c.effectiveDate()))) {
-                return;
-            }
-            splits.add(new Split(symbol, c.effectiveDate(), c.numerator(), c.denominator()));
-            order++;
-            BigDecimal units = units(symbol, c.effectiveDate());
-            BigDecimal fraction = units.subtract(units.setScale(0, RoundingMode.FLOOR));
-            if (c.cashInLieuPrice() != null && units.signum() > 0 && fraction.signum() > 0) {
-                Entry paid = new Entry(c.effectiveDate(), order++, "cil-" + symbol + c.effectiveDate(),
-                        "cash-in-lieu", fraction.multiply(c.cashInLieuPrice().amount())
-                        .setScale(2, RoundingMode.HALF_EVEN), symbol, fraction.negate());
-                entries.add(paid);
-            }
-        }
-
-        private boolean add(Entry candidate, boolean checkCash) {
-            if (byId.containsKey(candidate.id())) {
-                throw new IllegalStateException("ids are unique in this test");
-            }
-            List<Entry> with = new ArrayList<>(entries);
-            with.add(candidate);
-            boolean cash = checkCash && candidate.cash().signum() < 0;
-            String symbol = candidate.units().signum() < 0 ? candidate.symbol() : null;
-            if (!covered(with, candidate.date(), cash, symbol)) {
-                return false;
-            }
-            entries.add(candidate);
-            byId.put(candidate.id(), candidate);
-            return true;
-        }
-
-        /** Every day-end on or after {@code from}, recomputed from nothing. */
-        private boolean covered(List<Entry> list, LocalDate from, boolean cash, String symbol) {
-            List<LocalDate> days = java.util.stream.Stream.concat(java.util.stream.Stream.of(from),
-                    list.stream().map(Entry::date).filter(d -> !d.isBefore(from))).distinct().sorted().toList();
-            for (LocalDate day : days) {
-                if (cash && cash(list, day).signum() < 0) {
-                    return false;
-                }
-                if (symbol != null && units(list, symbol, day).signum() < 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         BigDecimal cash(LocalDate day) {
-            return cash(entries, day);
+            return ledger.cash(day);
         }
 
         BigDecimal units(String symbol, LocalDate day) {
-            return units(entries, symbol, day);
-        }
-
-        private static BigDecimal cash(List<Entry> list, LocalDate day) {
-            return list.stream().filter(e -> !e.date().isAfter(day)).map(Entry::cash)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-        }
-
-        /** Splits take effect before the transactions of their own day; results rounded to 8 decimals. */
-        private BigDecimal units(List<Entry> list, String symbol, LocalDate day) {
-            List<Object> timeline = new ArrayList<>();
-            list.stream().filter(e -> symbol.equals(e.symbol()) && !e.date().isAfter(day)).forEach(timeline::add);
-            splits.stream().filter(s -> s.symbol().equals(symbol) && !s.date().isAfter(day)).forEach(timeline::add);
-            timeline.sort(Comparator.comparing((Object o) -> o instanceof Entry e ? e.date() : ((Split) o).date())
-                    .thenComparing(o -> o instanceof Entry ? 1 : 0));
-            BigDecimal units = BigDecimal.ZERO;
-            for (Object item : timeline) {
-                if (item instanceof Entry e) {
-                    units = units.add(e.units());
-                } else if (units.signum() != 0) {
-                    Split s = (Split) item;
-                    units = units.multiply(s.numerator()).divide(s.denominator(), 8, RoundingMode.HALF_EVEN);
-                }
-            }
-            return units;
+            return ledger.units(symbol, day);
         }
 
         List<String> reversibleIds() {
-            return entries.stream().filter(e -> !e.kind().equals("cash-in-lieu")).map(Entry::id).toList();
+            return ledger.reversibleIds();
         }
 
         LocalDate dateOf(String id) {
-            return byId.get(id).date();
-        }
-
-        private static String id(TransactionId id) {
-            return id.value();
+            return ledger.dateOf(id);
         }
     }
 }
