@@ -71,7 +71,7 @@ public final class ProcessorDeadLetters {
      * rolls the batch back and retries it. Answers how many events were applied.
      */
     public int applyOrDeadLetter(List<? extends EventMessage<?>> events, Consumer<List<EventMessage<?>>> apply) {
-        Set<String> blocked = new HashSet<>(blockedSequences());
+        Set<String> blocked = blockedSequences();
         List<EventMessage<?>> ready = new ArrayList<>();
         for (EventMessage<?> event : events) {
             if (blocked.contains(DeadLetters.sequenceOf(event))) {
@@ -85,22 +85,33 @@ public final class ProcessorDeadLetters {
         }
         int applied = 0;
         for (EventMessage<?> event : ready) {
-            String sequence = DeadLetters.sequenceOf(event);
-            if (blocked.contains(sequence)) {
-                enqueue(event, null);
-                continue;
-            }
-            RuntimeException failure = attempt(List.of(event), apply);
-            if (failure == null) {
+            if (applyOrDeadLetter(event, blocked, () -> apply.accept(List.of(event)))) {
                 applied++;
-            } else {
-                log.warn("{} could not apply event {} ({}, sequence {}); it is a dead letter now", processor,
-                        GlobalIndex.of(event), event.getPayloadType().getSimpleName(), sequence, failure);
-                enqueue(event, failure);
-                blocked.add(sequence);
             }
         }
         return applied;
+    }
+
+    /**
+     * Applies one event in a savepoint of the caller's transaction, or makes it a dead letter: queued behind its
+     * sequence's letter when {@code blocked} (the caller's view of {@link #blockedSequences()}) names its sequence,
+     * with its cause when it fails (its sequence is then added to {@code blocked}). Answers whether it applied.
+     */
+    public boolean applyOrDeadLetter(EventMessage<?> event, Set<String> blocked, Runnable apply) {
+        String sequence = DeadLetters.sequenceOf(event);
+        if (blocked.contains(sequence)) {
+            enqueue(event, null);
+            return false;
+        }
+        RuntimeException failure = attempt(List.of(event), events -> apply.run());
+        if (failure == null) {
+            return true;
+        }
+        log.warn("{} could not apply event {} ({}, sequence {}); it is a dead letter now", processor,
+                GlobalIndex.of(event), event.getPayloadType().getSimpleName(), sequence, failure);
+        enqueue(event, failure);
+        blocked.add(sequence);
+        return false;
     }
 
     /** The sequences that have dead letters: later events of these wait behind them. */
