@@ -3,20 +3,13 @@ package dev.finflow.ml;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
 import dev.finflow.eventstore.PollingEventSource;
 import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The ml projections' event processors: each group reads the store on its own schedule (see
@@ -36,29 +29,8 @@ class ProcessingConfiguration {
                              @Value("${finflow.ml.poll-interval:PT0.2S}") Duration interval,
                              @Value("${finflow.ml.batch-size:200}") int batchSize) {
         for (String group : GROUPS) {
-            processing.registerEventProcessor(group, (name, configuration, handlers) -> {
-                ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
-                        new CustomizableThreadFactory("ml-" + name + "-coordinator-"));
-                ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-                        new CustomizableThreadFactory("ml-" + name + "-worker-"));
-                configuration.onShutdown(coordinator::shutdown);
-                configuration.onShutdown(worker::shutdown);
-                return PooledStreamingEventProcessor.builder()
-                        .name(name)
-                        .eventHandlerInvoker(deadLetters.wrap(name, handlers))
-                        .messageSource(new PollingEventSource(storage, interval))
-                        .tokenStore(configuration.getComponent(TokenStore.class))
-                        .transactionManager(configuration.getComponent(TransactionManager.class))
-                        .coordinatorExecutor(coordinator)
-                        .workerExecutor(worker)
-                        // One segment: a symbol's bars must be applied in order, and one thread keeps up.
-                        .initialSegmentCount(1)
-                        .batchSize(batchSize)
-                        .errorHandler(PropagatingErrorHandler.instance())
-                        .build();
-            });
-            // A handler's failure reaches the dead-lettering invoker instead of being logged and skipped.
-            processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+            // One segment: a symbol's bars must be applied in order, and one thread keeps up with daily bars.
+            deadLetters.register(processing, group, storage, interval, 1, batchSize);
         }
     }
 }

@@ -1,14 +1,22 @@
 package dev.finflow.eventstore.deadletters;
 
+import dev.finflow.eventstore.BufferingEventStorageEngine;
+import dev.finflow.eventstore.PollingEventSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Axon processors of a service whose handlers dead-letter what they cannot handle ({@link DeadLetteringInvoker}),
@@ -47,8 +57,39 @@ public final class DeadLetteringProcessors {
         this.meters = meters;
     }
 
+    /**
+     * Registers processing group {@code group} as a pooled streaming processor that reads the store through a
+     * {@link PollingEventSource} and dead-letters what its handlers cannot handle. A handler's failure propagates
+     * to the dead-lettering invoker (Axon's default would log it and skip the event); a transient one rolls the
+     * batch back and the processor retries it with back-off.
+     */
+    public void register(EventProcessingConfigurer processing, String group, BufferingEventStorageEngine storage,
+                         Duration pollInterval, int segments, int batchSize) {
+        processing.registerEventProcessor(group, (name, configuration, handlers) -> {
+            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
+                    new CustomizableThreadFactory(name + "-coordinator-"));
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments,
+                    new CustomizableThreadFactory(name + "-worker-"));
+            configuration.onShutdown(coordinator::shutdown);
+            configuration.onShutdown(workers::shutdown);
+            return PooledStreamingEventProcessor.builder()
+                    .name(name)
+                    .eventHandlerInvoker(wrap(name, handlers))
+                    .messageSource(new PollingEventSource(storage, pollInterval))
+                    .tokenStore(configuration.getComponent(TokenStore.class))
+                    .transactionManager(configuration.getComponent(TransactionManager.class))
+                    .coordinatorExecutor(coordinator)
+                    .workerExecutor(workers)
+                    .initialSegmentCount(segments)
+                    .batchSize(batchSize)
+                    .errorHandler(PropagatingErrorHandler.instance())
+                    .build();
+        });
+        processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+    }
+
     /** The handlers of processor {@code name}, dead-lettering what they cannot handle. */
-    public EventHandlerInvoker wrap(String name, EventHandlerInvoker handlers) {
+    EventHandlerInvoker wrap(String name, EventHandlerInvoker handlers) {
         ProcessorDeadLetters letters = new ProcessorDeadLetters(schema, name,
                 DeadLetters.queue(schema, name, connections, axonTransactions, serializer), jdbc, transaction);
         DeadLetteringInvoker invoker = new DeadLetteringInvoker(handlers, letters);

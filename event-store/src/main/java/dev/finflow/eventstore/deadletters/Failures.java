@@ -6,10 +6,12 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Tells a failure that may pass by itself (lost connection, deadlock, serialization conflict, server shutting down)
- * from one an event causes: only the latter makes a dead letter; the former is retried with the whole batch.
+ * Tells a failure that may pass by itself (lost connection, deadlock, serialization conflict, server shutting down, a
+ * timeout waiting for a command) from one an event causes: only the latter makes a dead letter; the former is
+ * retried with the whole batch.
  */
 final class Failures {
 
@@ -22,7 +24,7 @@ final class Failures {
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof CannotGetJdbcConnectionException) {
+                    || t instanceof CannotGetJdbcConnectionException || t instanceof TimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
