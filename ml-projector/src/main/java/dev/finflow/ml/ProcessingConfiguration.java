@@ -1,9 +1,9 @@
 package dev.finflow.ml;
 
-import dev.finflow.eventstore.PollingEventSource;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
+import dev.finflow.eventstore.PollingEventSource;
+import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The ml projections' event processors: each group reads the store on its own schedule (see
- * {@link PollingEventSource}) and keeps its token in {@code ml.token_entry}. A failing event is retried, never
- * skipped: Axon's default would log it and move the token on, losing a bar from the features for good.
+ * {@link PollingEventSource}) and keeps its token in {@code ml.token_entry}. An event a handler cannot handle
+ * becomes a dead letter of its symbol or account ({@code ml.dead_letter_entry}), never skipped silently nor retried
+ * forever; a transient failure rolls the batch back and retries it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
@@ -24,14 +25,12 @@ class ProcessingConfiguration {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, BufferingEventStorageEngine storage,
+                             DeadLetteringProcessors deadLetters,
                              @Value("${finflow.ml.poll-interval:PT0.2S}") Duration interval,
                              @Value("${finflow.ml.batch-size:200}") int batchSize) {
         for (String group : GROUPS) {
             // One segment: a symbol's bars must be applied in order, and one thread keeps up with daily bars.
-            processing.registerPooledStreamingEventProcessor(group,
-                    configuration -> new PollingEventSource(storage, interval),
-                    (configuration, builder) -> builder.initialSegmentCount(1).batchSize(batchSize));
-            processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+            deadLetters.register(processing, group, storage, interval, 1, batchSize);
         }
     }
 }

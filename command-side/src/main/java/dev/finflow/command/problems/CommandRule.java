@@ -65,6 +65,10 @@ public enum CommandRule implements Rule {
     BAR_REJECTED("bar-rejected", Kind.REFUSED, "The bar fails the quality rules"),
     CORPORATE_ACTION_CONFLICT("corporate-action-conflict", Kind.CONFLICT,
             "A different split or dividend is recorded for this date"),
+    // Operations on the processes' dead letters.
+    PROCESSOR_NOT_FOUND("processor-not-found", Kind.NOT_FOUND, "Processor not found"),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found", Kind.NOT_FOUND, "Dead letter not found"),
+    DEAD_LETTER_STILL_FAILING("dead-letter-still-failing", Kind.CONFLICT, "Dead letter still fails"),
     // The system.
     CONCURRENT_MODIFICATION("concurrent-modification", Kind.CONFLICT, "The account changed concurrently; retry");
 

@@ -1,8 +1,8 @@
 package dev.finflow.command.splits;
 
 import dev.finflow.eventstore.PollingEventSource;
+import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -13,15 +13,13 @@ import java.time.Duration;
 class SplitConfiguration {
 
     /**
-     * One segment, so splits and trades are seen in the order they were stored; a failed delivery is retried
-     * (the error propagates and the processor backs off), never skipped.
+     * One segment, so splits and trades are seen in the order they were stored; a delivery that fails transiently
+     * is retried (the processor backs off), one that fails for good becomes a dead letter of its account or
+     * instrument, never skipped silently.
      */
     @Autowired
-    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage) {
-        processing.registerPooledStreamingEventProcessor(SplitDistribution.NAME,
-                configuration -> new PollingEventSource(storage, Duration.ofMillis(100)),
-                (configuration, builder) -> builder.initialSegmentCount(1).batchSize(100));
-        processing.registerListenerInvocationErrorHandler(SplitDistribution.NAME,
-                configuration -> PropagatingErrorHandler.instance());
+    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage,
+                          DeadLetteringProcessors deadLetters) {
+        deadLetters.register(processing, SplitDistribution.NAME, storage, Duration.ofMillis(100), 1, 100);
     }
 }

@@ -1,8 +1,8 @@
 package dev.finflow.command.transfers;
 
 import dev.finflow.eventstore.PollingEventSource;
+import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +13,14 @@ import java.time.Duration;
 class TransferConfiguration {
 
     /**
-     * The process reads the store on its own schedule, and a failed step (database down, timeout) is retried,
-     * not logged and skipped as Axon does by default: propagating the error makes the processor back off and
-     * deliver the event again.
+     * The process reads the store on its own schedule. A step that fails transiently (database down, timeout) is
+     * retried, not logged and skipped as Axon does by default: the processor backs off and delivers the event
+     * again. An event whose step fails for good becomes a dead letter of its account (command.dead_letter_entry).
      */
     @Autowired
-    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage) {
+    void configureProcess(EventProcessingConfigurer processing, BufferingEventStorageEngine storage,
+                          DeadLetteringProcessors deadLetters) {
         // Reads the store in batches every 100 ms instead of tailing every commit (see PollingEventSource).
-        processing.registerPooledStreamingEventProcessor(TransferProcess.NAME,
-                configuration -> new PollingEventSource(storage, Duration.ofMillis(100)),
-                (configuration, builder) -> builder.initialSegmentCount(4).batchSize(100));
-        processing.registerListenerInvocationErrorHandler(TransferProcess.NAME,
-                configuration -> PropagatingErrorHandler.instance());
+        deadLetters.register(processing, TransferProcess.NAME, storage, Duration.ofMillis(100), 4, 100);
     }
 }

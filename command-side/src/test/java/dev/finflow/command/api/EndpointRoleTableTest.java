@@ -36,6 +36,13 @@ class EndpointRoleTableTest {
             .row("POST", "/api/v1/instruments/{symbol}/bars/{date}/correction",
                     "/api/v1/instruments/T1/bars/2024-01-02/correction", MARKET_DATA)
             .row("POST", "/api/v1/ingestion/runs", "/api/v1/ingestion/runs", MARKET_DATA)
+            .row("GET", "/api/v1/admin/processors", "/api/v1/admin/processors", ADMIN)
+            .row("GET", "/api/v1/admin/processors/{name}/dead-letters",
+                    "/api/v1/admin/processors/nothing/dead-letters", ADMIN)
+            .row("POST", "/api/v1/admin/processors/{name}/dead-letters/retry",
+                    "/api/v1/admin/processors/nothing/dead-letters/retry?sequence=a", ADMIN)
+            .row("POST", "/api/v1/admin/processors/{name}/dead-letters/{eventId}/evict",
+                    "/api/v1/admin/processors/nothing/dead-letters/e-1/evict", ADMIN)
             .open("GET", "/actuator/health", "/actuator/health")
             .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
             .row("GET", "/actuator", "/actuator", ADMIN)

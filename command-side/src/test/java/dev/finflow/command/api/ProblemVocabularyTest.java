@@ -54,7 +54,8 @@ class ProblemVocabularyTest {
             "ingestion-run-conflict", "IngestionRunsTest.aRunIdUsedForAnotherRunIsAConflict (needs a finished run)",
             "ingestion-run-finished", "IngestionRunTest.aFinishedRunTakesNoMoreAttempts (the run's own command)",
             "unknown-run-symbol", "IngestionRunTest.refusesProgressForASymbolOutsideTheRun (the run's own command)",
-            "invalid-parameter", "not answered here: the command side takes no typed query or path parameters");
+            "invalid-parameter", "not answered here: the command side takes no typed query or path parameters",
+            "dead-letter-still-failing", "DeadLetterTest (a retry whose cause is not fixed)");
 
     private static final Map<String, ProblemType> REGISTRY = ProblemType.registry(CommandRule.class,
             RequestRule.class);
@@ -171,6 +172,10 @@ class ProblemVocabularyTest {
                 BadRequest.post("corporate-action-conflict", "/api/v1/instruments/ACME/splits",
                         "{\"effectiveDate\":\"2024-01-03\",\"numerator\":3,\"denominator\":1}"),
                 new BadRequest("route-not-found", HttpMethod.GET, "/api/v1/nowhere", null, null, Map.of()),
+                new BadRequest("processor-not-found", HttpMethod.GET, "/api/v1/admin/processors/nope/dead-letters",
+                        null, null, Map.of()),
+                new BadRequest("dead-letter-not-found", HttpMethod.POST,
+                        "/api/v1/admin/processors/split-distribution/dead-letters/nope/evict", null, null, Map.of()),
                 new BadRequest("method-not-allowed", HttpMethod.GET, "/api/v1/transfers", null, null, Map.of()),
                 BadRequest.post("not-acceptable", "/api/v1/accounts", OPEN).with("Accept", "text/csv"),
                 BadRequest.post("unsupported-media-type", TX, "x").as(MediaType.TEXT_PLAIN),

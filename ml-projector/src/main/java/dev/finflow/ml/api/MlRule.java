@@ -10,7 +10,10 @@ import dev.finflow.problems.Rule;
  */
 public enum MlRule implements Rule {
     UNKNOWN_SYMBOL("unknown-symbol", Kind.NOT_FOUND, "No bars of this symbol have reached the ml-projector"),
-    UNKNOWN_MODEL("unknown-model", Kind.NOT_FOUND, "No such model version");
+    UNKNOWN_MODEL("unknown-model", Kind.NOT_FOUND, "No such model version"),
+    PROCESSOR_NOT_FOUND("processor-not-found", Kind.NOT_FOUND, "Processor not found"),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found", Kind.NOT_FOUND, "Dead letter not found"),
+    DEAD_LETTER_STILL_FAILING("dead-letter-still-failing", Kind.CONFLICT, "Dead letter still fails");
 
     private final String id;
     private final Kind kind;

@@ -29,6 +29,13 @@ class EndpointRoleTableTest {
             .row("GET", "/api/v1/models", "/api/v1/models", ANY_USER)
             .row("GET", "/api/v1/models/{id}", "/api/v1/models/1", ANY_USER)
             .row("GET", "/api/v1/anomalies", "/api/v1/anomalies", ANY_USER)
+            .row("GET", "/api/v1/admin/processors", "/api/v1/admin/processors", ADMIN)
+            .row("GET", "/api/v1/admin/processors/{name}/dead-letters",
+                    "/api/v1/admin/processors/nothing/dead-letters", ADMIN)
+            .row("POST", "/api/v1/admin/processors/{name}/dead-letters/retry",
+                    "/api/v1/admin/processors/nothing/dead-letters/retry?sequence=a", ADMIN)
+            .row("POST", "/api/v1/admin/processors/{name}/dead-letters/{eventId}/evict",
+                    "/api/v1/admin/processors/nothing/dead-letters/e-1/evict", ADMIN)
             .open("GET", "/actuator/health", "/actuator/health")
             .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
             .row("GET", "/actuator", "/actuator", ADMIN)

@@ -36,7 +36,8 @@ class ProblemVocabularyTest {
             "instrument-not-found");
     /** Rules no single request can provoke, and the test that shows their answer. */
     private static final Map<String, String> ELSEWHERE = Map.of(
-            "internal-error", "FailureProblemsTest (an unexpected failure)");
+            "internal-error", "FailureProblemsTest (an unexpected failure)",
+            "dead-letter-still-failing", "DeadLetterTest (a retry whose cause is not fixed)");
 
     private static final Map<String, ProblemType> REGISTRY = ProblemType.registry(MlRule.class,
             RequestRule.class);
@@ -61,6 +62,9 @@ class ProblemVocabularyTest {
         return Stream.of(
                 BadRequest.get("unknown-symbol", "/api/v1/features/NOPE"),
                 BadRequest.get("unknown-model", "/api/v1/models/nope"),
+                BadRequest.get("processor-not-found", "/api/v1/admin/processors/nope/dead-letters"),
+                new BadRequest("dead-letter-not-found", HttpMethod.POST,
+                        "/api/v1/admin/processors/features/dead-letters/nope/evict", Map.of()),
                 BadRequest.get("invalid-parameter", "/api/v1/features/NOPE?from=not-a-date"),
                 BadRequest.get("route-not-found", "/api/v1/nowhere"),
                 new BadRequest("method-not-allowed", HttpMethod.DELETE, "/api/v1/models", Map.of()),

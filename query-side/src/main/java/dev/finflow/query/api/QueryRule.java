@@ -10,6 +10,8 @@ import dev.finflow.problems.Rule;
  */
 public enum QueryRule implements Rule {
     PROJECTION_NOT_FOUND("projection-not-found", Kind.NOT_FOUND, "Projection not found"),
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found", Kind.NOT_FOUND, "Dead letter not found"),
+    DEAD_LETTER_STILL_FAILING("dead-letter-still-failing", Kind.CONFLICT, "Dead letter still fails"),
     INGESTION_RUN_NOT_FOUND("ingestion-run-not-found", Kind.NOT_FOUND, "Ingestion run not found"),
     INVALID_DATE("invalid-date", Kind.INVALID, "Invalid date"),
     INVALID_LIMIT("invalid-limit", Kind.INVALID, "Invalid limit"),

@@ -153,6 +153,7 @@ public final class ProjectionCatalog {
             jdbc.execute("drop table if exists " + tables.name(base));
         }
         jdbc.update("delete from query.token_entry where processor_name = ?", tables.processorName());
+        jdbc.update("delete from query.dead_letter_entry where processing_group = ?", tables.processorName());
     }
 
     /** DDL of several instances at once would collide in PostgreSQL's catalog: one at a time. */

@@ -41,8 +41,17 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionMonitor projectionMonitor(JdbcTemplate jdbc, MeterRegistry meters) {
-        return new ProjectionMonitor(jdbc, meters);
+    ProjectionDeadLetters projectionDeadLetters(ProjectionCatalog catalog, ConnectionProvider connectionProvider,
+                                                TransactionManager axonTransactions, Serializer serializer,
+                                                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new ProjectionDeadLetters(catalog, connectionProvider, axonTransactions, serializer, jdbc,
+                new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    ProjectionMonitor projectionMonitor(JdbcTemplate jdbc, MeterRegistry meters, ProjectionDeadLetters deadLetters,
+                                        ProjectionProperties properties) {
+        return new ProjectionMonitor(jdbc, meters, deadLetters, properties.stallTimeout());
     }
 
     @Bean
@@ -73,11 +82,12 @@ class ProjectionConfiguration {
     ProjectionProcessors projectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties,
                                               BufferingEventStorageEngine storage, ConnectionProvider connectionProvider,
                                               Serializer serializer, DatabaseProperties database,
-                                              TransactionManager transactionManager, JdbcTemplate jdbc,
-                                              MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
+                                              TransactionManager transactionManager,
+                                              ProjectionDeadLetters deadLetters, MeterRegistry meters,
+                                              ProjectionMonitor monitor, Instances instances) {
         return new ProjectionProcessors(catalog, properties, storage,
                 projectionTokenStore(connectionProvider, serializer, database, instances), transactionManager,
-                jdbc, meters, monitor, instances);
+                deadLetters, meters, monitor, instances);
     }
 
     private static String hostName() {

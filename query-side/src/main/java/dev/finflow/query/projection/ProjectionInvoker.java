@@ -1,19 +1,18 @@
 package dev.finflow.query.projection;
 
 import dev.finflow.eventstore.HolesSkipped;
+import dev.finflow.eventstore.deadletters.DeadLetters;
+import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
 import io.micrometer.core.instrument.Counter;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hands a projection the events of one processor batch at once, just before the batch's transaction commits.
@@ -23,21 +22,23 @@ import java.util.List;
  * <p>
  * Every event of the segment is accepted, also those the projection ignores: the processor then stores its token
  * after every batch, so the position a reader waits for ({@code minPosition}) is reached without delay.
+ * <p>
+ * An event the projection cannot apply becomes a dead letter of its account or symbol, and the later events of
+ * that sequence queue behind it ({@link ProcessorDeadLetters}); the rest of the batch is applied.
  */
 final class ProjectionInvoker implements EventHandlerInvoker {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionInvoker.class);
-
     private final Projection projection;
-    private final TableSet tables;
-    private final JdbcTemplate jdbc;
+    private final ProcessorDeadLetters deadLetters;
+    private final Consumer<List<EventMessage<?>>> apply;
     private final Counter applied;
     private final String resourceKey;
 
-    ProjectionInvoker(Projection projection, TableSet tables, JdbcTemplate jdbc, Counter applied) {
+    ProjectionInvoker(Projection projection, TableSet tables, ProcessorDeadLetters deadLetters,
+                      Consumer<List<EventMessage<?>>> apply, Counter applied) {
         this.projection = projection;
-        this.tables = tables;
-        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
+        this.apply = apply;
         this.applied = applied;
         this.resourceKey = "finflow.projection." + tables.processorName();
     }
@@ -56,34 +57,23 @@ final class ProjectionInvoker implements EventHandlerInvoker {
     @Override
     public void handle(EventMessage<?> event, Segment segment) {
         if (event.getPayload() instanceof HolesSkipped
-                || !projection.needsGlobalOrder() && !segment.matches(sequenceOf(event))) {
+                || !projection.needsGlobalOrder() && !segment.matches(DeadLetters.sequenceOf(event))) {
             return; // a marker or another segment's event: it only moves this segment's token
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<ProjectedEvent> batch = root.getOrComputeResource(resourceKey, key -> {
-            List<ProjectedEvent> events = new ArrayList<>();
+        List<EventMessage<?>> batch = root.getOrComputeResource(resourceKey, key -> {
+            List<EventMessage<?>> events = new ArrayList<>();
             root.onPrepareCommit(unit -> flush(events));
             return events;
         });
         if (projection.handles(event.getPayloadType())) {
-            batch.add(ProjectedEvent.of(event));
+            batch.add(event);
         }
     }
 
-    private void flush(List<ProjectedEvent> events) {
+    private void flush(List<EventMessage<?>> events) {
         if (!events.isEmpty()) {
-            try {
-                projection.apply(List.copyOf(events), tables, jdbc);
-            } catch (RuntimeException e) {
-                log.warn("{} could not apply events {} to {}; the batch is rolled back and retried",
-                        tables.processorName(), events.get(0).position(), events.get(events.size() - 1).position(), e);
-                throw e;
-            }
-            applied.increment(events.size());
+            applied.increment(deadLetters.applyOrDeadLetter(events, apply));
         }
-    }
-
-    static Object sequenceOf(EventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
     }
 }

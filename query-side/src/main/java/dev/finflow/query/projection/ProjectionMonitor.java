@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Measures each projection against the store after every reconciliation (from the stored tokens, so it sees the
- * work of all instances), keeps the result for the admin API and publishes it as gauges; and swaps a rebuilt
- * copy in once it has caught up with the live one.
+ * work of all instances), keeps the result for the admin API, readiness and gauges; and swaps a rebuilt copy in
+ * once it has caught up with the live one. A projection is stalled when events wait and its position has not moved
+ * for the stall timeout (seen by this instance, whichever instance owns the segments).
  */
 public final class ProjectionMonitor {
 
@@ -26,12 +27,22 @@ public final class ProjectionMonitor {
 
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
+    private final ProjectionDeadLetters deadLetters;
+    private final Duration stallTimeout;
     private final Map<String, ProjectionStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private volatile Map<String, Long> positions = Map.of();
 
-    ProjectionMonitor(JdbcTemplate jdbc, MeterRegistry meters) {
+    /** The last position seen of a processor, and since when it has been there. */
+    private record Progress(long position, Instant since) {
+    }
+
+    ProjectionMonitor(JdbcTemplate jdbc, MeterRegistry meters, ProjectionDeadLetters deadLetters,
+                      Duration stallTimeout) {
         this.jdbc = jdbc;
         this.meters = meters;
+        this.deadLetters = deadLetters;
+        this.stallTimeout = stallTimeout;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -57,14 +68,19 @@ public final class ProjectionMonitor {
         tokens.forEach((processor, list) -> applied.put(processor, TokenPositions.appliedThrough(list)));
         positions = applied;
         long head = head();
+        Map<String, Long> letters = deadLetters.counts();
+        Instant now = Instant.now();
         for (Projection projection : catalog.projections()) {
             catalog.versions(projection.name()).ifPresent(row -> {
+                String processor = TableSet.processorName(projection.name(), row.active());
                 long position = positionOf(projection.name(), row.active());
                 ProjectionStatus.Rebuild rebuild = row.building() == null ? null
                         : rebuild(row, positionOf(projection.name(), row.building()), head);
+                long deadLetterCount = letters.getOrDefault(processor, 0L);
+                String state = deadLetterCount > 0 ? "DEGRADED" : rebuild == null ? "LIVE" : "REBUILDING";
                 ProjectionStatus status = new ProjectionStatus(projection.name(), row.active(), position, head,
-                        Math.max(0, head - position), lagSeconds(position, head), rebuild == null ? "LIVE"
-                        : "REBUILDING", rebuild);
+                        Math.max(0, head - position), lagSeconds(position, head), state, deadLetterCount,
+                        stalled(processor, position, head, now), rebuild);
                 if (statuses.put(projection.name(), status) == null) {
                     register(projection.name());
                 }
@@ -99,6 +115,15 @@ public final class ProjectionMonitor {
         log.info("projection {}: rebuilt version {} caught up at {}, swapping it in", projection, row.building(),
                 built);
         return catalog.swap(projection, row.building());
+    }
+
+    private boolean stalled(String processor, long position, long head, Instant now) {
+        Progress last = progress.get(processor);
+        if (last == null || last.position() != position || position >= head) {
+            progress.put(processor, new Progress(position, now));
+            return false;
+        }
+        return Duration.between(last.since(), now).compareTo(stallTimeout) >= 0;
     }
 
     private long positionOf(String projection, int version) {
@@ -141,6 +166,12 @@ public final class ProjectionMonitor {
         Gauge.builder("finflow.projection.rebuild.events.per.second",
                         () -> value(projection, s -> s.rebuild() == null ? 0.0 : s.rebuild().eventsPerSecond()))
                 .description("rate of a running rebuild").tag("projection", projection).register(meters);
+        Gauge.builder("finflow.processor.dead.letters", () -> value(projection, s -> (double) s.deadLetters()))
+                .description("events put aside because they could not be applied, and those queued behind them")
+                .tag("projection", projection).register(meters);
+        Gauge.builder("finflow.processor.stalled", () -> value(projection, s -> s.stalled() ? 1.0 : 0.0))
+                .description("1 while events wait and none was applied for the stall timeout")
+                .tag("projection", projection).register(meters);
     }
 
     private double value(String projection, java.util.function.ToDoubleFunction<ProjectionStatus> metric) {

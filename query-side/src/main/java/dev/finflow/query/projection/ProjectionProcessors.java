@@ -12,7 +12,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.util.HashMap;
@@ -39,7 +38,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     private final BufferingEventStorageEngine storage;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
-    private final JdbcTemplate jdbc;
+    private final ProjectionDeadLetters deadLetters;
     private final MeterRegistry meters;
     private final ProjectionMonitor monitor;
     private final Instances instances;
@@ -52,14 +51,14 @@ public final class ProjectionProcessors implements SmartLifecycle {
     }
 
     ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, BufferingEventStorageEngine storage,
-                         TokenStore tokenStore, TransactionManager transactionManager, JdbcTemplate jdbc,
-                         MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
+                         TokenStore tokenStore, TransactionManager transactionManager,
+                         ProjectionDeadLetters deadLetters, MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
         this.catalog = catalog;
         this.properties = properties;
         this.storage = storage;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
-        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.monitor = monitor;
         this.instances = instances;
@@ -153,7 +152,8 @@ public final class ProjectionProcessors implements SmartLifecycle {
                     .register(meters);
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(name)
-                    .eventHandlerInvoker(new ProjectionInvoker(projection, tables, jdbc, applied))
+                    .eventHandlerInvoker(new ProjectionInvoker(projection, tables,
+                            deadLetters.of(tables), deadLetters.applier(tables), applied))
                     .messageSource(new PollingEventSource(storage, properties.pollInterval()))
                     .tokenStore(tokenStore)
                     .transactionManager(transactionManager)
@@ -165,7 +165,8 @@ public final class ProjectionProcessors implements SmartLifecycle {
                     .tokenClaimInterval(1000)
                     .claimExtensionThreshold(2000)
                     .maxSegmentProvider(instances::maxSegments)
-                    // A failed batch is rolled back and retried (with back-off), never skipped.
+                    // A batch that failed transiently is rolled back and retried (with back-off), never skipped;
+                    // an event that cannot be applied is a dead letter (ProjectionInvoker).
                     .errorHandler(PropagatingErrorHandler.instance())
                     .build();
             processor.start();

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param reconcileInterval how often an instance re-reads projection versions and rebalances segments
  * @param retiredGrace      how long a replaced version's tables are kept for readers still using them
  * @param instanceTimeout   an instance silent this long no longer counts when segments are shared out
+ * @param stallTimeout      a projection that applies nothing this long while events wait is stalled (readiness
+ *                          DOWN)
  */
 @ConfigurationProperties("finflow.query.projections")
 public record ProjectionProperties(@DefaultValue("2") int segments,
@@ -21,5 +23,6 @@ public record ProjectionProperties(@DefaultValue("2") int segments,
                                    @DefaultValue("25ms") Duration pollInterval,
                                    @DefaultValue("500ms") Duration reconcileInterval,
                                    @DefaultValue("10s") Duration retiredGrace,
-                                   @DefaultValue("5s") Duration instanceTimeout) {
+                                   @DefaultValue("5s") Duration instanceTimeout,
+                                   @DefaultValue("2m") Duration stallTimeout) {
 }

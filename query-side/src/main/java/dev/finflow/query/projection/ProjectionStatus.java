@@ -9,10 +9,14 @@ import java.time.Instant;
  * @param head       the store's latest position
  * @param lagEvents  events stored but not yet applied
  * @param lagSeconds age of the oldest event not yet applied (0 when caught up)
- * @param state      LIVE, or REBUILDING while a fresh copy is being built beside the live one
+ * @param state       DEGRADED while it has dead letters, else REBUILDING while a fresh copy is being built beside
+ *                    the live one, else LIVE
+ * @param deadLetters events put aside (and queued behind them) in the version readers use
+ * @param stalled     events wait, but none was applied for the stall timeout
  */
 public record ProjectionStatus(String name, int activeVersion, long position, long head, long lagEvents,
-                               double lagSeconds, String state, Rebuild rebuild) {
+                               double lagSeconds, String state, long deadLetters, boolean stalled,
+                               Rebuild rebuild) {
 
     /** Progress of a rebuild: events applied by the new copy, its rate since it started, and the time left. */
     public record Rebuild(int version, long eventsDone, long eventsTotal, double eventsPerSecond,

@@ -50,6 +50,12 @@ class EndpointRoleTableTest {
             .row("POST", "/api/v1/admin/projections/{name}/rebuild", "/api/v1/admin/projections/nothing/rebuild",
                     ADMIN)
             .row("POST", "/api/v1/admin/projections/{name}/swap", "/api/v1/admin/projections/nothing/swap", ADMIN)
+            .row("GET", "/api/v1/admin/projections/{name}/dead-letters",
+                    "/api/v1/admin/projections/nothing/dead-letters", ADMIN)
+            .row("POST", "/api/v1/admin/projections/{name}/dead-letters/retry",
+                    "/api/v1/admin/projections/nothing/dead-letters/retry?sequence=a", ADMIN)
+            .row("POST", "/api/v1/admin/projections/{name}/dead-letters/{eventId}/evict",
+                    "/api/v1/admin/projections/nothing/dead-letters/e-1/evict", ADMIN)
             .open("GET", "/actuator/health", "/actuator/health")
             .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
             .row("GET", "/actuator", "/actuator", ADMIN)

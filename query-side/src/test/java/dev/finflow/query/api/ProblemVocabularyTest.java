@@ -37,7 +37,8 @@ class ProblemVocabularyTest {
             "invalid-field", "payload-too-large", "unsupported-media-type", "unavailable");
     /** Rules no single request can provoke, and the test that shows their answer. */
     private static final Map<String, String> ELSEWHERE = Map.of(
-            "internal-error", "FailureProblemsTest (an unexpected failure)");
+            "internal-error", "FailureProblemsTest (an unexpected failure)",
+            "dead-letter-still-failing", "DeadLetterTest (a retry whose cause is not fixed)");
 
     private static final Map<String, ProblemType> REGISTRY = ProblemType.registry(QueryRule.class,
             RequestRule.class);
@@ -64,6 +65,8 @@ class ProblemVocabularyTest {
                 BadRequest.get("instrument-not-found", "/api/v1/instruments/NOPE/bars"),
                 BadRequest.get("ingestion-run-not-found", "/api/v1/ingestion/runs/nope"),
                 BadRequest.get("projection-not-found", "/api/v1/admin/projections/nope"),
+                new BadRequest("dead-letter-not-found", HttpMethod.POST,
+                        "/api/v1/admin/projections/holdings/dead-letters/nope/evict", Map.of()),
                 BadRequest.get("invalid-parameter", "/api/v1/instruments/NOPE/bars?adjusted=maybe"),
                 BadRequest.get("invalid-date", "/api/v1/accounts/nobody/holdings?asOf=2024-13-01"),
                 BadRequest.get("invalid-limit", "/api/v1/accounts/nobody/transactions?limit=0"),

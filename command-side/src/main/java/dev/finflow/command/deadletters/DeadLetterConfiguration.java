@@ -1,0 +1,25 @@
+package dev.finflow.command.deadletters;
+
+import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The dead letters of the command side's processes, in {@code command.dead_letter_entry}. */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfiguration {
+
+    @Bean
+    DeadLetteringProcessors deadLetteringProcessors(ConnectionProvider connections, TransactionManager axonTransactions,
+                                                    Serializer serializer, JdbcTemplate jdbc,
+                                                    PlatformTransactionManager transactions, MeterRegistry meters) {
+        return new DeadLetteringProcessors("command", connections, axonTransactions, serializer, jdbc,
+                new TransactionTemplate(transactions), meters);
+    }
+}
