@@ -11,13 +11,14 @@ import java.util.function.Function;
  * symbol or run, the item names one fact of it, the value is what must be equal, the position is the last event
  * the fact includes and the source the one event it comes from (null for a sum over several).
  *
- * @param store SQL over the events named by {@link #types} (the alias {@code e}: g global index, id event id,
- *              agg aggregate id, t simple payload type, p payload as jsonb), up to the verified position
+ * @param types the simple type names of the events the check reads (SQL list), or null for every event
+ * @param store SQL over those events (the alias {@code e}: g global index, id event id, agg aggregate id,
+ *              t simple payload type, p payload as jsonb), up to the verified position
  * @param found SQL over the projection's tables; a row whose position is above the verified one is left out
  */
 record Check(String name, String types, String store, Function<TableSet, String> found) {
 
-    /** The simple type names of the events a check reads, or null for every event. */
+    /** A list of simple type names as SQL, for {@link #types}. */
     static String types(String... simpleNames) {
         return "'" + String.join("', '", simpleNames) + "'";
     }

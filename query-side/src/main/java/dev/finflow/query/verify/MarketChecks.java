@@ -77,7 +77,8 @@ final class MarketChecks {
                     + " from e) x order by k, s, g desc",
                     tables -> "select run_id, 'symbol ' || symbol, concat_ws(' ', 'received', received, 'accepted',"
                             + " accepted, 'flagged', flagged, 'rejected', rejected, 'duplicates', duplicates,"
-                            + " 'corrected', corrected), position, position from " + tables.name("ingestion_run_symbol")),
+                            + " 'corrected', corrected), position, position from "
+                            + tables.name("ingestion_run_symbol")),
             new Check("attempt", types("IngestionAttemptFailedEvent"), "select p->>'runId', 'event ' || g,"
                     + " 'attempt ' || (p->>'attempt') || ' ' || (p->>'nextStep'), g, g from e",
                     tables -> "select run_id, 'event ' || position, 'attempt ' || attempt || ' ' || next_step,"

@@ -14,7 +14,7 @@ public record Verification(String projection, int version, long position, Checke
                            List<Difference> differences, List<String> deadLettered) {
 
     /**
-     * @param events store events up to the position that the checks read
+     * @param events events stored up to the position
      * @param keys   accounts, symbols or runs compared
      * @param facts  facts compared (one per item of a key, store and tables together counted once)
      * @param millis how long the comparison took
