@@ -7,6 +7,8 @@ import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionMonitor;
 import dev.finflow.query.projection.ProjectionProcessors;
 import dev.finflow.query.projection.ProjectionStatus;
+import dev.finflow.query.verify.Verification;
+import dev.finflow.query.verify.Verifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +24,8 @@ import java.util.List;
 
 /**
  * Operations on projections: where each stands (position, lag, state, rebuild progress), rebuilding one beside
- * the live copy, and swapping a rebuild held for manual review. Rebuild and swap do DDL and JDBC work, so they
- * run on the bounded elastic scheduler rather than on an event-loop thread.
+ * the live copy, swapping a rebuild held for manual review, and verifying one against the store. Rebuild, swap and
+ * verify do DDL and JDBC work, so they run on the bounded elastic scheduler rather than on an event-loop thread.
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
@@ -35,11 +37,14 @@ class AdminController {
     private final ProjectionCatalog catalog;
     private final ProjectionMonitor monitor;
     private final ProjectionProcessors processors;
+    private final Verifier verifier;
 
-    AdminController(ProjectionCatalog catalog, ProjectionMonitor monitor, ProjectionProcessors processors) {
+    AdminController(ProjectionCatalog catalog, ProjectionMonitor monitor, ProjectionProcessors processors,
+                    Verifier verifier) {
         this.catalog = catalog;
         this.monitor = monitor;
         this.processors = processors;
+        this.verifier = verifier;
     }
 
     @GetMapping
@@ -74,6 +79,12 @@ class AdminController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(swapped -> ResponseEntity.status(swapped ? HttpStatus.OK : HttpStatus.CONFLICT)
                         .body(monitor.status(name).orElse(null)));
+    }
+
+    @GetMapping("/{name}/verify")
+    Mono<Verification> verify(@PathVariable String name) {
+        return Mono.fromCallable(() -> verifier.verify(name).orElseThrow(() -> unknown(name)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private void requireKnown(String name) {

@@ -11,7 +11,8 @@ import static dev.finflow.security.AccessRules.names;
 
 /**
  * Who may read what: an account's rows are for its owners and viewers, the audit trail for auditors, lineage for
- * both, market data for everyone signed in, ingestion runs for the operators, projection admin for admins.
+ * both, market data for everyone signed in, ingestion runs for the operators, projection admin for admins; a
+ * projection's {@code verify} also for auditors, who reconcile what users read with the events.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryAccess {
@@ -25,6 +26,8 @@ class QueryAccess {
                 .pathMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(Role.AUDITOR))
                 .pathMatchers(HttpMethod.GET, "/api/v1/instruments", "/api/v1/instruments/**").hasAnyRole(anyUser())
                 .pathMatchers(HttpMethod.GET, "/api/v1/ingestion/**").hasAnyRole(names(Role.MARKET_DATA, Role.ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/admin/projections/*/verify")
+                .hasAnyRole(names(Role.ADMIN, Role.AUDITOR))
                 .pathMatchers("/api/v1/admin/**").hasAnyRole(names(Role.ADMIN));
     }
 }

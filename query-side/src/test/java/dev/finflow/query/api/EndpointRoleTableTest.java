@@ -17,7 +17,8 @@ import static dev.finflow.events.identity.Role.VIEWER;
 
 /**
  * Every endpoint of the query side, and who may call it: account rows for owners and viewers, the audit trail for
- * auditors, lineage for both, market data for everyone signed in, ingestion runs for operators, admin for admins.
+ * auditors, lineage for both, market data for everyone signed in, ingestion runs for operators, admin for admins
+ * (and verify for auditors).
  */
 @QuerySideTest
 class EndpointRoleTableTest {
@@ -47,6 +48,8 @@ class EndpointRoleTableTest {
             .row("GET", "/api/v1/ingestion/runs/{runId}", "/api/v1/ingestion/runs/r-1", MARKET_DATA, ADMIN)
             .row("GET", "/api/v1/admin/projections", "/api/v1/admin/projections", ADMIN)
             .row("GET", "/api/v1/admin/projections/{name}", "/api/v1/admin/projections/holdings", ADMIN)
+            .row("GET", "/api/v1/admin/projections/{name}/verify", "/api/v1/admin/projections/nothing/verify",
+                    ADMIN, AUDITOR)
             .row("POST", "/api/v1/admin/projections/{name}/rebuild", "/api/v1/admin/projections/nothing/rebuild",
                     ADMIN)
             .row("POST", "/api/v1/admin/projections/{name}/swap", "/api/v1/admin/projections/nothing/swap", ADMIN)
