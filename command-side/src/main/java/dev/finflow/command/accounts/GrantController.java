@@ -34,7 +34,7 @@ class GrantController {
                  @JsonDeserialize(using = StrictText.class) String level) {
     }
 
-    /** {@code status} is GRANTED, REVOKED, or ALREADY_DONE when nothing changed. */
+    /** {@code status} is GRANTED (201), REVOKED (200), or ALREADY_DONE (200) when nothing changed. */
     record GrantChanged(String accountId, String userId, String level, long position, String status) {
     }
 
@@ -50,8 +50,9 @@ class GrantController {
         return Mono.defer(() -> {
             GrantAccessCommand command = new GrantAccessCommand(Fields.accountId(accountId, "accountId"),
                     Fields.userId(request.userId(), "userId"), level(request.level()));
-            return dispatcher.send(command, metadata.toMetaData()).map(recorded -> answer(recorded,
-                    command.userId(), command.level().name(), "GRANTED"));
+            return dispatcher.send(command, metadata.toMetaData()).map(recorded -> ResponseEntity
+                    .status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(changed(recorded, command.userId(), command.level().name(), "GRANTED")));
         });
     }
 
@@ -61,8 +62,8 @@ class GrantController {
         return Mono.defer(() -> {
             RevokeAccessCommand command = new RevokeAccessCommand(Fields.accountId(accountId, "accountId"),
                     Fields.userId(userId, "userId"));
-            return dispatcher.send(command, metadata.toMetaData()).map(recorded -> answer(recorded,
-                    command.userId(), null, "REVOKED"));
+            return dispatcher.send(command, metadata.toMetaData()).map(recorded -> ResponseEntity
+                    .ok(changed(recorded, command.userId(), null, "REVOKED")));
         });
     }
 
@@ -76,10 +77,8 @@ class GrantController {
         throw new RuleViolation(RequestRule.INVALID_FIELD, "level must be OWNER or VIEWER", "level");
     }
 
-    private static ResponseEntity<GrantChanged> answer(Recorded recorded, String userId, String level,
-                                                       String status) {
-        return ResponseEntity.status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new GrantChanged(recorded.aggregateId(), userId, level, recorded.position(),
-                        recorded.alreadyDone() ? "ALREADY_DONE" : status));
+    private static GrantChanged changed(Recorded recorded, String userId, String level, String status) {
+        return new GrantChanged(recorded.aggregateId(), userId, level, recorded.position(),
+                recorded.alreadyDone() ? "ALREADY_DONE" : status);
     }
 }
