@@ -20,8 +20,11 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
-    /** The processing groups of this service (features + price anomalies + monitoring; ledger anomalies). */
-    static final List<String> GROUPS = List.of("features", "ledger-anomalies");
+    /**
+     * The processing groups of this service (features + price anomalies + monitoring; ledger anomalies; the
+     * accounts' grants, which decide who reads ledger anomalies).
+     */
+    static final List<String> GROUPS = List.of("features", "ledger-anomalies", "account-access");
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, BufferingEventStorageEngine storage,

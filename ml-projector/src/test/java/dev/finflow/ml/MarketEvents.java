@@ -77,6 +77,14 @@ public final class MarketEvents {
         eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregate, sequence, payload));
     }
 
+    /** As the command side stores it: with the principal of the request that caused it. */
+    public void appendTo(String aggregateType, String aggregate, Object payload, String principal) {
+        long sequence = jdbc.queryForObject("select coalesce(max(sequence_number) + 1, 0) from"
+                + " events.domain_event_entry where aggregate_identifier = ?", Long.class, aggregate);
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregate, sequence, payload,
+                org.axonframework.messaging.MetaData.with(dev.finflow.events.MetadataKeys.PRINCIPAL, principal)));
+    }
+
     /** Waits until every ml processor has applied the newest event in the store, is caught up and not replaying. */
     public void awaitProjected() {
         long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from events.domain_event_entry",

@@ -7,6 +7,8 @@ package dev.finflow.problems;
 public enum Kind {
     /** The request is malformed or a value in it is not acceptable (400). */
     INVALID,
+    /** The caller may see what the request names but not do this to it, e.g. write with read-only access (403). */
+    FORBIDDEN,
     /** Something the request names does not exist (404). */
     NOT_FOUND,
     /** The request contradicts what was recorded before, e.g. an id reused with other content (409). */

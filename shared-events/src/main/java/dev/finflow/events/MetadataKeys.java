@@ -13,6 +13,11 @@ public final class MetadataKeys {
      * {@code command-side/ingestion}); absent when the principal's own request caused the event.
      */
     public static final String ACTOR = "actor";
+    /**
+     * The caller's roles, on a command only (comma-separated claim values from the verified token), so that the
+     * aggregate can let an admin act on any account; never copied onto events.
+     */
+    public static final String CALLER_ROLES = "callerRoles";
     /** The id shared by everything one request set off (from {@code X-Correlation-Id} or generated). */
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message (command or event) that directly caused this one. */

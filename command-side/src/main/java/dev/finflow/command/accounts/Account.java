@@ -8,6 +8,8 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.TransactionId;
 import dev.finflow.command.problems.CommandRule;
+import dev.finflow.events.MetadataKeys;
+import dev.finflow.events.identity.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,6 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,10 +40,13 @@ import static dev.finflow.problems.RequestRule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One portfolio account: the consistency boundary for its cash and units. Command handlers check the named rules
- * ({@link dev.finflow.command.problems.CommandRule}) and then apply one event; event-sourcing handlers only assign.
+ * One portfolio account: the consistency boundary for its cash and units, and for who may touch it. Command
+ * handlers first decide access from the account's own grants (the principal on the command, from the verified
+ * token), then check the named rules ({@link dev.finflow.command.problems.CommandRule}) and apply one event;
+ * event-sourcing handlers only assign.
  */
-@Revision("2") // revision 1 snapshots kept balances, not the timeline: they are ignored and events replayed
+// Revision 1 snapshots kept balances, not the timeline; revision 2 had no grants: both are ignored, events replayed.
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger", cache = "accountCache",
         commandTargetResolver = "commandTargetResolver")
 public class Account {
@@ -58,6 +64,8 @@ public class Account {
     private Timeline timeline = new Timeline();
     private Map<String, Booking> bookings = new HashMap<>();
     private Set<String> cancelled = new HashSet<>();
+    /** User id to access level; the opener is the first owner (the principal on the AccountOpenedEvent). */
+    private Map<String, AccessLevel> grants = new HashMap<>();
 
     protected Account() {
         // Axon rebuilds the aggregate from events (or a snapshot) through this constructor.
@@ -65,8 +73,11 @@ public class Account {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    CommandOutcome handle(OpenAccountCommand command) {
+    CommandOutcome handle(OpenAccountCommand command, MetaData caller) {
         if (accountId != null) {
+            if (levelOf(caller) == null && !actingProcess(caller)) {
+                throw new RuleViolation(ACCOUNT_EXISTS, "account " + command.accountId() + " exists");
+            }
             if (sameDetails(command)) {
                 return CommandOutcome.repeated(accountId.value(), 0);
             }
@@ -83,8 +94,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(DepositCashCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(DepositCashCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new CashDepositedEvent(accountId, command.transactionId(), command.amount(), command.fxRate(),
                     command.bookingDate(), command.memo(), Legs.cashIn(settled, LegType.EXTERNAL, code()));
@@ -92,8 +103,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(WithdrawCashCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(WithdrawCashCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             List<Leg> legs = requireCovered(command.transactionId(), command.bookingDate(),
                     Legs.cashOut(settled, LegType.EXTERNAL, code()));
@@ -103,8 +114,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordTradeCommand command) {
-        return record(command, command.tradeDate(), () -> {
+    CommandOutcome handle(RecordTradeCommand command, MetaData caller) {
+        return record(command, caller, command.tradeDate(), () -> {
             List<Leg> legs = requireCovered(command.transactionId(), command.tradeDate(),
                     Trades.legs(command, amounts()));
             return new TradeRecordedEvent(accountId, command.transactionId(), command.side(), command.symbol(),
@@ -114,8 +125,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordDividendCommand command) {
-        return record(command, command.paymentDate(), () -> {
+    CommandOutcome handle(RecordDividendCommand command, MetaData caller) {
+        return record(command, caller, command.paymentDate(), () -> {
             if (!timeline.held(command.symbol().value(), command.paymentDate())) {
                 throw new RuleViolation(DIVIDEND_WITHOUT_HOLDING, "account " + accountId + " held no "
                         + command.symbol() + " on or before " + command.paymentDate(), "symbol");
@@ -129,8 +140,8 @@ public class Account {
 
     /** Fees are facts imposed by the broker: they are recorded even when they take cash below the overdraft. */
     @CommandHandler
-    CommandOutcome handle(ChargeFeeCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(ChargeFeeCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             Money settled = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new FeeChargedEvent(accountId, command.transactionId(), command.amount(), command.fxRate(),
                     command.bookingDate(), command.memo(), Legs.cashOut(settled, LegType.EXPENSE, code()));
@@ -143,8 +154,8 @@ public class Account {
      * the transfer process then cancels the sender's leg.
      */
     @CommandHandler
-    CommandOutcome handle(ReverseTransactionCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(ReverseTransactionCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             String reversedId = command.reversedTransactionId().value();
             Booking original = bookings.get(reversedId);
             if (original == null) {
@@ -173,8 +184,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(SendTransferCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(SendTransferCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             if (command.toAccountId().equals(accountId)) {
                 throw new RuleViolation(SAME_ACCOUNT_TRANSFER, "cannot transfer from " + accountId + " to itself",
                         "toAccountId");
@@ -191,8 +202,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(ReceiveTransferCommand command) {
-        return record(command, command.bookingDate(), () -> {
+    CommandOutcome handle(ReceiveTransferCommand command, MetaData caller) {
+        return record(command, caller, command.bookingDate(), () -> {
             Money credited = amounts().settle(command.amount(), command.fxRate(), "amount");
             return new TransferReceivedEvent(accountId, command.transactionId(), command.fromAccountId(),
                     command.amount(), command.fxRate(), credited, command.bookingDate(), command.memo(),
@@ -202,7 +213,8 @@ public class Account {
 
     /** Compensation of a refused transfer. Allowed on a closed account too: the money must come back. */
     @CommandHandler
-    CommandOutcome handle(RefundTransferCommand command) {
+    CommandOutcome handle(RefundTransferCommand command, MetaData caller) {
+        requireWriter(caller);
         String transferId = command.transactionId().value();
         Booking sent = bookings.get(transferId);
         if (sent == null || sent.kind() != Booking.Kind.TRANSFER_SENT) {
@@ -219,7 +231,8 @@ public class Account {
     }
 
     @CommandHandler
-    CommandOutcome handle(CloseAccountCommand command) {
+    CommandOutcome handle(CloseAccountCommand command, MetaData caller) {
+        requireWriter(caller);
         if (closed) {
             if (command.closedOn().equals(closedOn)) {
                 return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
@@ -246,7 +259,8 @@ public class Account {
      * the new share basis. A fractional remainder is paid out at the split's cash-in-lieu price, as a sale.
      */
     @CommandHandler
-    CommandOutcome handle(ApplySplitCommand command) {
+    CommandOutcome handle(ApplySplitCommand command, MetaData caller) {
+        requireWriter(caller);
         String symbol = command.symbol().value();
         if (closed || timeline.knowsSplit(symbol, command.effectiveDate())) {
             return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
@@ -267,12 +281,89 @@ public class Account {
     }
 
     /**
+     * Grants owner or viewer access. Owners and admins may; lowering the last owner to viewer is refused.
+     */
+    @CommandHandler
+    CommandOutcome handle(GrantAccessCommand command, MetaData caller) {
+        requireGrantor(caller);
+        AccessLevel now = grants.get(command.userId());
+        if (now == command.level()) {
+            return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
+        }
+        if (now == AccessLevel.OWNER) {
+            requireAnotherOwner(command.userId());
+        }
+        apply(new AccessGrantedEvent(accountId, command.userId(), command.level()));
+        return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());
+    }
+
+    /** Ends a user's access; revoking one who has none is answered as done. The last owner stays. */
+    @CommandHandler
+    CommandOutcome handle(RevokeAccessCommand command, MetaData caller) {
+        requireGrantor(caller);
+        AccessLevel now = grants.get(command.userId());
+        if (now == null) {
+            return CommandOutcome.repeated(accountId.value(), AggregateLifecycle.getVersion());
+        }
+        if (now == AccessLevel.OWNER) {
+            requireAnotherOwner(command.userId());
+        }
+        apply(new AccessRevokedEvent(accountId, command.userId()));
+        return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());
+    }
+
+    /**
+     * Writes are for owners, and for the service's own processes (transfer receipt and refund, split
+     * distribution), which name themselves as {@code actor} and act on the facts, not on a user's grants. A caller
+     * without a grant is told the account does not exist, exactly as for a missing one; a viewer is told no.
+     */
+    private void requireWriter(MetaData caller) {
+        if (actingProcess(caller)) {
+            return;
+        }
+        AccessLevel level = levelOf(caller);
+        if (level == null) {
+            throw new RuleViolation(ACCOUNT_NOT_FOUND, "no account " + accountId);
+        }
+        if (level == AccessLevel.VIEWER) {
+            throw new RuleViolation(READ_ONLY_ACCESS, "you may read account " + accountId + " but not write to it");
+        }
+    }
+
+    /** Owners grant and revoke on their accounts; an admin on any account. */
+    private void requireGrantor(MetaData caller) {
+        Object roles = caller.get(MetadataKeys.CALLER_ROLES);
+        if (roles == null || !Arrays.asList(roles.toString().split(",")).contains(Role.ADMIN.claimValue())) {
+            requireWriter(caller);
+        }
+    }
+
+    private void requireAnotherOwner(String userId) {
+        boolean another = grants.entrySet().stream()
+                .anyMatch(grant -> grant.getValue() == AccessLevel.OWNER && !grant.getKey().equals(userId));
+        if (!another) {
+            throw new RuleViolation(LAST_OWNER, "user " + userId + " is the last owner of account " + accountId
+                    + "; grant another owner first", "userId");
+        }
+    }
+
+    private AccessLevel levelOf(MetaData caller) {
+        Object principal = caller.get(MetadataKeys.PRINCIPAL);
+        return principal == null ? null : grants.get(principal.toString());
+    }
+
+    private static boolean actingProcess(MetaData caller) {
+        return caller.get(MetadataKeys.ACTOR) != null;
+    }
+
+    /**
      * The shape every transaction command shares: a repeat of a known transaction id is answered from the
      * booking (same content) or refused (other content); otherwise the account must be open and {@code decide}
      * produces the one event to apply, having checked its rules.
      */
-    private CommandOutcome record(TransactionCommand command, LocalDate date,
+    private CommandOutcome record(TransactionCommand command, MetaData caller, LocalDate date,
                                   Supplier<LedgerTransactionEvent> decide) {
+        requireWriter(caller);
         String digest = RequestDigest.of((Record) command);
         Booking known = bookings.get(command.transactionId().value());
         if (known != null) {
@@ -336,8 +427,11 @@ public class Account {
     }
 
     @EventSourcingHandler
-    void on(AccountOpenedEvent event) {
+    void on(AccountOpenedEvent event, @MetaDataValue(MetadataKeys.PRINCIPAL) String opener) {
         accountId = event.accountId();
+        if (opener != null) {
+            grants.put(opener, AccessLevel.OWNER);
+        }
         name = event.name();
         currency = event.currency();
         overdraftLimit = event.overdraftLimit();
@@ -411,6 +505,16 @@ public class Account {
     void on(TransferRefundedEvent event) {
         timeline.cancel(event.transactionId().value());
         cancelled.add(event.transactionId().value());
+    }
+
+    @EventSourcingHandler
+    void on(AccessGrantedEvent event) {
+        grants.put(event.userId(), event.level());
+    }
+
+    @EventSourcingHandler
+    void on(AccessRevokedEvent event) {
+        grants.remove(event.userId());
     }
 
     @EventSourcingHandler

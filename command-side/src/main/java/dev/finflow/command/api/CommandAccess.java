@@ -9,8 +9,9 @@ import org.springframework.http.HttpMethod;
 import static dev.finflow.security.AccessRules.names;
 
 /**
- * Who may send which command: owners write to the ledger, market-data operators to instruments and ingestion.
- * Which accounts an owner may write is the Account aggregate's decision, not a role's.
+ * Who may send which command: owners write to the ledger, owners and admins grant access, market-data operators
+ * write instruments and ingestion. Which accounts an owner may write is the Account aggregate's decision, from its
+ * grants, not a role's.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandAccess {
@@ -18,6 +19,9 @@ class CommandAccess {
     @Bean
     AccessRules commandAccessRules() {
         return exchanges -> exchanges
+                .pathMatchers(HttpMethod.POST, "/api/v1/accounts/*/grants").hasAnyRole(names(Role.OWNER, Role.ADMIN))
+                .pathMatchers(HttpMethod.DELETE, "/api/v1/accounts/*/grants/*")
+                .hasAnyRole(names(Role.OWNER, Role.ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/transfers")
                 .hasAnyRole(names(Role.OWNER))
                 .pathMatchers(HttpMethod.POST, "/api/v1/instruments", "/api/v1/instruments/**",

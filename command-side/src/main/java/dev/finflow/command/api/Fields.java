@@ -49,6 +49,15 @@ public final class Fields {
         return parse(required(value, field), TransactionId::new, field);
     }
 
+    /** A user id as tokens carry it in their subject: opaque, 1 to 128 of letters, digits and ._@:+-. */
+    public static String userId(String value, String field) {
+        if (!required(value, field).matches("[A-Za-z0-9._@:+-]{1,128}")) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, field + " must be 1 to 128 of letters, digits and "
+                    + "._@:+-", field);
+        }
+        return value;
+    }
+
     public static Symbol symbol(String value, String field) {
         return parse(required(value, field), Symbol::new, field);
     }

@@ -1,5 +1,6 @@
 package dev.finflow.command.api;
 
+import dev.finflow.events.identity.Role;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.security.Caller;
@@ -9,8 +10,10 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds {@link RequestMetadata} for any controller method that asks for it: the principal from the verified
@@ -34,7 +37,8 @@ final class RequestMetadataResolver implements HandlerMethodArgumentResolver {
                 .map(caller -> {
                     String correlationId = header(exchange, CORRELATION_HEADER, UUID.randomUUID().toString());
                     exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
-                    return new RequestMetadata(caller.id(), correlationId);
+                    return new RequestMetadata(caller.id(), correlationId, Arrays.stream(Role.values())
+                            .filter(caller::hasRole).map(Role::claimValue).collect(Collectors.joining(",")));
                 });
     }
 

@@ -39,6 +39,9 @@ public enum CommandRule implements Rule {
     ALREADY_REVERSED("already-reversed", Kind.REFUSED, "The transaction has been reversed already"),
     NOT_REVERSIBLE("not-reversible", Kind.REFUSED, "This kind of transaction cannot be reversed"),
     SAME_ACCOUNT_TRANSFER("same-account-transfer", Kind.REFUSED, "A transfer needs two different accounts"),
+    // Access to the account (grants).
+    READ_ONLY_ACCESS("read-only-access", Kind.FORBIDDEN, "Your access to this account is read-only"),
+    LAST_OWNER("last-owner", Kind.REFUSED, "An account keeps at least one owner"),
     // Dates in the account's history.
     DATE_BEFORE_OPENING("date-before-opening", Kind.REFUSED, "The date is before the account was opened"),
     BREAKS_LATER_BALANCE("breaks-later-balance", Kind.REFUSED,

@@ -1,6 +1,7 @@
 package dev.finflow.command.splits;
 
 import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.ApplySplitCommand;
 import dev.finflow.events.ledger.TradeRecordedEvent;
 import dev.finflow.events.ledger.TradeSide;
@@ -27,6 +28,8 @@ import java.util.Set;
 class SplitDistribution {
 
     static final String NAME = "split-distribution";
+    /** Splits are facts for every holder: the process acts on them, not on the operator's grants. */
+    private static final MetaData ACTING = MetaData.with(MetadataKeys.ACTOR, "command-side/" + NAME);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Past this many remembered deliveries the memory is dropped (and deliveries are asked again, harmlessly). */
     private static final int MAX_REMEMBERED = 100_000;
@@ -64,7 +67,7 @@ class SplitDistribution {
             return;
         }
         dispatcher.send(new ApplySplitCommand(account, split.symbol(), split.effectiveDate(), split.numerator(),
-                split.denominator(), split.cashInLieuPrice()), MetaData.emptyInstance()).block(TIMEOUT);
+                split.denominator(), split.cashInLieuPrice()), ACTING).block(TIMEOUT);
         if (delivered.size() >= MAX_REMEMBERED) {
             delivered.clear();
         }

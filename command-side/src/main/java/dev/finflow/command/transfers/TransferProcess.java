@@ -34,6 +34,7 @@ class TransferProcess {
     static final String NAME = "transfer-process";
     /** The principal stays the sender's (inherited from the event); this names who acted for them. */
     private static final MetaData ACTING = MetaData.with(MetadataKeys.ACTOR, "command-side/" + NAME);
+    static final String REFUSED = "refused by the receiving account";
     private static final Logger log = LoggerFactory.getLogger(TransferProcess.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -52,12 +53,13 @@ class TransferProcess {
         try {
             dispatcher.send(receive, ACTING).block(TIMEOUT);
         } catch (RuleViolation | AggregateNotFoundException refused) {
+            // The receiver is another person's account: the sender learns that it refused, never why.
             String reason = refused instanceof RuleViolation violation
                     ? violation.rule().id() + ": " + violation.getMessage()
                     : "account-not-found: no account " + sent.toAccountId();
             log.info("transfer {} refused by {}, refunding {}: {}", sent.transactionId(), sent.toAccountId(),
                     sent.accountId(), reason);
-            dispatcher.send(new RefundTransferCommand(sent.accountId(), sent.transactionId(), reason,
+            dispatcher.send(new RefundTransferCommand(sent.accountId(), sent.transactionId(), REFUSED,
                     sent.bookingDate()), ACTING).block(TIMEOUT);
         }
     }
@@ -75,7 +77,7 @@ class TransferProcess {
         dispatcher.send(new RefundTransferCommand(new AccountId(sender[0]), new TransactionId(sender[1]),
                 "reversed at " + reversal.accountId() + " by " + reversal.transactionId()
                         + (reversal.reason() == null ? "" : ": " + reversal.reason()), reversal.originalDate()),
-                MetaData.emptyInstance()).block(TIMEOUT);
+                ACTING).block(TIMEOUT);
     }
 
     /** Replaying the process must not move money again; it only ever runs forward. */

@@ -10,6 +10,8 @@ import dev.finflow.events.ledger.OpenAccountCommand;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
+import dev.finflow.events.MetadataKeys;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -18,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 /** Shared givens for the account tests: an EUR account "acc-1" opened on 2024-01-02. */
 final class AccountFixtures {
@@ -29,6 +32,17 @@ final class AccountFixtures {
     static final LocalDate DAY = LocalDate.of(2024, 1, 15);
 
     private AccountFixtures() {
+    }
+
+    /**
+     * A fixture whose commands come from a process acting on the facts (an {@code actor}), so the ledger rules are
+     * tested apart from access; {@link GrantsTest} tests the grants.
+     */
+    static AggregateTestFixture<Account> fixture() {
+        AggregateTestFixture<Account> fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerCommandDispatchInterceptor(messages -> (index, message) ->
+                message.andMetaData(Map.of(MetadataKeys.ACTOR, "test")));
+        return fixture;
     }
 
     static OpenAccountCommand open() {

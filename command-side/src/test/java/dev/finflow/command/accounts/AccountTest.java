@@ -28,7 +28,7 @@ class AccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.fixture();
     }
 
     private static RecordTradeCommand buy(String txId, String units, String price, String fee) {

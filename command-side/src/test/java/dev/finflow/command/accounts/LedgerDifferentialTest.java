@@ -168,7 +168,9 @@ class LedgerDifferentialTest {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<Account>builder().aggregateType(Account.class).repository(repository)
                 .build().subscribe(bus);
-        return DefaultCommandGateway.builder().commandBus(bus).build();
+        // The ledger rules alone: commands come as from a process acting on the facts, not a user's grants.
+        return DefaultCommandGateway.builder().commandBus(bus).dispatchInterceptors(messages -> (index, message) ->
+                message.andMetaData(java.util.Map.of(dev.finflow.events.MetadataKeys.ACTOR, "test"))).build();
     }
 
     /** The aggregate's commands, told to the reference ledger. */

@@ -38,7 +38,7 @@ class LedgerTimelineTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = AccountFixtures.fixture();
     }
 
     static RecordTradeCommand trade(String txId, TradeSide side, String units, String price, LocalDate date) {

@@ -28,6 +28,9 @@ class EndpointRoleTableTest {
             .row("POST", "/api/v1/accounts/{accountId}/transactions/{transactionId}/reversal",
                     "/api/v1/accounts/t-1/transactions/x/reversal", OWNER)
             .row("POST", "/api/v1/accounts/{accountId}/closure", "/api/v1/accounts/t-1/closure", OWNER)
+            .row("POST", "/api/v1/accounts/{accountId}/grants", "/api/v1/accounts/t-1/grants", OWNER, ADMIN)
+            .row("DELETE", "/api/v1/accounts/{accountId}/grants/{userId}", "/api/v1/accounts/t-1/grants/u-1",
+                    OWNER, ADMIN)
             .row("POST", "/api/v1/transfers", "/api/v1/transfers", OWNER)
             .row("POST", "/api/v1/instruments", "/api/v1/instruments", MARKET_DATA)
             .row("POST", "/api/v1/instruments/{symbol}/bars", "/api/v1/instruments/T1/bars", MARKET_DATA)

@@ -7,12 +7,15 @@ import dev.finflow.command.StoredEvents;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.web.ProblemType;
+import dev.finflow.events.identity.Role;
+import dev.finflow.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -115,6 +118,10 @@ class ProblemVocabularyTest {
                 BadRequest.post("too-many-decimals", TX, DEPOSIT.formatted("x", "1.001", "EUR")),
                 BadRequest.post("account-exists", "/api/v1/accounts",
                         "{\"accountId\":\"pv-1\",\"name\":\"Other\",\"currency\":\"USD\"}"),
+                BadRequest.post("read-only-access", TX, DEPOSIT.formatted("x", 1, "EUR"))
+                        .with(HttpHeaders.AUTHORIZATION, TestTokens.bearer("pv-viewer", Role.OWNER)),
+                new BadRequest("last-owner", HttpMethod.DELETE, PV + "/grants/" + TestTokens.DEFAULT_SUBJECT, null,
+                        null, Map.of()),
                 BadRequest.post("account-closed", "/api/v1/accounts/pv-closed/transactions",
                         DEPOSIT.formatted("x", 1, "EUR")),
                 BadRequest.post("account-not-empty", PV + "/closure", "{}"),
@@ -189,6 +196,7 @@ class ProblemVocabularyTest {
     void state() {
         send(BadRequest.post("", "/api/v1/accounts", OPEN));
         send(BadRequest.post("", TX, DEPOSIT.formatted("seed", 100, "EUR")));
+        send(BadRequest.post("", PV + "/grants", "{\"userId\":\"pv-viewer\",\"level\":\"VIEWER\"}"));
         send(BadRequest.post("", TX, DEPOSIT.formatted("small", 1, "EUR")));
         send(BadRequest.post("", TX + "/small/reversal", "{\"transactionId\":\"r-small\"}"));
         send(BadRequest.post("", "/api/v1/accounts",

@@ -15,6 +15,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import dev.finflow.events.MetadataKeys;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommitGroupTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 2, 1);
-    private static final MetaData NONE = MetaData.emptyInstance();
+    /** Every command as one owner's: the opener owns the accounts these tests write to. */
+    private static final MetaData OWNER = MetaData.with(MetadataKeys.PRINCIPAL, "group-tester");
 
     @Autowired
     CommandDispatcher dispatcher;
@@ -48,7 +50,7 @@ class CommitGroupTest {
         open("grp-b");
         Job deposit = job(deposit("grp-a", "d1", "100.00"));
         Job batch = dispatcher.job(List.of(deposit("grp-a", "d2", "10.00"), withdraw("grp-a", "w1", "500.00"),
-                deposit("grp-a", "d3", "1.00")), NONE, true);
+                deposit("grp-a", "d3", "1.00")), OWNER, true);
         Job afterBatch = job(withdraw("grp-a", "w2", "100.00"));
         Job refused = job(withdraw("grp-b", "w1", "0.01"));
 
@@ -98,7 +100,7 @@ class CommitGroupTest {
     }
 
     private Job job(Object command) {
-        return dispatcher.job(List.of(command), NONE, false);
+        return dispatcher.job(List.of(command), OWNER, false);
     }
 
     private static DepositCashCommand deposit(String account, String tx, String amount) {

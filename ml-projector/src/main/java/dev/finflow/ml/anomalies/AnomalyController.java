@@ -1,7 +1,11 @@
 package dev.finflow.ml.anomalies;
 
+import dev.finflow.events.identity.Role;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
+import dev.finflow.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +14,11 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 
-/** {@code GET /api/v1/anomalies?kind&symbol&account&after&limit}: scored anomalies with reasons, keyset-paged. */
+/**
+ * {@code GET /api/v1/anomalies?kind&symbol&account&after&limit}: scored anomalies with reasons, keyset-paged.
+ * Price anomalies are for everyone; a ledger anomaly only for readers of its account (its owners and viewers, and
+ * admins), and naming an account the caller may not read answers as for one that does not exist.
+ */
 @RestController
 @RequestMapping("/api/v1/anomalies")
 class AnomalyController {
@@ -18,9 +26,11 @@ class AnomalyController {
     enum Kind { PRICE_RETURN, TRANSACTION }
 
     private final AnomalyTable table;
+    private final AccountGrants grants;
 
-    AnomalyController(AnomalyTable table) {
+    AnomalyController(AnomalyTable table, AccountGrants grants) {
         this.table = table;
+        this.grants = grants;
     }
 
     record Page(List<AnomalyTable.Anomaly> anomalies, Long next) {
@@ -33,10 +43,14 @@ class AnomalyController {
         Kind k = Reads.enumValue(Kind.class, "kind", kind);
         String s = symbol == null ? null : Symbols.parse(symbol);
         int n = Reads.limit(limit);
-        return Reads.blocking(() -> {
-            List<AnomalyTable.Anomaly> page = table.page(k == null ? null : k.name(), s, account,
+        return Caller.current().flatMap(caller -> Reads.blocking(() -> {
+            String reader = caller.hasRole(Role.ADMIN) ? null : caller.id();
+            if (account != null && reader != null && !grants.mayRead(account, reader)) {
+                throw new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account " + account, "account");
+            }
+            List<AnomalyTable.Anomaly> page = table.page(k == null ? null : k.name(), s, account, reader,
                     after == null ? 0 : after, n);
             return new Page(page, page.size() == n ? page.get(n - 1).id() : null);
-        });
+        }));
     }
 }

@@ -49,13 +49,17 @@ class AnomalyTable {
                 position);
     }
 
-    List<Anomaly> page(String kind, String symbol, String account, long after, int limit) {
+    /** A page of anomalies; of ledger anomalies only those of accounts {@code reader} may read (null: all). */
+    List<Anomaly> page(String kind, String symbol, String account, String reader, long after, int limit) {
         return jdbc.query("select id, kind, symbol, account_id, occurred_on, value, score, reason, position"
                         + " from ml.anomaly where (?::text is null or kind = ?) and (?::text is null or symbol = ?)"
-                        + " and (?::text is null or account_id = ?) and id > ? order by id limit ?",
+                        + " and (?::text is null or account_id = ?) and (?::text is null or account_id is null"
+                        + " or account_id in (select account_id from ml.account_access where user_id = ?"
+                        + " and level is not null)) and id > ? order by id limit ?",
                 (rs, i) -> new Anomaly(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), rs.getDouble(7), rs.getString(8),
-                        rs.getLong(9)), kind, kind, symbol, symbol, account, account, after, limit);
+                        rs.getLong(9)), kind, kind, symbol, symbol, account, account, reader, reader, after,
+                limit);
     }
 
     void truncate(String kind) {

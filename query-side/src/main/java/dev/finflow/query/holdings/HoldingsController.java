@@ -1,5 +1,6 @@
 package dev.finflow.query.holdings;
 
+import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,11 +32,13 @@ class HoldingsController {
 
     private final HoldingsQueries queries;
     private final ReadYourWrites readYourWrites;
+    private final AccountAccess access;
     private final Duration streamPoll;
 
-    HoldingsController(HoldingsQueries queries, ReadYourWrites readYourWrites,
+    HoldingsController(HoldingsQueries queries, ReadYourWrites readYourWrites, AccountAccess access,
                        @Value("${finflow.query.stream-poll:200ms}") Duration streamPoll) {
         this.queries = queries;
+        this.access = access;
         this.readYourWrites = readYourWrites;
         this.streamPoll = streamPoll;
     }
@@ -44,7 +47,9 @@ class HoldingsController {
     Mono<Holdings> holdings(@PathVariable String accountId, @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
-        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(HoldingsProjection.NAME, position)
+                .then(access.requireAccount(accountId, position))
                 .then(queries.requireAccount(accountId))
                 .then(queries.holdings(accountId, date).collectList())
                 .map(list -> new Holdings(accountId, date, list));
@@ -53,19 +58,25 @@ class HoldingsController {
     /**
      * The current holdings (also on a reconnect, with or without Last-Event-ID), then the holdings again every
      * time one of them changes. A change is seen in the holdings themselves, not in the highest position applied
-     * to the account: a split committed after a later trade changes holdings below that position.
+     * to the account: a split committed after a later trade changes holdings below that position. Access is asked
+     * again on every poll: a revoked reader's stream ends.
      */
     @GetMapping(path = "/accounts/{accountId}/holdings/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Holdings>> stream(@PathVariable String accountId,
                                            @RequestParam(required = false) String minPosition) {
-        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(HoldingsProjection.NAME, position)
+                .then(access.requireAccount(accountId, position))
                 .then(queries.requireAccount(accountId))
                 .thenMany(Flux.interval(Duration.ZERO, streamPoll)
-                        .concatMap(tick -> queries.holdings(accountId, null).collectList())
+                        .onBackpressureDrop() // a poll still running skips the ticks meanwhile
+                        .concatMap(tick -> access.mayRead(accountId))
+                        .takeWhile(Boolean::booleanValue)
+                        .concatMap(allowed -> queries.holdings(accountId, null).collectList())
                         .distinctUntilChanged()
                         .concatMap(list -> queries.lastChange(accountId)
-                                .map(position -> ServerSentEvent.builder(new Holdings(accountId, null, list))
-                                        .id(Long.toString(position)).event("holdings").build())));
+                                .map(changed -> ServerSentEvent.builder(new Holdings(accountId, null, list))
+                                        .id(Long.toString(changed)).event("holdings").build())));
     }
 
     @GetMapping("/lineage/holdings/{accountId}/{asset}")
@@ -73,7 +84,9 @@ class HoldingsController {
                           @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
-        return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(HoldingsProjection.NAME, position)
+                .then(access.requireLineage(accountId, position))
                 .then(queries.requireAccount(accountId))
                 .then(queries.lineage(accountId, asset, date).collectList())
                 .map(events -> new Lineage(accountId, asset, date, events));

@@ -2,6 +2,7 @@ package dev.finflow.query.monthlybalances;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
@@ -39,9 +40,11 @@ class MonthlyBalancesController {
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
     private final SecurityClosings closings;
+    private final AccountAccess access;
 
     MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
-                              SecurityClosings closings) {
+                              SecurityClosings closings, AccountAccess access) {
+        this.access = access;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -60,6 +63,7 @@ class MonthlyBalancesController {
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(MonthlyBalancesProjection.NAME, position)
                 .then(readYourWrites.await(SecurityClosings.HOLDINGS, position))
+                .then(access.requireAccount(accountId, position))
                 .then(requireAccount(accountId))
                 .then(flows(accountId, asset).collectList())
                 .flatMap(flows -> {
@@ -76,7 +80,9 @@ class MonthlyBalancesController {
                           @RequestParam(required = false) String minPosition) {
         YearMonth yearMonth = Params.month(month, "month");
         TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
-        return readYourWrites.await(MonthlyBalancesProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(MonthlyBalancesProjection.NAME, position)
+                .then(access.requireLineage(accountId, position))
                 .then(requireAccount(accountId))
                 .then(db.sql("select event_id, event_type, position, recorded_at, sum(quantity) as quantity, principal "
                                 + "from " + tables.name(MonthlyBalancesProjection.ENTRIES) + " where account_id = "

@@ -2,6 +2,7 @@ package dev.finflow.query.transactions;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
@@ -37,8 +38,11 @@ class TransactionsController {
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
+    private final AccountAccess access;
 
-    TransactionsController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+    TransactionsController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
+                           AccountAccess access) {
+        this.access = access;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -57,7 +61,9 @@ class TransactionsController {
         String sql = "select * from " + tables.name(TransactionsProjection.TRANSACTIONS) + " where account_id = "
                 + ":account and position > :after" + (first == null ? "" : " and effective_date >= :from")
                 + (last == null ? "" : " and effective_date <= :to") + " order by position limit :limit";
-        return readYourWrites.await(TransactionsProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        return readYourWrites.await(TransactionsProjection.NAME, position)
+                .then(access.requireAccount(accountId, position))
                 .then(requireAccount(tables, accountId))
                 .then(Mono.defer(() -> {
                     DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId)

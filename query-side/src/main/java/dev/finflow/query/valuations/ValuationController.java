@@ -1,5 +1,6 @@
 package dev.finflow.query.valuations;
 
+import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.BarsReader;
@@ -28,11 +29,13 @@ class ValuationController {
     private final BarsReader bars;
     private final Valuator valuator;
     private final ReadYourWrites readYourWrites;
+    private final AccountAccess access;
     /** "Now" is today in this zone: a split or transaction dated later is not valued yet. */
     private final ZoneId zone;
 
     ValuationController(HoldingsAsOf holdings, BarsReader bars, Valuator valuator, ReadYourWrites readYourWrites,
-                        @Value("${finflow.query.zone:America/New_York}") ZoneId zone) {
+                        AccountAccess access, @Value("${finflow.query.zone:America/New_York}") ZoneId zone) {
+        this.access = access;
         this.zone = zone;
         this.holdings = holdings;
         this.bars = bars;
@@ -48,6 +51,7 @@ class ValuationController {
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(HoldingsAsOf.HOLDINGS, position)
                 .then(readYourWrites.await("bars", position))
+                .then(access.requireAccount(accountId, position))
                 .then(Mono.defer(() -> holdings.accountCurrency(accountId)))
                 .flatMap(currency -> bars.fxPairs().collectList().flatMap(pairs -> holdings.holdings(accountId, on)
                         .concatMap(held -> valuator.value(held, currency, on, pairs)).collectList()

@@ -16,8 +16,9 @@ import static dev.finflow.events.identity.Role.OWNER;
 import static dev.finflow.events.identity.Role.VIEWER;
 
 /**
- * Every endpoint of the query side, and who may call it: account rows for owners and viewers, the audit trail for
- * auditors, lineage for both, market data for everyone signed in, ingestion runs for operators, admin for admins
+ * Every endpoint of the query side, and who may call it: account rows for owners, viewers (which accounts: their
+ * grants, see AccessIsolationTest) and admins, the audit trail for auditors and admins, lineage for all of them,
+ * market data for everyone signed in, ingestion runs for operators, admin for admins
  * (and verify for auditors).
  */
 @QuerySideTest
@@ -27,19 +28,20 @@ class EndpointRoleTableTest {
     private static final Role[] ANY_TOKEN = Role.values();
 
     static final EndpointRoleTable TABLE = new EndpointRoleTable()
-            .row("GET", "/api/v1/accounts/{accountId}/holdings", "/api/v1/accounts/t-1/holdings", OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/holdings", "/api/v1/accounts/t-1/holdings",
+                    OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/holdings/stream", "/api/v1/accounts/t-1/holdings/stream",
-                    OWNER, VIEWER)
+                    OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/monthly-balances", "/api/v1/accounts/t-1/monthly-balances",
-                    OWNER, VIEWER)
+                    OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/transactions", "/api/v1/accounts/t-1/transactions",
-                    OWNER, VIEWER)
-            .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER)
+                    OWNER, VIEWER, ADMIN)
+            .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/lineage/holdings/{accountId}/{asset}", "/api/v1/lineage/holdings/t-1/EUR",
-                    OWNER, VIEWER, AUDITOR)
+                    OWNER, VIEWER, AUDITOR, ADMIN)
             .row("GET", "/api/v1/lineage/monthly-balances/{accountId}/{asset}/{month}",
-                    "/api/v1/lineage/monthly-balances/t-1/EUR/2024-01", OWNER, VIEWER, AUDITOR)
-            .row("GET", "/api/v1/audit/events", "/api/v1/audit/events", AUDITOR)
+                    "/api/v1/lineage/monthly-balances/t-1/EUR/2024-01", OWNER, VIEWER, AUDITOR, ADMIN)
+            .row("GET", "/api/v1/audit/events", "/api/v1/audit/events", AUDITOR, ADMIN)
             .row("GET", "/api/v1/instruments", "/api/v1/instruments", ANY_USER)
             .row("GET", "/api/v1/instruments/{symbol}/bars", "/api/v1/instruments/T1/bars", ANY_USER)
             .row("GET", "/api/v1/instruments/{symbol}/bars/stream", "/api/v1/instruments/T1/bars/stream", ANY_USER)

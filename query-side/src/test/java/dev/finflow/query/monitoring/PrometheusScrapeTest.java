@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusScrapeTest {
 
-    private static final List<String> PROJECTIONS = List.of("holdings", "monthly-balances", "transactions", "audit");
+    private static final List<String> PROJECTIONS = List.of("holdings", "monthly-balances", "transactions", "audit",
+            "access");
 
     @Autowired
     WebTestClient http;

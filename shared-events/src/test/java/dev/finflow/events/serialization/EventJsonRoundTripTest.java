@@ -7,6 +7,9 @@ import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
 import dev.finflow.events.ingestion.IngestionRunStartedEvent;
 import dev.finflow.events.ingestion.NextStep;
 import dev.finflow.events.ingestion.RunTrigger;
+import dev.finflow.events.ledger.AccessGrantedEvent;
+import dev.finflow.events.ledger.AccessLevel;
+import dev.finflow.events.ledger.AccessRevokedEvent;
 import dev.finflow.events.ledger.AccountClosedEvent;
 import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.CashDepositedEvent;
@@ -77,6 +80,8 @@ class EventJsonRoundTripTest {
         return Stream.of(
                 new AccountOpenedEvent(ACCOUNT, "Main", Currency.getInstance("EUR"), new BigDecimal("250.00"), DAY),
                 new AccountClosedEvent(ACCOUNT, DAY),
+                new AccessGrantedEvent(ACCOUNT, "6f0c2a", AccessLevel.VIEWER),
+                new AccessRevokedEvent(ACCOUNT, "6f0c2a"),
                 new CashDepositedEvent(ACCOUNT, TX, hundred, null, DAY, "salary", LEGS),
                 new CashWithdrawnEvent(ACCOUNT, TX, hundred, new BigDecimal("0.9215"), DAY, null, LEGS),
                 new TradeRecordedEvent(ACCOUNT, TX, TradeSide.BUY, new Symbol("AAPL"), Quantity.of("10.5"),
@@ -148,6 +153,24 @@ class EventJsonRoundTripTest {
                 .contains("\"price\":{\"amount\":1000,\"currency\":\"USD\"}")
                 .contains("\"tradeDate\":\"2024-03-15\"")
                 .doesNotContain("E+", "E-", "@class", "\"fee\"");
+    }
+
+    /** The stored JSON of the first grant events, as written: later revisions must keep reading it. */
+    @Test
+    void grantEventsReadTheirFirstRevisionsStoredJson() throws Exception {
+        String granted = new String(getClass().getResourceAsStream("/fixtures/AccessGrantedEvent-rev1.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String revoked = new String(getClass().getResourceAsStream("/fixtures/AccessRevokedEvent-rev1.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        Object grant = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(granted,
+                String.class, AccessGrantedEvent.class.getName(), "1"));
+        Object revoke = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(revoked,
+                String.class, AccessRevokedEvent.class.getName(), "1"));
+
+        assertThat(grant).isEqualTo(new AccessGrantedEvent(ACCOUNT, "6f0c2a", AccessLevel.OWNER));
+        assertThat(revoke).isEqualTo(new AccessRevokedEvent(ACCOUNT, "6f0c2a"));
+        assertThat(serializer.serialize(grant, String.class).getData()).isEqualToIgnoringWhitespace(granted);
     }
 
     @Test
