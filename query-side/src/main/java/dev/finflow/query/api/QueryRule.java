@@ -12,6 +12,7 @@ public enum QueryRule implements Rule {
     PROJECTION_NOT_FOUND("projection-not-found", Kind.NOT_FOUND, "Projection not found"),
     INGESTION_RUN_NOT_FOUND("ingestion-run-not-found", Kind.NOT_FOUND, "Ingestion run not found"),
     INVALID_DATE("invalid-date", Kind.INVALID, "Invalid date"),
+    INVALID_INSTANT("invalid-instant", Kind.INVALID, "Invalid instant"),
     INVALID_LIMIT("invalid-limit", Kind.INVALID, "Invalid limit"),
     INVALID_CURSOR("invalid-cursor", Kind.INVALID, "Invalid cursor"),
     INVALID_POSITION("invalid-position", Kind.INVALID, "Invalid position"),

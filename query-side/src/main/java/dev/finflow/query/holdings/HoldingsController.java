@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,11 +23,15 @@ import java.util.List;
 @RequestMapping("/api/v1")
 class HoldingsController {
 
-    /** The holdings of an account at the end of {@code asOf} (null: as they stand now). */
-    record Holdings(String accountId, LocalDate asOf, List<HoldingsQueries.Holding> holdings) {
+    /**
+     * The holdings of an account at the end of {@code asOf} (null: as they stand now), as known at {@code knownAt}
+     * (null: everything recorded so far).
+     */
+    record Holdings(String accountId, LocalDate asOf, Instant knownAt, List<HoldingsQueries.Holding> holdings) {
     }
 
-    record Lineage(String accountId, String asset, LocalDate asOf, List<HoldingsQueries.LineageEvent> events) {
+    record Lineage(String accountId, String asset, LocalDate asOf, Instant knownAt,
+                   List<HoldingsQueries.LineageEvent> events) {
     }
 
     private final HoldingsQueries queries;
@@ -42,12 +47,14 @@ class HoldingsController {
 
     @GetMapping("/accounts/{accountId}/holdings")
     Mono<Holdings> holdings(@PathVariable String accountId, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String knownAt,
                             @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
+        Instant known = Params.knownAt(knownAt);
         return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
                 .then(queries.requireAccount(accountId))
-                .then(queries.holdings(accountId, date).collectList())
-                .map(list -> new Holdings(accountId, date, list));
+                .then(queries.holdings(accountId, date, known).collectList())
+                .map(list -> new Holdings(accountId, date, known, list));
     }
 
     /**
@@ -61,21 +68,23 @@ class HoldingsController {
         return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
                 .then(queries.requireAccount(accountId))
                 .thenMany(Flux.interval(Duration.ZERO, streamPoll)
-                        .concatMap(tick -> queries.holdings(accountId, null).collectList())
+                        .concatMap(tick -> queries.holdings(accountId, null, null).collectList())
                         .distinctUntilChanged()
                         .concatMap(list -> queries.lastChange(accountId)
-                                .map(position -> ServerSentEvent.builder(new Holdings(accountId, null, list))
+                                .map(position -> ServerSentEvent.builder(new Holdings(accountId, null, null, list))
                                         .id(Long.toString(position)).event("holdings").build())));
     }
 
     @GetMapping("/lineage/holdings/{accountId}/{asset}")
     Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset,
                           @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String knownAt,
                           @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
+        Instant known = Params.knownAt(knownAt);
         return readYourWrites.await(HoldingsProjection.NAME, Params.minPosition(minPosition))
                 .then(queries.requireAccount(accountId))
-                .then(queries.lineage(accountId, asset, date).collectList())
-                .map(events -> new Lineage(accountId, asset, date, events));
+                .then(queries.lineage(accountId, asset, date, known).collectList())
+                .map(events -> new Lineage(accountId, asset, date, known, events));
     }
 }

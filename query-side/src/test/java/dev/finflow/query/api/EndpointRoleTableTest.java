@@ -33,6 +33,7 @@ class EndpointRoleTableTest {
                     OWNER, VIEWER)
             .row("GET", "/api/v1/accounts/{accountId}/transactions", "/api/v1/accounts/t-1/transactions",
                     OWNER, VIEWER)
+            .row("GET", "/api/v1/accounts/{accountId}/changes", "/api/v1/accounts/t-1/changes", OWNER, VIEWER)
             .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER)
             .row("GET", "/api/v1/lineage/holdings/{accountId}/{asset}", "/api/v1/lineage/holdings/t-1/EUR",
                     OWNER, VIEWER, AUDITOR)
