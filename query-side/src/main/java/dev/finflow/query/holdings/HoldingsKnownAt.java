@@ -41,6 +41,21 @@ public class HoldingsKnownAt {
         this.catalog = catalog;
     }
 
+    /**
+     * True when a movement of the account, or a split of a security it holds, was recorded after {@code known}:
+     * otherwise the stored history is already the history as known then, and a read need not fold.
+     */
+    public Mono<Boolean> changedAfter(String accountId, Instant known) {
+        TableSet tables = catalog.tables(HoldingsProjection.NAME);
+        return db.sql("select exists (select 1 from " + tables.name(HoldingTables.MOVEMENTS) + " where account_id = "
+                        + ":account and recorded_at > :knownAt) or exists (select 1 from "
+                        + tables.name(HoldingTables.SPLITS) + " s join " + tables.name(HoldingTables.KEYS) + " k on "
+                        + "k.asset = s.symbol and k.account_id = :account and k.kind = 'SECURITY' where "
+                        + "s.recorded_at > :knownAt) as changed")
+                .bind("account", accountId).bind("knownAt", known)
+                .map(row -> row.get("changed", Boolean.class)).one();
+    }
+
     /** Every holding of the account (of {@code asset} only, unless null), ordered by kind and asset. */
     public Flux<Timeline> timelines(String accountId, String asset, Instant knownAt) {
         TableSet tables = catalog.tables(HoldingsProjection.NAME);
