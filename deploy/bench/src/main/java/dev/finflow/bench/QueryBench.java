@@ -125,6 +125,8 @@ final class QueryBench {
         int accounts = options.getInt("accounts", 1000);
         String account = options.get("account", null);
         boolean asOf = Boolean.parseBoolean(options.get("as-of", "false"));
+        // An instant: the reads are "as known at" it (every holding folded from its recorded movements).
+        String knownAt = options.get("known-at", null);
         SplittableRandom random = new SplittableRandom(7);
         List<LatencyRecorder> recorders = new ArrayList<>();
         int connections = options.getInt("connections", 4);
@@ -148,8 +150,9 @@ final class QueryBench {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     String id = account != null ? account : "acc-" + random.nextInt(accounts);
-                    String path = "/api/v1/accounts/" + id + "/holdings" + (asOf ? "?asOf="
-                            + LocalDate.of(2022, 1, 3).plusDays(random.nextInt(1100)) : "");
+                    String path = "/api/v1/accounts/" + id + "/holdings?" + (asOf ? "asOf="
+                            + LocalDate.of(2022, 1, 3).plusDays(random.nextInt(1100)) + "&" : "")
+                            + (knownAt != null ? "knownAt=" + knownAt : "");
                     int status = pool.get(client).get(path);
                     // Open loop: latency counts from when the request was due, so queueing is not hidden.
                     recorders.get(client).record(System.nanoTime() - due);
@@ -163,8 +166,8 @@ final class QueryBench {
         clients.shutdown();
         clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
         long[] all = LatencyRecorder.merged(recorders);
-        System.out.printf("holdings%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
-                asOf ? " asOf" : "", account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
+        System.out.printf("holdings%s%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
+                asOf ? " asOf" : "", knownAt != null ? " knownAt" : "", account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
                 LatencyRecorder.percentileMillis(all, 50), LatencyRecorder.percentileMillis(all, 99));
         for (HttpConnection connection : pool) {
             connection.close();

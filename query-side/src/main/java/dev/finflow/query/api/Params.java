@@ -51,6 +51,28 @@ public final class Params {
         }
     }
 
+    /**
+     * The instant up to which recorded events count ({@code knownAt}): an ISO instant, or a date meaning the end
+     * of that day in UTC; null (no bound: everything recorded so far) when absent.
+     */
+    public static Instant knownAt(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        .minusNanos(1000);
+            } catch (DateTimeParseException notADate) {
+                throw new RuleViolation(QueryRule.INVALID_INSTANT, "knownAt must be an instant "
+                        + "(2024-03-01T12:00:00Z) or a date YYYY-MM-DD (the end of that day in UTC), was '" + value
+                        + "'", "knownAt");
+            }
+        }
+    }
+
     public static int limit(String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT_LIMIT;

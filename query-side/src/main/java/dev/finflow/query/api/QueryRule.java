@@ -14,6 +14,7 @@ public enum QueryRule implements Rule {
     DEAD_LETTER_STILL_FAILING("dead-letter-still-failing", Kind.CONFLICT, "Dead letter still fails"),
     INGESTION_RUN_NOT_FOUND("ingestion-run-not-found", Kind.NOT_FOUND, "Ingestion run not found"),
     INVALID_DATE("invalid-date", Kind.INVALID, "Invalid date"),
+    INVALID_INSTANT("invalid-instant", Kind.INVALID, "Invalid instant"),
     INVALID_LIMIT("invalid-limit", Kind.INVALID, "Invalid limit"),
     INVALID_CURSOR("invalid-cursor", Kind.INVALID, "Invalid cursor"),
     INVALID_POSITION("invalid-position", Kind.INVALID, "Invalid position"),

@@ -57,7 +57,7 @@ class BarsController {
                 .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
                         "no instrument is registered under the symbol '" + symbol + "'")))
                 .flatMap(instrument -> Mono.zip(reader.bars(symbol, start, end, after, size).collectList(),
-                                adjust ? reader.adjustments(symbol) : Mono.just(Adjustments.none()))
+                                adjust ? reader.adjustments(symbol, null) : Mono.just(Adjustments.none()))
                         .map(found -> page(instrument, adjust, found.getT1(), found.getT2(), size)));
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Prices per symbol: instruments as registered, the kept bars (raw; a correction replaces its row and counts a
- * revision) and the splits and dividends adjusted prices are derived from when read. Quarantined bars never get
+ * revision; the replaced one is kept with the instant it was replaced, for reads "as known at" an earlier instant)
+ * and the splits and dividends adjusted prices are derived from when read. Quarantined bars never get
  * here. Every write is guarded by the event's position, so a redelivered event changes nothing. All events of one
  * instrument share its aggregate, so the default split of events over segments keeps their order.
  */
@@ -32,6 +33,7 @@ class BarsProjection implements Projection {
     static final String INSTRUMENTS = "instrument";
     static final String BARS = "bar";
     static final String ACTIONS = "corporate_action";
+    static final String REVISIONS = "bar_revision";
     private static final Set<Class<?>> HANDLED = Set.of(InstrumentRegisteredEvent.class, BarsIngestedEvent.class,
             BarCorrectedEvent.class, SplitRecordedEvent.class, CashDividendRecordedEvent.class);
 
@@ -46,7 +48,7 @@ class BarsProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of(INSTRUMENTS, BARS, ACTIONS);
+        return List.of(INSTRUMENTS, BARS, ACTIONS, REVISIONS);
     }
 
     @Override
@@ -76,6 +78,7 @@ class BarsProjection implements Projection {
             }
         }
         for (List<BarRow> round : rounds(bars)) {
+            keepReplaced(round, tables, jdbc);
             upsertBars(round, tables, jdbc);
         }
     }
@@ -141,6 +144,29 @@ class BarsProjection implements Projection {
         });
     }
 
+    /**
+     * Copies each stored bar a row of the round is about to replace (a correction, not a redelivery) into the
+     * revisions, with the replacing event's recorded instant.
+     */
+    private static void keepReplaced(List<BarRow> rows, TableSet tables, JdbcTemplate jdbc) {
+        jdbc.update(connection -> {
+            // bar_revision has the bar's columns in the bar's order, then replaced_at.
+            PreparedStatement statement = connection.prepareStatement("insert into " + tables.name(REVISIONS)
+                    + " select b.*, r.recorded_at from " + tables.name(BARS) + " b join unnest(?::varchar[],"
+                    + " ?::date[], ?::bigint[],"
+                    + " ?::timestamptz[]) as r(symbol, bar_date, position, recorded_at) on b.symbol = r.symbol and"
+                    + " b.bar_date = r.bar_date and b.position < r.position on conflict do nothing");
+            statement.setArray(1, connection.createArrayOf("varchar", rows.stream().map(BarRow::symbol).toArray()));
+            statement.setArray(2, connection.createArrayOf("date", rows.stream()
+                    .map(row -> row.bar().bar().date().toString()).toArray()));
+            statement.setArray(3, connection.createArrayOf("int8", rows.stream()
+                    .map(row -> Long.toString(row.event().position())).toArray()));
+            statement.setArray(4, connection.createArrayOf("timestamptz", rows.stream()
+                    .map(row -> row.event().recordedAt().toString()).toArray()));
+            return statement;
+        });
+    }
+
     /** Array elements as text: the driver sends them as a text array literal, PostgreSQL casts each element. */
     private static String[] text(Object[] values) {
         String[] text = new String[values.length];
@@ -166,11 +192,11 @@ class BarsProjection implements Projection {
                                SplitRecordedEvent split, CashDividendRecordedEvent dividend, TableSet tables,
                                JdbcTemplate jdbc) {
         jdbc.update("insert into " + tables.name(ACTIONS) + " (position, symbol, kind, effective_date, numerator,"
-                        + " denominator, amount, currency, source) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " denominator, amount, currency, source, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (position) do nothing", event.position(), symbol, kind, date,
                 split == null ? null : split.numerator(), split == null ? null : split.denominator(),
                 dividend == null ? null : dividend.amountPerUnit().amount(),
                 dividend == null ? null : dividend.amountPerUnit().currency().getCurrencyCode(),
-                split != null ? split.source() : dividend.source());
+                split != null ? split.source() : dividend.source(), Timestamp.from(event.recordedAt()));
     }
 }

@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -63,11 +64,30 @@ public class BarsReader {
                 .map((Readable row) -> bar(row)).all();
     }
 
-    /** The latest kept bar on or before {@code date} (accepted or flagged: quarantined bars are never here). */
-    public Mono<StoredBar> latestOnOrBefore(String symbol, LocalDate date) {
-        return db.sql("select * from " + tables().name(BarsProjection.BARS) + " where symbol = :symbol"
-                        + " and bar_date <= :date order by bar_date desc limit 1")
-                .bind("symbol", symbol).bind("date", date).map((Readable row) -> bar(row)).one();
+    /**
+     * The latest kept bar on or before {@code date} (accepted or flagged: quarantined bars are never here), as
+     * known at {@code known} (null: the bars as they stand).
+     */
+    public Mono<StoredBar> latestOnOrBefore(String symbol, LocalDate date, Instant known) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select * from " + barsKnownAt(known) + " b where symbol ="
+                        + " :symbol and bar_date <= :date order by bar_date desc limit 1")
+                .bind("symbol", symbol).bind("date", date);
+        return (known == null ? spec : spec.bind("knownAt", known)).map((Readable row) -> bar(row)).one();
+    }
+
+    /**
+     * The bar table, or (with {@code known}) the bars as they stood at that instant: each bar recorded by then,
+     * in the revision that had not been replaced by then. Binds {@code :knownAt}.
+     */
+    private String barsKnownAt(Instant known) {
+        TableSet tables = tables();
+        if (known == null) {
+            return tables.name(BarsProjection.BARS);
+        }
+        return "(select * from " + tables.name(BarsProjection.BARS) + " where recorded_at <= :knownAt union all"
+                + " select symbol, bar_date, open, high, low, close, adjusted_close, volume, verdict, findings,"
+                + " revision, run_id, source, position, recorded_at from " + tables.name(BarsProjection.REVISIONS)
+                + " where recorded_at <= :knownAt and replaced_at > :knownAt)";
     }
 
     /** Bars applied after ({@code position}, {@code date}) in that order: what the stream sends next. */
@@ -84,15 +104,20 @@ public class BarsReader {
                 .map(row -> row.get("p", Long.class)).one();
     }
 
-    /** The symbol's splits and dividends, each dividend with the close of the last bar before its ex date. */
-    public Mono<Adjustments> adjustments(String symbol) {
+    /**
+     * The symbol's splits and dividends, each dividend with the close of the last bar before its ex date; with
+     * {@code known}, only the actions and bars recorded up to that instant.
+     */
+    public Mono<Adjustments> adjustments(String symbol, Instant known) {
         TableSet tables = tables();
-        return db.sql("select a.kind, a.effective_date, a.numerator, a.denominator, a.amount, p.bar_date as prior_date,"
-                        + " p.close as prior_close from " + tables.name(BarsProjection.ACTIONS) + " a left join lateral"
-                        + " (select b.bar_date, b.close from " + tables.name(BarsProjection.BARS) + " b where"
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select a.kind, a.effective_date, a.numerator,"
+                        + " a.denominator, a.amount, p.bar_date as prior_date, p.close as prior_close from " + tables.name(BarsProjection.ACTIONS) + " a left join lateral"
+                        + " (select b.bar_date, b.close from " + barsKnownAt(known) + " b where"
                         + " a.kind = 'DIVIDEND' and b.symbol = a.symbol and b.bar_date < a.effective_date"
-                        + " order by b.bar_date desc limit 1) p on true where a.symbol = :symbol order by a.position")
-                .bind("symbol", symbol)
+                        + " order by b.bar_date desc limit 1) p on true where a.symbol = :symbol"
+                        + (known == null ? "" : " and a.recorded_at <= :knownAt") + " order by a.position")
+                .bind("symbol", symbol);
+        return (known == null ? spec : spec.bind("knownAt", known))
                 .map(row -> new Adjustments.Action(row.get("kind", String.class),
                         row.get("effective_date", LocalDate.class), row.get("numerator", BigDecimal.class),
                         row.get("denominator", BigDecimal.class), row.get("amount", BigDecimal.class),

@@ -125,60 +125,19 @@ final class HoldingTimeline {
     }
 
     private List<Object[]> recomputeFrom(Movement.Key key, LocalDate from, Map<Movement, BigDecimal> cost) {
-        HoldingState state = db.before(key, from);
-        TreeMap<LocalDate, HoldingState> rows = new TreeMap<>();
         List<HoldingTables.Split> symbolSplits = splits.getOrDefault(key.asset(), List.of()).stream()
                 .filter(s -> !s.date().isBefore(from)).toList();
         boolean security = states.get(key).kind() == Movement.Kind.SECURITY;
-        int next = 0;
-        List<Movement> movements = db.movementsFrom(key, from);
-        Set<String> cancelled = cancelledPairs(movements);
-        for (Movement m : movements) {
-            while (security && next < symbolSplits.size() && !symbolSplits.get(next).date().isAfter(m.date())) {
-                HoldingTables.Split split = symbolSplits.get(next++);
-                state = state.split(split.numerator(), split.denominator(), split.position());
-                rows.put(split.date(), state);
-            }
-            if (cancelled.contains(m.transactionId())) {
-                // Cancelled from its own date, with its reversal: it counts as if it had never been booked.
-                state = new HoldingState(state.quantity(), state.costBasis(), state.realizedPl(),
-                        Math.max(state.lastPosition(), m.position()));
-                rows.put(m.date(), state);
-                continue;
-            }
-            HoldingState.Applied applied = state.apply(m, reversed(m));
-            remember(m, applied);
-            if (applied.costRemoved() != null) {
-                cost.put(m, applied.costRemoved());
-            }
-            state = applied.state();
-            rows.put(m.date(), state);
-        }
-        while (security && next < symbolSplits.size()) {
-            HoldingTables.Split split = symbolSplits.get(next++);
-            state = state.split(split.numerator(), split.denominator(), split.position());
-            rows.put(split.date(), state);
-        }
+        TreeMap<LocalDate, HoldingState> rows = HoldingFold.fold(db.before(key, from), db.movementsFrom(key, from),
+                symbolSplits, security, this::reversed, (m, applied) -> {
+                    remember(m, applied);
+                    if (applied.costRemoved() != null) {
+                        cost.put(m, applied.costRemoved());
+                    }
+                });
         List<Object[]> history = new ArrayList<>();
         rows.forEach((date, s) -> history.add(row(key, date, s)));
         return history;
-    }
-
-    /**
-     * The transactions (originals and their reversals) that cancel each other out: a reversal dated on its
-     * original's date. A reversal of revision 1, dated later, takes the original back on its own date instead.
-     */
-    private static Set<String> cancelledPairs(List<Movement> movements) {
-        Map<String, LocalDate> dates = new HashMap<>();
-        movements.forEach(m -> dates.put(m.transactionId(), m.date()));
-        Set<String> cancelled = new java.util.HashSet<>();
-        for (Movement m : movements) {
-            if (m.reverses() != null && m.date().equals(dates.get(m.reverses()))) {
-                cancelled.add(m.reverses());
-                cancelled.add(m.transactionId());
-            }
-        }
-        return cancelled;
     }
 
     private void remember(Movement m, HoldingState.Applied applied) {

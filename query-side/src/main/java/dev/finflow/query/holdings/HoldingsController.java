@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,11 +24,15 @@ import java.util.List;
 @RequestMapping("/api/v1")
 class HoldingsController {
 
-    /** The holdings of an account at the end of {@code asOf} (null: as they stand now). */
-    record Holdings(String accountId, LocalDate asOf, List<HoldingsQueries.Holding> holdings) {
+    /**
+     * The holdings of an account at the end of {@code asOf} (null: as they stand now), as known at {@code knownAt}
+     * (null: everything recorded so far).
+     */
+    record Holdings(String accountId, LocalDate asOf, Instant knownAt, List<HoldingsQueries.Holding> holdings) {
     }
 
-    record Lineage(String accountId, String asset, LocalDate asOf, List<HoldingsQueries.LineageEvent> events) {
+    record Lineage(String accountId, String asset, LocalDate asOf, Instant knownAt,
+                   List<HoldingsQueries.LineageEvent> events) {
     }
 
     private final HoldingsQueries queries;
@@ -45,14 +50,16 @@ class HoldingsController {
 
     @GetMapping("/accounts/{accountId}/holdings")
     Mono<Holdings> holdings(@PathVariable String accountId, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String knownAt,
                             @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
+        Instant known = Params.knownAt(knownAt);
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(HoldingsProjection.NAME, position)
                 .then(access.requireAccount(accountId, position))
                 .then(queries.requireAccount(accountId))
-                .then(queries.holdings(accountId, date).collectList())
-                .map(list -> new Holdings(accountId, date, list));
+                .then(queries.holdings(accountId, date, known).collectList())
+                .map(list -> new Holdings(accountId, date, known, list));
     }
 
     /**
@@ -72,23 +79,25 @@ class HoldingsController {
                         .onBackpressureDrop() // a poll still running skips the ticks meanwhile
                         .concatMap(tick -> access.mayRead(accountId))
                         .takeWhile(Boolean::booleanValue)
-                        .concatMap(allowed -> queries.holdings(accountId, null).collectList())
+                        .concatMap(allowed -> queries.holdings(accountId, null, null).collectList())
                         .distinctUntilChanged()
                         .concatMap(list -> queries.lastChange(accountId)
-                                .map(changed -> ServerSentEvent.builder(new Holdings(accountId, null, list))
+                                .map(changed -> ServerSentEvent.builder(new Holdings(accountId, null, null, list))
                                         .id(Long.toString(changed)).event("holdings").build())));
     }
 
     @GetMapping("/lineage/holdings/{accountId}/{asset}")
     Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset,
                           @RequestParam(required = false) String asOf,
+                          @RequestParam(required = false) String knownAt,
                           @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
+        Instant known = Params.knownAt(knownAt);
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(HoldingsProjection.NAME, position)
                 .then(access.requireLineage(accountId, position))
                 .then(queries.requireAccount(accountId))
-                .then(queries.lineage(accountId, asset, date).collectList())
-                .map(events -> new Lineage(accountId, asset, date, events));
+                .then(queries.lineage(accountId, asset, date, known).collectList())
+                .map(events -> new Lineage(accountId, asset, date, known, events));
     }
 }

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,14 +32,24 @@ class HoldingsQueries {
                         LocalDate effectiveDate, String principal) {
     }
 
+    /** An event that changed an account's figures: which, when it takes effect, when and by whom recorded. */
+    record Change(String eventId, String type, long position, String transactionId, String reverses,
+                  List<String> assets, LocalDate effectiveDate, OffsetDateTime recordedAt, String principal) {
+    }
+
+    /** "Known at" without a bound: later than anything recorded. */
+    private static final Instant ALWAYS = Instant.parse("9999-12-31T00:00:00Z");
+
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
+    private final HoldingsKnownAt knownAt;
     private final ZoneId zone;
 
-    HoldingsQueries(DatabaseClient db, ProjectionCatalog catalog,
+    HoldingsQueries(DatabaseClient db, ProjectionCatalog catalog, HoldingsKnownAt knownAt,
                     @Value("${finflow.query.zone:America/New_York}") ZoneId zone) {
         this.db = db;
         this.catalog = catalog;
+        this.knownAt = knownAt;
         this.zone = zone;
     }
 
@@ -54,8 +65,23 @@ class HoldingsQueries {
     /**
      * Holdings now (at the end of today in the instruments' zone: a future-dated transaction or split counts only
      * from its date), or at the end of {@code asOf}: per asset, the latest history row on or before that day.
+     * With {@code known} (an instant), only what was recorded up to it counts.
      */
-    Flux<Holding> holdings(String accountId, LocalDate asOf) {
+    Flux<Holding> holdings(String accountId, LocalDate asOf, Instant known) {
+        LocalDate day = asOf == null ? LocalDate.now(zone) : asOf;
+        if (known != null) {
+            return knownAt.changedAfter(accountId, known).flatMapMany(changed -> !changed ? stored(accountId, day)
+                    : knownAt.timelines(accountId, null, known).mapNotNull(timeline -> {
+                        var row = timeline.history().floorEntry(day);
+                        return row == null ? null : holding(timeline.asset(), timeline.kind(), new HoldingState(
+                                row.getValue().quantity(), row.getValue().costBasis(), row.getValue().realizedPl(),
+                                0), row.getKey());
+                    }));
+        }
+        return stored(accountId, day);
+    }
+
+    private Flux<Holding> stored(String accountId, LocalDate day) {
         TableSet tables = catalog.tables(HoldingsProjection.NAME);
         String keys = tables.name(HoldingTables.KEYS);
         String history = tables.name(HoldingTables.HISTORY);
@@ -63,7 +89,7 @@ class HoldingsQueries {
                         + keys + " k cross join lateral (select * from " + history + " x where x.account_id = "
                         + "k.account_id and x.asset = k.asset and x.effective_date <= :asOf order by "
                         + "x.effective_date desc limit 1) h where k.account_id = :account order by k.kind, k.asset")
-                .bind("asOf", asOf == null ? LocalDate.now(zone) : asOf)
+                .bind("asOf", day)
                 .bind("account", accountId).map(HoldingsQueries::holding).all();
     }
 
@@ -75,32 +101,68 @@ class HoldingsQueries {
                 .map(row -> row.get("p", Long.class)).one();
     }
 
-    /** The movements (and splits) that produced a holding as it stood at the end of {@code asOf}. */
-    Flux<LineageEvent> lineage(String accountId, String asset, LocalDate asOf) {
+    /**
+     * The movements (and splits) that produced a holding as it stood at the end of {@code asOf}, as known at
+     * {@code known} (null: everything recorded), each with its effective date and recorded instant.
+     */
+    Flux<LineageEvent> lineage(String accountId, String asset, LocalDate asOf, Instant known) {
         TableSet tables = catalog.tables(HoldingsProjection.NAME);
         LocalDate until = asOf == null ? LocalDate.of(9999, 12, 31) : asOf;
         return db.sql("select distinct on (position) event_id, event_type, position, recorded_at, effective_date, "
                         + "principal from " + tables.name(HoldingTables.MOVEMENTS) + " where account_id = :account "
-                        + "and asset = :asset and effective_date <= :until union all select event_id, "
+                        + "and asset = :asset and effective_date <= :until and recorded_at <= :knownAt union all select event_id, "
                         + "'SplitRecordedEvent', position, recorded_at, effective_date, principal from "
                         + tables.name(HoldingTables.SPLITS) + " s where symbol = :asset and effective_date <= :until "
-                        + "and exists (select 1 from " + tables.name(HoldingTables.MOVEMENTS) + " m where "
-                        + "m.account_id = :account and m.asset = :asset and m.effective_date < s.effective_date) "
+                        + "and recorded_at <= :knownAt and exists (select 1 from " + tables.name(HoldingTables.MOVEMENTS) + " m where "
+                        + "m.account_id = :account and m.asset = :asset and m.effective_date < s.effective_date "
+                        + "and m.recorded_at <= :knownAt) "
                         + "order by position")
                 .bind("account", accountId).bind("asset", asset).bind("until", until)
+                .bind("knownAt", known == null ? ALWAYS : known)
                 .map(row -> new LineageEvent(row.get("event_id", String.class), row.get("event_type", String.class),
                         row.get("position", Long.class), row.get("recorded_at", OffsetDateTime.class),
                         row.get("effective_date", LocalDate.class), row.get("principal", String.class)))
                 .all();
     }
 
+    /**
+     * The events recorded after {@code from} and up to {@code to} (null: no bound) that changed the account's
+     * holdings as of {@code asOf}: its movements dated on or before it, and splits effective on or before it of
+     * a symbol the account held before the split (as known at {@code to}).
+     */
+    Flux<Change> changes(String accountId, LocalDate asOf, Instant from, Instant to) {
+        TableSet tables = catalog.tables(HoldingsProjection.NAME);
+        String movements = tables.name(HoldingTables.MOVEMENTS);
+        return db.sql("select event_id, event_type, position, transaction_id, reverses, string_agg(distinct asset, "
+                        + "',') as assets, effective_date, recorded_at, principal from " + movements + " where "
+                        + "account_id = :account and effective_date <= :asOf and recorded_at > :from and "
+                        + "recorded_at <= :to group by event_id, event_type, position, transaction_id, reverses, "
+                        + "effective_date, recorded_at, principal union all select event_id, 'SplitRecordedEvent', "
+                        + "position, null, null, symbol, effective_date, recorded_at, principal from "
+                        + tables.name(HoldingTables.SPLITS) + " s where effective_date <= :asOf and recorded_at > "
+                        + ":from and recorded_at <= :to and exists (select 1 from " + movements + " m where "
+                        + "m.account_id = :account and m.asset = s.symbol and m.effective_date < s.effective_date "
+                        + "and m.recorded_at <= :to) order by position")
+                .bind("account", accountId).bind("asOf", asOf)
+                .bind("from", from == null ? Instant.EPOCH : from).bind("to", to == null ? ALWAYS : to)
+                .map(row -> new Change(row.get("event_id", String.class), row.get("event_type", String.class),
+                        row.get("position", Long.class), row.get("transaction_id", String.class),
+                        row.get("reverses", String.class), List.of(row.get("assets", String.class).split(",")),
+                        row.get("effective_date", LocalDate.class), row.get("recorded_at", OffsetDateTime.class),
+                        row.get("principal", String.class)))
+                .all();
+    }
+
     private static Holding holding(Readable row) {
-        HoldingState state = new HoldingState(row.get("quantity", BigDecimal.class),
-                row.get("cost_basis", BigDecimal.class), row.get("realized_pl", BigDecimal.class), 0);
-        boolean cash = "CASH".equals(row.get("kind", String.class));
-        return new Holding(row.get("asset", String.class), row.get("kind", String.class), state.quantity(),
-                cash ? null : state.averageCost(), state.costBasis(), state.realizedPl(),
-                row.get("effective_date", LocalDate.class));
+        return holding(row.get("asset", String.class), row.get("kind", String.class), new HoldingState(
+                row.get("quantity", BigDecimal.class), row.get("cost_basis", BigDecimal.class),
+                row.get("realized_pl", BigDecimal.class), 0), row.get("effective_date", LocalDate.class));
+    }
+
+    private static Holding holding(String asset, String kind, HoldingState state, LocalDate lastChanged) {
+        boolean cash = "CASH".equals(kind);
+        return new Holding(asset, kind, state.quantity(), cash ? null : state.averageCost(), state.costBasis(),
+                state.realizedPl(), lastChanged);
     }
 
 }

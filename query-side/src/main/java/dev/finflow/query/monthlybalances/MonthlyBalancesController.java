@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -55,7 +56,9 @@ class MonthlyBalancesController {
     Mono<Page> balances(@PathVariable String accountId, @RequestParam(required = false) String asset,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                         @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) String knownAt,
                         @RequestParam(required = false) String minPosition) {
+        Instant known = Params.knownAt(knownAt);
         YearMonth first = Params.month(from, "from");
         YearMonth last = Params.month(to, "to");
         int size = Params.limit(limit);
@@ -65,20 +68,22 @@ class MonthlyBalancesController {
                 .then(readYourWrites.await(SecurityClosings.HOLDINGS, position))
                 .then(access.requireAccount(accountId, position))
                 .then(requireAccount(accountId))
-                .then(flows(accountId, asset).collectList())
+                .then(flows(accountId, asset, known).collectList())
                 .flatMap(flows -> {
                     // One balance more than the page tells whether there is a next page.
                     List<MonthlyBalances.Balance> all = MonthlyBalances.page(flows, first, last, after, size + 1);
                     List<MonthlyBalances.Balance> page = all.stream().limit(size).toList();
                     String next = all.size() > size ? MonthlyBalances.Cursor.of(page.get(size - 1)) : null;
-                    return closings.rebase(accountId, page).map(items -> new Page(accountId, items, next));
+                    return closings.rebase(accountId, page, known).map(items -> new Page(accountId, items, next));
                 });
     }
 
     @GetMapping("/lineage/monthly-balances/{accountId}/{asset}/{month}")
     Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset, @PathVariable String month,
+                          @RequestParam(required = false) String knownAt,
                           @RequestParam(required = false) String minPosition) {
         YearMonth yearMonth = Params.month(month, "month");
+        Instant known = Params.knownAt(knownAt);
         TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(MonthlyBalancesProjection.NAME, position)
@@ -86,9 +91,11 @@ class MonthlyBalancesController {
                 .then(requireAccount(accountId))
                 .then(db.sql("select event_id, event_type, position, recorded_at, sum(quantity) as quantity, principal "
                                 + "from " + tables.name(MonthlyBalancesProjection.ENTRIES) + " where account_id = "
-                                + ":account and asset = :asset and month = :month group by event_id, event_type, "
+                                + ":account and asset = :asset and month = :month and recorded_at <= :knownAt group by event_id, "
+                                + "event_type, "
                                 + "position, recorded_at, principal order by position")
                         .bind("account", accountId).bind("asset", asset).bind("month", yearMonth.atDay(1))
+                        .bind("knownAt", known == null ? Instant.parse("9999-12-31T00:00:00Z") : known)
                         .map(row -> new LineageEvent(row.get("event_id", String.class),
                                 row.get("event_type", String.class), row.get("position", Long.class),
                                 row.get("recorded_at", OffsetDateTime.class), row.get("quantity", BigDecimal.class),
@@ -106,12 +113,25 @@ class MonthlyBalancesController {
                 .then();
     }
 
-    private reactor.core.publisher.Flux<MonthlyBalances.Flow> flows(String accountId, String asset) {
+    /**
+     * The stored flows, or (with {@code known}) the flows summed from the entries recorded up to that instant.
+     */
+    private reactor.core.publisher.Flux<MonthlyBalances.Flow> flows(String accountId, String asset, Instant known) {
         TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
-        String sql = "select asset, kind, month, inflows, outflows from " + tables.name(MonthlyBalancesProjection.FLOWS)
+        String flows = tables.name(MonthlyBalancesProjection.FLOWS);
+        String sql = known == null ? "select asset, kind, month, inflows, outflows from " + flows
                 + " where account_id = :account" + (asset == null ? "" : " and asset = :asset")
-                + " order by asset, month";
+                + " order by asset, month"
+                : "select e.asset, k.kind, e.month, sum(greatest(e.quantity, 0)) as inflows, "
+                + "sum(greatest(-e.quantity, 0)) as outflows from " + tables.name(MonthlyBalancesProjection.ENTRIES)
+                + " e join (select distinct asset, kind from " + flows + " where account_id = :account) k on "
+                + "k.asset = e.asset where e.account_id = :account and e.recorded_at <= :knownAt"
+                + (asset == null ? "" : " and e.asset = :asset") + " group by e.asset, k.kind, e.month "
+                + "order by e.asset, e.month";
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId);
+        if (known != null) {
+            spec = spec.bind("knownAt", known);
+        }
         if (asset != null) {
             spec = spec.bind("asset", asset);
         }

@@ -1,5 +1,6 @@
 package dev.finflow.query.monthlybalances;
 
+import dev.finflow.query.holdings.HoldingsKnownAt;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -8,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -30,13 +32,16 @@ class SecurityClosings {
 
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
+    private final HoldingsKnownAt knownAt;
 
-    SecurityClosings(DatabaseClient db, ProjectionCatalog catalog) {
+    SecurityClosings(DatabaseClient db, ProjectionCatalog catalog, HoldingsKnownAt knownAt) {
         this.db = db;
         this.catalog = catalog;
+        this.knownAt = knownAt;
     }
 
-    Mono<List<MonthlyBalances.Balance>> rebase(String accountId, List<MonthlyBalances.Balance> page) {
+    /** {@code known}: the holdings as known at that instant (null: as they stand). */
+    Mono<List<MonthlyBalances.Balance>> rebase(String accountId, List<MonthlyBalances.Balance> page, Instant known) {
         Map<String, List<MonthlyBalances.Balance>> securities = new LinkedHashMap<>();
         page.stream().filter(b -> "SECURITY".equals(b.kind()))
                 .forEach(b -> securities.computeIfAbsent(b.asset(), k -> new ArrayList<>()).add(b));
@@ -44,7 +49,7 @@ class SecurityClosings {
             return Mono.just(page);
         }
         return Flux.fromIterable(securities.entrySet())
-                .concatMap(entry -> history(accountId, entry.getKey(), entry.getValue()).map(rows -> Map.entry(
+                .concatMap(entry -> history(accountId, entry.getKey(), entry.getValue(), known).map(rows -> Map.entry(
                         entry.getKey(), rows)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(histories -> page.stream().map(b -> !"SECURITY".equals(b.kind()) ? b : rebased(b,
@@ -65,7 +70,16 @@ class SecurityClosings {
 
     /** The history rows within the page's months, and the last one before them (the first opening). */
     private Mono<TreeMap<LocalDate, BigDecimal>> history(String accountId, String asset,
-                                                          List<MonthlyBalances.Balance> rows) {
+                                                          List<MonthlyBalances.Balance> rows, Instant known) {
+        if (known != null) {
+            return knownAt.timelines(accountId, asset, known).next()
+                    .map(timeline -> {
+                        TreeMap<LocalDate, BigDecimal> units = new TreeMap<>();
+                        timeline.history().forEach((date, figures) -> units.put(date, figures.quantity()));
+                        return units;
+                    })
+                    .defaultIfEmpty(new TreeMap<>());
+        }
         TableSet tables = catalog.tables(HOLDINGS);
         String history = tables.name("holding_history");
         YearMonth first = rows.get(0).month();

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,14 +53,20 @@ class TransactionsController {
     Mono<Page> transactions(@PathVariable String accountId, @RequestParam(required = false) String from,
                             @RequestParam(required = false) String to, @RequestParam(required = false) String limit,
                             @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) String knownAt,
                             @RequestParam(required = false) String minPosition) {
+        Instant known = Params.knownAt(knownAt);
         LocalDate first = Params.date(from, "from");
         LocalDate last = Params.date(to, "to");
         int size = Params.limit(limit);
         long after = Params.cursor(cursor);
         TableSet tables = catalog.tables(TransactionsProjection.NAME);
-        String sql = "select * from " + tables.name(TransactionsProjection.TRANSACTIONS) + " where account_id = "
-                + ":account and position > :after" + (first == null ? "" : " and effective_date >= :from")
+        // As known at an instant: the transactions recorded by then, a reversal named only once recorded by then.
+        String sql = "select *" + (known == null ? "" : ", case when reversed_at <= :knownAt then reversed_by end "
+                + "as known_reversed_by") + " from " + tables.name(TransactionsProjection.TRANSACTIONS)
+                + " where account_id = :account and position > :after"
+                + (known == null ? "" : " and recorded_at <= :knownAt")
+                + (first == null ? "" : " and effective_date >= :from")
                 + (last == null ? "" : " and effective_date <= :to") + " order by position limit :limit";
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(TransactionsProjection.NAME, position)
@@ -70,7 +77,9 @@ class TransactionsController {
                             .bind("after", after).bind("limit", size + 1);
                     spec = first == null ? spec : spec.bind("from", first);
                     spec = last == null ? spec : spec.bind("to", last);
-                    return spec.map(TransactionsController::transaction).all().collectList();
+                    spec = known == null ? spec : spec.bind("knownAt", known);
+                    return spec.map(row -> transaction(row, known == null ? "reversed_by" : "known_reversed_by"))
+                            .all().collectList();
                 }))
                 .map(rows -> {
                     List<Transaction> page = rows.stream().limit(size).toList();
@@ -87,14 +96,14 @@ class TransactionsController {
                 .then();
     }
 
-    private static Transaction transaction(Readable row) {
+    private static Transaction transaction(Readable row, String reversedBy) {
         return new Transaction(row.get("position", Long.class), row.get("transaction_id", String.class),
                 row.get("event_type", String.class), row.get("effective_date", LocalDate.class),
                 row.get("recorded_at", OffsetDateTime.class), row.get("symbol", String.class),
                 row.get("quantity", BigDecimal.class), row.get("amount", BigDecimal.class),
                 row.get("currency", String.class), row.get("counterparty", String.class),
                 row.get("memo", String.class), row.get("reverses", String.class),
-                row.get("reversed_by", String.class), row.get("principal", String.class),
+                row.get(reversedBy, String.class), row.get("principal", String.class),
                 row.get("correlation_id", String.class));
     }
 }

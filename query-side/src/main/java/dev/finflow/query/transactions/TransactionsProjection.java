@@ -69,7 +69,8 @@ class TransactionsProjection implements Projection {
             } else if (event.payload() instanceof LedgerTransactionEvent tx) {
                 rows.add(row(event, tx));
                 if (tx instanceof TransactionReversedEvent reversal) {
-                    reversals.add(new Object[]{reversal.transactionId().value(), reversal.accountId().value(),
+                    reversals.add(new Object[]{reversal.transactionId().value(),
+                            Timestamp.from(event.recordedAt()), reversal.accountId().value(),
                             reversal.reversedTransactionId().value()});
                 }
             }
@@ -80,7 +81,7 @@ class TransactionsProjection implements Projection {
                 + "event_type, effective_date, recorded_at, symbol, quantity, amount, currency, counterparty, memo, "
                 + "reverses, legs, principal, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (position) do nothing", rows);
-        jdbc.batchUpdate("update " + tables.name(TRANSACTIONS) + " set reversed_by = ? where account_id = ? and "
+        jdbc.batchUpdate("update " + tables.name(TRANSACTIONS) + " set reversed_by = ?, reversed_at = ? where account_id = ? and "
                 + "transaction_id = ?", reversals);
     }
 

@@ -2,6 +2,7 @@ package dev.finflow.query.valuations;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.query.holdings.HoldingsKnownAt;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -27,10 +29,12 @@ class HoldingsAsOf {
 
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
+    private final HoldingsKnownAt knownAt;
 
-    HoldingsAsOf(DatabaseClient db, ProjectionCatalog catalog) {
+    HoldingsAsOf(DatabaseClient db, ProjectionCatalog catalog, HoldingsKnownAt knownAt) {
         this.db = db;
         this.catalog = catalog;
+        this.knownAt = knownAt;
     }
 
     Mono<String> accountCurrency(String accountId) {
@@ -41,7 +45,21 @@ class HoldingsAsOf {
                         + accountId)));
     }
 
-    Flux<Held> holdings(String accountId, LocalDate asOf) {
+    /** The non-zero holdings at the end of {@code asOf}, as known at {@code known} (null: all recorded). */
+    Flux<Held> holdings(String accountId, LocalDate asOf, Instant known) {
+        if (known != null) {
+            return knownAt.changedAfter(accountId, known).flatMapMany(changed -> !changed ? stored(accountId, asOf)
+                    : knownAt.timelines(accountId, null, known).mapNotNull(timeline -> {
+                        var figures = timeline.history().floorEntry(asOf);
+                        return figures == null || figures.getValue().quantity().signum() == 0 ? null : new Held(
+                                timeline.asset(), timeline.kind(), figures.getValue().quantity(),
+                                figures.getValue().costBasis());
+                    }));
+        }
+        return stored(accountId, asOf);
+    }
+
+    private Flux<Held> stored(String accountId, LocalDate asOf) {
         TableSet tables = catalog.tables(HOLDINGS);
         return db.sql("select k.asset, k.kind, h.quantity, h.cost_basis from " + tables.name("holding_key") + " k"
                         + " cross join lateral (select * from " + tables.name("holding_history") + " x where"

@@ -1,15 +1,18 @@
 package dev.finflow.query.valuations;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * An account valued at the latest kept close (accepted or flagged, never quarantined) on or before {@code asOf}
- * (null: the latest there is), in the account's currency. Amounts are exact decimals written as strings.
+ * (null: the latest there is), in the account's currency, from what was recorded up to {@code knownAt} (null: all;
+ * holdings, bars, bar corrections, splits and dividends alike). Amounts are exact decimals written as strings.
  * {@code marketValue} and {@code unrealizedPl} are null when some holding could not be valued (see
  * {@code unvalued}); the {@code priced...} totals add up what could.
  */
-public record Valuation(String accountId, String currency, LocalDate asOf, List<HoldingValue> holdings,
+public record Valuation(String accountId, String currency, LocalDate asOf, Instant knownAt,
+                        List<HoldingValue> holdings,
                         String marketValue, String unrealizedPl, String pricedMarketValue,
                         String pricedUnrealizedPl, boolean complete, List<String> unvalued) {
 

@@ -12,13 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code GET /api/v1/accounts/{id}/valuation[?asOf=]}: computed when asked from the holdings and bars read
+ * {@code GET /api/v1/accounts/{id}/valuation[?asOf=][&knownAt=]}: computed when asked from the holdings and bars read
  * models (valuations change with every price, so storing them would only store something to keep up to date).
  */
 @RestController
@@ -45,20 +46,22 @@ class ValuationController {
 
     @GetMapping("/api/v1/accounts/{accountId}/valuation")
     Mono<Valuation> valuation(@PathVariable String accountId, @RequestParam(required = false) String asOf,
+                              @RequestParam(required = false) String knownAt,
                               @RequestParam(required = false) String minPosition) {
         LocalDate date = Params.date(asOf, "asOf");
+        Instant known = Params.knownAt(knownAt);
         LocalDate on = date == null ? LocalDate.now(zone) : date;
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(HoldingsAsOf.HOLDINGS, position)
                 .then(readYourWrites.await("bars", position))
                 .then(access.requireAccount(accountId, position))
                 .then(Mono.defer(() -> holdings.accountCurrency(accountId)))
-                .flatMap(currency -> bars.fxPairs().collectList().flatMap(pairs -> holdings.holdings(accountId, on)
-                        .concatMap(held -> valuator.value(held, currency, on, pairs)).collectList()
-                        .map(values -> valuation(accountId, currency, date, values))));
+                .flatMap(currency -> bars.fxPairs().collectList().flatMap(pairs -> holdings.holdings(accountId, on, known)
+                        .concatMap(held -> valuator.value(held, currency, on, known, pairs)).collectList()
+                        .map(values -> valuation(accountId, currency, date, known, values))));
     }
 
-    private static Valuation valuation(String accountId, String currency, LocalDate asOf,
+    private static Valuation valuation(String accountId, String currency, LocalDate asOf, Instant knownAt,
                                        List<Valuation.HoldingValue> values) {
         List<String> unvalued = values.stream().filter(v -> !"PRICED".equals(v.status()))
                 .map(Valuation.HoldingValue::asset).toList();
@@ -68,7 +71,7 @@ class ValuationController {
         boolean complete = unvalued.isEmpty();
         boolean securitiesComplete = values.stream().noneMatch(v -> !"CASH".equals(v.kind())
                 && !"PRICED".equals(v.status()));
-        return new Valuation(accountId, currency, asOf, values, complete ? priced.toPlainString() : null,
+        return new Valuation(accountId, currency, asOf, knownAt, values, complete ? priced.toPlainString() : null,
                 securitiesComplete ? pl.toPlainString() : null, priced.toPlainString(), pl.toPlainString(), complete,
                 unvalued);
     }

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -40,18 +41,19 @@ class Valuator {
     record Rate(String pair, BigDecimal rate, LocalDate date) {
     }
 
-    Mono<Valuation.HoldingValue> value(HoldingsAsOf.Held held, String accountCurrency, LocalDate asOf,
+    /** {@code known}: only bars, corrections, splits and dividends recorded up to it count (null: all). */
+    Mono<Valuation.HoldingValue> value(HoldingsAsOf.Held held, String accountCurrency, LocalDate asOf, Instant known,
                                        List<InstrumentView> fxPairs) {
         int scale = java.util.Currency.getInstance(accountCurrency).getDefaultFractionDigits();
         if ("CASH".equals(held.kind())) {
-            return rate(held.asset(), accountCurrency, asOf, fxPairs).map(Optional::of).defaultIfEmpty(Optional.empty())
+            return rate(held.asset(), accountCurrency, asOf, known, fxPairs).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .map(rate -> valued(held, held.asset(), new Quote(BigDecimal.ONE, null, null), rate, scale, true));
         }
-        return bars.instrument(held.asset()).flatMap(instrument -> bars.latestOnOrBefore(held.asset(), asOf)
-                        .flatMap(bar -> bars.adjustments(held.asset()).map(adjustments -> new Quote(
+        return bars.instrument(held.asset()).flatMap(instrument -> bars.latestOnOrBefore(held.asset(), asOf, known)
+                        .flatMap(bar -> bars.adjustments(held.asset(), known).map(adjustments -> new Quote(
                                 inBasis(bar.close(), adjustments.splitFactorBetween(bar.date(), asOf)), bar.date(),
                                 bar.verdict())))
-                        .flatMap(quote -> rate(instrument.currency(), accountCurrency, asOf, fxPairs)
+                        .flatMap(quote -> rate(instrument.currency(), accountCurrency, asOf, known, fxPairs)
                                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                                 .map(rate -> valued(held, instrument.currency(), quote, rate, scale, false)))
                         .defaultIfEmpty(unpriced(held, instrument.currency(), "NO_PRICE", null)))
@@ -88,18 +90,18 @@ class Valuator {
     }
 
     /** Units of {@code to} per unit of {@code from} on or before {@code asOf}; empty when no pair has a close. */
-    private Mono<Rate> rate(String from, String to, LocalDate asOf, List<InstrumentView> fxPairs) {
+    private Mono<Rate> rate(String from, String to, LocalDate asOf, Instant known, List<InstrumentView> fxPairs) {
         if (from.equals(to)) {
             return Mono.just(new Rate(null, BigDecimal.ONE, null));
         }
         Mono<Rate> direct = Flux.fromIterable(fxPairs)
                 .filter(pair -> from.equals(pair.baseCurrency()) && to.equals(pair.currency()))
-                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf)
+                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf, known)
                         .map(bar -> new Rate(pair.symbol(), bar.close(), bar.date())))
                 .next();
         Mono<Rate> inverse = Flux.fromIterable(fxPairs)
                 .filter(pair -> to.equals(pair.baseCurrency()) && from.equals(pair.currency()))
-                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf)
+                .concatMap(pair -> bars.latestOnOrBefore(pair.symbol(), asOf, known)
                         .filter(bar -> bar.close().signum() > 0)
                         .map(bar -> new Rate(pair.symbol() + " (inverse)", BigDecimal.ONE.divide(bar.close(), EXACT),
                                 bar.date())))

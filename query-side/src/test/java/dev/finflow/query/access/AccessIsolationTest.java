@@ -48,6 +48,8 @@ class AccessIsolationTest {
             "/api/v1/accounts/%s/monthly-balances",
             "/api/v1/accounts/%s/transactions",
             "/api/v1/accounts/%s/valuation",
+            "/api/v1/accounts/%s/changes",
+            "/api/v1/accounts/%s/holdings?knownAt=2024-01-31T00:00:00Z",
             "/api/v1/lineage/holdings/%s/EUR",
             "/api/v1/lineage/monthly-balances/%s/EUR/2024-01");
 

@@ -36,6 +36,7 @@ class EndpointRoleTableTest {
                     OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/transactions", "/api/v1/accounts/t-1/transactions",
                     OWNER, VIEWER, ADMIN)
+            .row("GET", "/api/v1/accounts/{accountId}/changes", "/api/v1/accounts/t-1/changes", OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/lineage/holdings/{accountId}/{asset}", "/api/v1/lineage/holdings/t-1/EUR",
                     OWNER, VIEWER, AUDITOR, ADMIN)

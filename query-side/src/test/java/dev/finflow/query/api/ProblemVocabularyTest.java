@@ -69,6 +69,7 @@ class ProblemVocabularyTest {
                         "/api/v1/admin/projections/holdings/dead-letters/nope/evict", Map.of()),
                 BadRequest.get("invalid-parameter", "/api/v1/instruments/NOPE/bars?adjusted=maybe"),
                 BadRequest.get("invalid-date", "/api/v1/accounts/nobody/holdings?asOf=2024-13-01"),
+                BadRequest.get("invalid-instant", "/api/v1/accounts/nobody/holdings?knownAt=soon"),
                 BadRequest.get("invalid-limit", "/api/v1/accounts/nobody/transactions?limit=0"),
                 BadRequest.get("invalid-cursor", "/api/v1/accounts/nobody/transactions?cursor=x"),
                 BadRequest.get("invalid-position", "/api/v1/accounts/nobody/holdings?minPosition=-1"),
