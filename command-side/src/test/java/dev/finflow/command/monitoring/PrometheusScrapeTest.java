@@ -26,7 +26,7 @@ class PrometheusScrapeTest {
 
     @Test
     @Order(1)
-    void exportsEveryIngestionFailureCounterAtZeroBeforeTheFirstFailure() {
+    void exportsEveryIngestionFailureCounterAtZeroAndEveryBreakerClosedBeforeTheFirstFailure() {
         PrometheusScrape scrape = scrape();
 
         for (RunTrigger trigger : RunTrigger.values()) {
@@ -34,7 +34,10 @@ class PrometheusScrapeTest {
                     .as("failed runs, trigger %s", trigger).contains(0.0);
         }
         for (String provider : new String[]{"yahoo", "stooq", "csv", "synthetic"}) {
-            for (String kind : new String[]{"TIMEOUT", "RATE_LIMITED", "NO_DATA", "REFUSED", "ACTION_REFUSED"}) {
+            assertThat(scrape.value("finflow_provider_circuit_state", Map.of("provider", provider)))
+                    .as("%s circuit breaker closed", provider).contains(0.0);
+            for (String kind : new String[]{"TIMEOUT", "RATE_LIMITED", "NO_DATA", "CIRCUIT_OPEN", "REFUSED",
+                    "ACTION_REFUSED"}) {
                 assertThat(scrape.value("finflow_ingestion_attempts_failed_total",
                         Map.of("provider", provider, "kind", kind))).as("%s %s", provider, kind).contains(0.0);
             }

@@ -4,7 +4,6 @@ import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.command.ingestion.providers.ProviderData;
 import dev.finflow.command.ingestion.providers.ProviderFailure;
-import dev.finflow.command.ingestion.providers.Providers;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;
 import dev.finflow.events.ingestion.IngestionRunStartedEvent;
 import dev.finflow.events.ingestion.NextStep;
@@ -23,7 +22,8 @@ import java.util.Random;
 
 /**
  * Carries out a started run: for each symbol, the providers in order, each retried with backoff while its
- * failure is transient and rate-limited by its token bucket, then the next provider; every failed attempt is
+ * failure is transient (and called through its circuit breaker and token bucket, {@link ProviderCalls}), then the
+ * next provider; a provider whose breaker is open (or opens) is fallen back from at once. Every failed attempt is
  * recorded with what happens next, so a gap is never silent. When no provider delivers, the symbol is given up,
  * the run fails and the failure is announced.
  */
@@ -31,20 +31,18 @@ import java.util.Random;
 class RunExecution {
 
     private final CommandDispatcher dispatcher;
-    private final Providers providers;
+    private final ProviderCalls calls;
     private final RunProperties properties;
     private final InstrumentFeed feed;
     private final BarOutcomes outcomes;
     private final FailureNotifier notifier;
     private final CorporateActions actions;
     private final Backoff backoff;
-    private final ProviderRates rates;
 
-    RunExecution(CommandDispatcher dispatcher, Providers providers, RunProperties properties, InstrumentFeed feed,
-                 BarOutcomes outcomes, FailureNotifier notifier, CorporateActions actions, ProviderRates rates) {
+    RunExecution(CommandDispatcher dispatcher, ProviderCalls calls, RunProperties properties, InstrumentFeed feed,
+                 BarOutcomes outcomes, FailureNotifier notifier, CorporateActions actions) {
         this.dispatcher = dispatcher;
-        this.rates = rates;
-        this.providers = providers;
+        this.calls = calls;
         this.properties = properties;
         this.feed = feed;
         this.outcomes = outcomes;
@@ -82,11 +80,12 @@ class RunExecution {
                 attempt++;
                 ProviderData data;
                 try {
-                    data = fetch(name, symbol, run);
+                    data = calls.fetch(name, symbol, run.from(), run.to());
                 } catch (ProviderFailure failure) {
                     notifier.attemptFailed(name, failure.kind().name());
+                    // A failure that opened the breaker is not retried: the retry would not be let through.
                     Duration wait = failure.retryable() && tryNo < properties.retry().maxAttempts()
-                            ? backoff.delay(tryNo, failure.retryAfter()) : null;
+                            && !calls.open(name) ? backoff.delay(tryNo, failure.retryAfter()) : null;
                     cause = failure.getMessage();
                     record(new RecordAttemptFailureCommand(run.runId(), symbol, name, attempt, cause,
                             wait != null ? NextStep.RETRY : onLasting), metaData);
@@ -100,24 +99,6 @@ class RunExecution {
             }
         }
         return cause;
-    }
-
-    private ProviderData fetch(String name, Symbol symbol, StartIngestionRunCommand run) {
-        Providers.Entry entry = providers.find(name).orElseThrow(() -> new ProviderFailure(name,
-                ProviderFailure.Kind.CLIENT_ERROR, "no provider " + name + " is configured"));
-        try {
-            rates.acquire(name, entry.rate());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("run " + run.runId() + " interrupted", interrupted);
-        }
-        try {
-            return entry.provider().fetch(symbol, run.from(), run.to());
-        } catch (ProviderFailure failure) {
-            throw failure;
-        } catch (RuntimeException unexpected) {
-            throw new ProviderFailure(name, ProviderFailure.Kind.MALFORMED, unexpected.toString(), null, unexpected);
-        }
     }
 
     private String feed(StartIngestionRunCommand run, Symbol symbol, String provider, ProviderData data,
