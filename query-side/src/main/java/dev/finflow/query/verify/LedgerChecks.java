@@ -77,4 +77,17 @@ final class LedgerChecks {
             "select agg, 'event ' || g, id || ' ' || t, g, g from e",
             tables -> "select aggregate_id, 'event ' || position, event_id || ' ' || event_type, position, position"
                     + " from " + tables.name("audit_event")));
+
+    /**
+     * Who may read each account: per account and user, the last of its opening (the opener, from the event's
+     * principal, owns it), grants (their level) and revocations ({@code none}).
+     */
+    static final List<Check> ACCESS = List.of(new Check("access", types("AccountOpenedEvent", "AccessGrantedEvent",
+            "AccessRevokedEvent"), "select distinct on (k, u) k, u, coalesce(level, 'none'), g, g from ("
+            + "select e.p->>'accountId' k, case when e.t = 'AccountOpenedEvent' then (select d.meta_data::jsonb"
+            + "->>'principal' from events.domain_event_entry d where d.event_identifier = e.id) else e.p->>'userId'"
+            + " end u, case e.t when 'AccountOpenedEvent' then 'OWNER' when 'AccessGrantedEvent' then e.p->>'level'"
+            + " end level, e.g from e) x where u is not null order by k, u, g desc",
+            tables -> "select account_id, user_id, coalesce(level, 'none'), position, position from "
+                    + tables.name("account_access")));
 }

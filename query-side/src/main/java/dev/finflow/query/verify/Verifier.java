@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public class Verifier {
 
     private static final Map<String, List<Check>> CHECKS = Map.of(
+            "access", LedgerChecks.ACCESS,
             "audit", LedgerChecks.AUDIT,
             "holdings", LedgerChecks.HOLDINGS,
             "monthly-balances", LedgerChecks.MONTHLY_BALANCES,
