@@ -83,6 +83,7 @@ public final class DeadLetteringProcessors {
                     .initialSegmentCount(segments)
                     .batchSize(batchSize)
                     .errorHandler(PropagatingErrorHandler.instance())
+                    .messageMonitor(configuration.messageMonitor(PooledStreamingEventProcessor.class, name))
                     .build();
         });
         processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());

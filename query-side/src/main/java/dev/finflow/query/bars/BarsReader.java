@@ -18,6 +18,9 @@ import java.time.LocalDate;
 @Component
 public class BarsReader {
 
+    /** The projection whose tables it reads. */
+    public static final String PROJECTION = BarsProjection.NAME;
+
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
 

@@ -57,7 +57,10 @@ class QualityController {
         }
         long[] after = cursor(cursor);
         int size = Params.limit(limit);
-        return readYourWrites.await(QualityProjection.NAME, Params.minPosition(minPosition))
+        Long position = Params.minPosition(minPosition);
+        // The instrument is the bars projection's: it must have applied the position too.
+        return readYourWrites.await(QualityProjection.NAME, position)
+                .then(readYourWrites.await(BarsReader.PROJECTION, position))
                 .then(Mono.defer(() -> bars.instrument(symbol)))
                 .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
                         "no instrument is registered under the symbol '" + symbol + "'")))
