@@ -63,7 +63,7 @@ public final class Arima {
         if (ar.length != order.p() || ma.length != order.q()) {
             throw new IllegalArgumentException("coefficients do not match " + order);
         }
-        return KalmanFilter.run(new ArmaStateSpace(ar, ma), demean(w, constant)).concentratedLogLikelihood();
+        return KalmanFilter.run(new ArmaStateSpace(ar, ma), w, constant).concentratedLogLikelihood();
     }
 
     static double[] prepare(double[] y, Order order) {
