@@ -88,8 +88,8 @@ final class KalmanFilter {
                     a[i] = phi[i] * filtered[0] + (i + 1 < r ? filtered[i + 1] : 0);
                 }
                 if (!steady) {
-                    predictCovariance(phi, filteredCov, loading, tp, next);
-                    steady = step > r && maxDifference(next, p) < STEADY;
+                    double change = predictCovariance(phi, filteredCov, loading, tp, next, p);
+                    steady = step > r && change < STEADY;
                     double[][] swap = p;
                     p = next;
                     next = swap;
@@ -117,16 +117,6 @@ final class KalmanFilter {
         return new Result(v, f, filtered.clone(), copy(filteredCov));
     }
 
-    private static double maxDifference(double[][] a, double[][] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a.length; j++) {
-                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return max;
-    }
-
     static double[] multiply(double[][] m, double[] vector) {
         double[] out = new double[m.length];
         for (int i = 0; i < m.length; i++) {
@@ -139,20 +129,26 @@ final class KalmanFilter {
         return out;
     }
 
-    /** out = T P T' + R R' for T with first column phi and ones on the superdiagonal (tp: scratch for T P). */
-    private static void predictCovariance(double[] phi, double[][] p, double[] loading, double[][] tp,
-                                          double[][] out) {
+    /**
+     * out = T P T' + R R' for T with first column phi and ones on the superdiagonal (tp: scratch for T P); returns
+     * the largest change from {@code previous}, the last predicted covariance.
+     */
+    private static double predictCovariance(double[] phi, double[][] p, double[] loading, double[][] tp,
+                                            double[][] out, double[][] previous) {
         int r = loading.length;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
                 tp[i][j] = phi[i] * p[0][j] + (i + 1 < r ? p[i + 1][j] : 0);
             }
         }
+        double change = 0;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
                 out[i][j] = loading[i] * loading[j] + tp[i][0] * phi[j] + (j + 1 < r ? tp[i][j + 1] : 0);
+                change = Math.max(change, Math.abs(out[i][j] - previous[i][j]));
             }
         }
+        return change;
     }
 
     static double[][] copy(double[][] m) {
