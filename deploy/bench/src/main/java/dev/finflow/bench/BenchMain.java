@@ -27,7 +27,14 @@ public final class BenchMain {
             case "detection" -> DetectionBench.run(Options.parse(rest));
             case "import" -> ImportBench.run(Options.parse(rest));
             case "runs" -> IngestionRunBench.run(Options.parse(rest));
-            case "forecast-skill" -> ForecastSkillBench.run(Options.parse(rest));
+            case "forecast-skill" -> {
+                try {
+                    ForecastSkillBench.run(Options.parse(rest));
+                } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+                    System.err.println("forecast-skill: " + e.getMessage()); // a bad file is no stack trace
+                    System.exit(1);
+                }
+            }
             case "forecast" -> ForecastBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);

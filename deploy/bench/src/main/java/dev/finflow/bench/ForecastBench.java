@@ -54,7 +54,7 @@ final class ForecastBench {
                 lstm.hidden(), lstm.window(), lstm.epochs(), lstm.seed());
 
         List<PriceTable> real = PriceTable.read(Path.of(options.get("data",
-                "../shared/data/dash-stock-ticker-demo.csv")));
+                RealSeries.DEFAULT_FILE)));
         List<Result> results = new ArrayList<>();
         for (PriceTable series : options.get("real", "true").equals("true") ? real : List.<PriceTable>of()) {
             long started = System.nanoTime();

@@ -63,7 +63,7 @@ public final class Arima {
         if (ar.length != order.p() || ma.length != order.q()) {
             throw new IllegalArgumentException("coefficients do not match " + order);
         }
-        return KalmanFilter.run(new ArmaStateSpace(ar, ma), demean(w, constant)).concentratedLogLikelihood();
+        return KalmanFilter.run(new ArmaStateSpace(ar, ma), w, constant).concentratedLogLikelihood();
     }
 
     static double[] prepare(double[] y, Order order) {
@@ -111,14 +111,6 @@ public final class Arima {
     }
 
     private static double[] cssResiduals(double[] w, double[] x, int p, int q) {
-        return ConditionalSumOfSquares.residuals(demean(w, x[p + q]), ArmaFit.ar(x, p), ArmaFit.ma(x, p, q));
-    }
-
-    static double[] demean(double[] w, double mean) {
-        double[] out = new double[w.length];
-        for (int t = 0; t < w.length; t++) {
-            out[t] = w[t] - mean;
-        }
-        return out;
+        return ConditionalSumOfSquares.residuals(w, x[p + q], ArmaFit.ar(x, p), ArmaFit.ma(x, p, q));
     }
 }

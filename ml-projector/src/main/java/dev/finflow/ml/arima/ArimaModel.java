@@ -10,16 +10,18 @@ public final class ArimaModel {
     private final Order order;
     private final Method method;
     private final ArmaFit fit;
+    private final ArmaStateSpace stateSpace;
     private final int observations;
     private final double[] state;
     private final double[][] stateCovariance;
     private final double[] tails;
 
-    private ArimaModel(Order order, Method method, ArmaFit fit, int observations, double[] state,
-                       double[][] stateCovariance, double[] tails) {
+    private ArimaModel(Order order, Method method, ArmaFit fit, ArmaStateSpace stateSpace, int observations,
+                       double[] state, double[][] stateCovariance, double[] tails) {
         this.order = order;
         this.method = method;
         this.fit = fit;
+        this.stateSpace = stateSpace;
         this.observations = observations;
         this.state = state;
         this.stateCovariance = stateCovariance;
@@ -27,10 +29,13 @@ public final class ArimaModel {
     }
 
     static ArimaModel create(double[] y, Order order, Method method, ArmaFit fit) {
+        return create(y, order, method, fit, new ArmaStateSpace(fit.ar(), fit.ma()));
+    }
+
+    private static ArimaModel create(double[] y, Order order, Method method, ArmaFit fit, ArmaStateSpace space) {
         double[] w = Differencing.difference(y, order.d());
-        KalmanFilter.Result filtered = KalmanFilter.run(
-                new ArmaStateSpace(fit.ar(), fit.ma()), Arima.demean(w, fit.constant()));
-        return new ArimaModel(order, method, fit, w.length, filtered.state(), filtered.covariance(),
+        KalmanFilter.Result filtered = KalmanFilter.run(space, w, fit.constant());
+        return new ArimaModel(order, method, fit, space, w.length, filtered.state(), filtered.covariance(),
                 Differencing.lastValues(y, order.d()));
     }
 
@@ -45,7 +50,36 @@ public final class ArimaModel {
     /** The same coefficients, filtered through y (oldest first; normally the training data plus newer values). */
     public ArimaModel conditionedOn(double[] y) {
         Arima.prepare(y, order);
-        return create(y, order, method, fit);
+        return create(y, order, method, fit, stateSpace);
+    }
+
+    /**
+     * {@link #conditionedOn} each of the first {@code lengths[i]} values of y (ascending), from one pass of the
+     * filter: a backtest's origins all lie on one history, and the filter's state after k values depends on those k
+     * values only, so every model equals the one {@code conditionedOn(Arrays.copyOf(y, lengths[i]))} gives.
+     */
+    public java.util.List<ArimaModel> conditionedOnPrefixes(double[] y, int[] lengths) {
+        java.util.List<ArimaModel> models = new java.util.ArrayList<>(lengths.length);
+        if (lengths.length == 0) {
+            return models;
+        }
+        Arima.prepare(java.util.Arrays.copyOf(y, lengths[0]), order);
+        Arima.prepare(y, order);
+        int[] counts = new int[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] > y.length || (i > 0 && lengths[i] < lengths[i - 1])) {
+                throw new IllegalArgumentException("prefix lengths must ascend up to " + y.length);
+            }
+            counts[i] = lengths[i] - order.d();
+        }
+        double[] w = Differencing.difference(y, order.d());
+        KalmanFilter.State[] states = KalmanFilter.states(stateSpace, w, fit.constant(), counts);
+        for (int i = 0; i < lengths.length; i++) {
+            models.add(new ArimaModel(order, method, fit, stateSpace, counts[i], states[i].state(),
+                    states[i].covariance(), Differencing.lastValues(java.util.Arrays.copyOf(y, lengths[i]),
+                    order.d())));
+        }
+        return models;
     }
 
     /**
@@ -57,7 +91,7 @@ public final class ArimaModel {
         if (h < 1 || !(level > 0 && level < 1)) {
             throw new IllegalArgumentException("need h >= 1 and 0 < level < 1");
         }
-        return StateForecast.forecast(new ArmaStateSpace(fit.ar(), fit.ma()), order.d(), fit.constant(),
+        return StateForecast.forecast(stateSpace, order.d(), fit.constant(),
                 fit.sigma2(), state, stateCovariance, tails, h, level);
     }
 

@@ -15,14 +15,18 @@ final class ArmaStateSpace {
 
     final int r;
     final double[][] transition;
+    /** The first column of the transition: phi_1..phi_p, then zeros up to r. */
+    final double[] arColumn;
     final double[] loading;
     final double[][] initialCovariance;
 
     ArmaStateSpace(double[] ar, double[] ma) {
         this.r = Math.max(ar.length, ma.length + 1);
         this.transition = new double[r][r];
+        this.arColumn = new double[r];
         for (int i = 0; i < ar.length; i++) {
             transition[i][0] = ar[i];
+            arColumn[i] = ar[i];
         }
         for (int i = 0; i + 1 < r; i++) {
             transition[i][i + 1] = 1.0;

@@ -9,17 +9,17 @@ final class ConditionalSumOfSquares {
     private ConditionalSumOfSquares() {
     }
 
-    /** Residuals for t = p .. n-1 of the demeaned series w (length n - p). */
-    static double[] residuals(double[] w, double[] ar, double[] ma) {
+    /** Residuals for t = p .. n-1 of w - mean (length n - p). */
+    static double[] residuals(double[] w, double mean, double[] ar, double[] ma) {
         int p = ar.length;
         int q = ma.length;
         int n = w.length;
         double[] full = new double[n];
         double[] out = new double[Math.max(0, n - p)];
         for (int t = p; t < n; t++) {
-            double e = w[t];
+            double e = w[t] - mean;
             for (int j = 0; j < p; j++) {
-                e -= ar[j] * w[t - j - 1];
+                e -= ar[j] * (w[t - j - 1] - mean);
             }
             int lags = Math.min(t - p, q);
             for (int j = 0; j < lags; j++) {

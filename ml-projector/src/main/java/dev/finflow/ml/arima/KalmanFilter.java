@@ -5,6 +5,10 @@ package dev.finflow.ml.arima;
  * disturbance variance so that sigma^2 can be profiled out of the likelihood: it yields the one-step
  * innovations v_t with their relative variances F_t, and the filtered state at the end of the data
  * (the starting point of forecasts).
+ *
+ * <p>The order search runs this filter thousands of times per series, so it works in place on the sparse
+ * transition (AR coefficients in the first column, ones on the superdiagonal): the same products and sums, in
+ * the same order, as the dense T a and T P T' + R R' without the terms that are exact zeros.
  */
 final class KalmanFilter {
 
@@ -34,6 +38,10 @@ final class KalmanFilter {
         }
     }
 
+    /** The filtered state and covariance after the first {@code count} values: where forecasts from there start. */
+    record State(int count, double[] state, double[][] covariance) {
+    }
+
     /**
      * Once the predicted covariance stops changing (to 1e-13, in units of sigma^2) the filter has reached
      * its steady state and the covariance recursion is skipped: the innovations then differ from R's
@@ -44,37 +52,50 @@ final class KalmanFilter {
     private KalmanFilter() {
     }
 
-    private static double maxDifference(double[][] a, double[][] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a.length; j++) {
-                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
-            }
-        }
-        return max;
+    /** Filters w - mean (w: the differenced series). */
+    static Result run(ArmaStateSpace model, double[] w, double mean) {
+        return run(model, w, mean, new int[0], new State[0]);
     }
 
-    static Result run(ArmaStateSpace model, double[] x) {
+    /** The filtered states after the first counts[i] values of w - mean, from one pass (counts ascending). */
+    static State[] states(ArmaStateSpace model, double[] w, double mean, int[] counts) {
+        State[] states = new State[counts.length];
+        run(model, w, mean, counts, states);
+        return states;
+    }
+
+    private static Result run(ArmaStateSpace model, double[] w, double mean, int[] counts, State[] states) {
         int r = model.r;
-        double[][] t = model.transition;
+        double[] phi = model.arColumn;
         double[] loading = model.loading;
+        int n = counts.length == 0 ? w.length : counts[counts.length - 1];
         double[] a = new double[r];
         double[][] p = copy(model.initialCovariance);
-        double[] v = new double[x.length];
-        double[] f = new double[x.length];
+        double[][] next = new double[r][r];
+        double[][] tp = new double[r][r];
+        double[] v = new double[n];
+        double[] f = new double[n];
         double[] filtered = new double[r];
         double[][] filteredCov = new double[r][r];
         boolean steady = false;
-        for (int step = 0; step < x.length; step++) {
+        int snapshot = 0;
+        while (snapshot < counts.length && counts[snapshot] == 0) {
+            states[snapshot++] = new State(0, filtered.clone(), copy(model.initialCovariance));
+        }
+        for (int step = 0; step < n; step++) {
             if (step > 0) {
-                a = multiply(t, filtered);
+                for (int i = 0; i < r; i++) { // a = T filtered
+                    a[i] = phi[i] * filtered[0] + (i + 1 < r ? filtered[i + 1] : 0);
+                }
                 if (!steady) {
-                    double[][] next = predictCovariance(t, filteredCov, loading);
-                    steady = step > r && maxDifference(next, p) < STEADY;
+                    double change = predictCovariance(phi, filteredCov, loading, tp, next, p);
+                    steady = step > r && change < STEADY;
+                    double[][] swap = p;
                     p = next;
+                    next = swap;
                 }
             }
-            double innovation = x[step] - a[0];
+            double innovation = (w[step] - mean) - a[0];
             double variance = p[0][0];
             v[step] = innovation;
             f[step] = variance;
@@ -86,8 +107,11 @@ final class KalmanFilter {
                     }
                 }
             }
+            while (snapshot < counts.length && counts[snapshot] == step + 1) {
+                states[snapshot++] = new State(step + 1, filtered.clone(), copy(filteredCov));
+            }
         }
-        if (x.length == 0) {
+        if (n == 0) {
             filteredCov = copy(model.initialCovariance);
         }
         return new Result(v, f, filtered.clone(), copy(filteredCov));
@@ -105,30 +129,26 @@ final class KalmanFilter {
         return out;
     }
 
-    /** T P T' + R R'. */
-    static double[][] predictCovariance(double[][] t, double[][] p, double[] loading) {
+    /**
+     * out = T P T' + R R' for T with first column phi and ones on the superdiagonal (tp: scratch for T P); returns
+     * the largest change from {@code previous}, the last predicted covariance.
+     */
+    private static double predictCovariance(double[] phi, double[][] p, double[] loading, double[][] tp,
+                                            double[][] out, double[][] previous) {
         int r = loading.length;
-        double[][] tp = new double[r][r];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
-                double sum = 0;
-                for (int k = 0; k < r; k++) {
-                    sum += t[i][k] * p[k][j];
-                }
-                tp[i][j] = sum;
+                tp[i][j] = phi[i] * p[0][j] + (i + 1 < r ? p[i + 1][j] : 0);
             }
         }
-        double[][] out = new double[r][r];
+        double change = 0;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
-                double sum = loading[i] * loading[j];
-                for (int k = 0; k < r; k++) {
-                    sum += tp[i][k] * t[j][k];
-                }
-                out[i][j] = sum;
+                out[i][j] = loading[i] * loading[j] + tp[i][0] * phi[j] + (j + 1 < r ? tp[i][j + 1] : 0);
+                change = Math.max(change, Math.abs(out[i][j] - previous[i][j]));
             }
         }
-        return out;
+        return change;
     }
 
     static double[][] copy(double[][] m) {

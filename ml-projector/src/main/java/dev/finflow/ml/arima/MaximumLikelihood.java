@@ -37,7 +37,7 @@ final class MaximumLikelihood {
         double[] ar = toAr(best, p);
         double[] ma = toMa(best, p, q);
         double constant = best[p + q];
-        KalmanFilter.Result result = KalmanFilter.run(new ArmaStateSpace(ar, ma), Arima.demean(w, constant));
+        KalmanFilter.Result result = KalmanFilter.run(new ArmaStateSpace(ar, ma), w, constant);
         double logLik = result.concentratedLogLikelihood();
         double aic = -2 * logLik + 2 * (p + q + 1 + (includeConstant ? 1 : 0));
         return new ArmaFit(ar, ma, constant, result.sigma2(), logLik, aic);
@@ -65,8 +65,7 @@ final class MaximumLikelihood {
     }
 
     private static double[] scaledInnovations(double[] w, double[] x, int p, int q) {
-        KalmanFilter.Result result = KalmanFilter.run(
-                new ArmaStateSpace(toAr(x, p), toMa(x, p, q)), Arima.demean(w, x[p + q]));
+        KalmanFilter.Result result = KalmanFilter.run(new ArmaStateSpace(toAr(x, p), toMa(x, p, q)), w, x[p + q]);
         double[] v = result.innovations();
         double[] f = result.variances();
         double scale = Math.exp(0.5 * result.sumLogVariances() / v.length);

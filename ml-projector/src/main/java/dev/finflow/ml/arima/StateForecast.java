@@ -9,6 +9,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 final class StateForecast {
 
+    /** The standard normal, for its quantiles only (no random generator: none is drawn from it). */
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
     private StateForecast() {
     }
 
@@ -29,7 +32,7 @@ final class StateForecast {
             differenced[i] = constant + dot(rows[i + 1], state);
         }
         double[] mean = Differencing.integrate(differenced, tails);
-        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + level / 2);
+        double z = NORMAL.inverseCumulativeProbability(0.5 + level / 2);
         double[] se = new double[h];
         double[] lower = new double[h];
         double[] upper = new double[h];

@@ -74,7 +74,30 @@ final class ArimaModels {
         @Override
         public Prediction predict(List<FeatureRow> rows, int origin, int horizon) {
             double[] history = transform(Series.upTo(rows, origin, target), target);
-            ArimaForecast f = arima.conditionedOn(history).forecast(horizon, level);
+            return prediction(arima.conditionedOn(history), horizon);
+        }
+
+        /** Ascending origins share one history: one filter pass gives the state at each (same numbers as predict). */
+        @Override
+        public List<Prediction> predictAll(List<FeatureRow> rows, int[] origins, int horizon) {
+            for (int i = 1; i < origins.length; i++) {
+                if (origins[i] < origins[i - 1]) {
+                    return ForecastModel.super.predictAll(rows, origins, horizon);
+                }
+            }
+            if (origins.length == 0) {
+                return List.of();
+            }
+            double[] history = transform(Series.upTo(rows, origins[origins.length - 1], target), target);
+            int[] lengths = new int[origins.length];
+            for (int i = 0; i < origins.length; i++) {
+                lengths[i] = Series.count(origins[i], target);
+            }
+            return arima.conditionedOnPrefixes(history, lengths).stream().map(m -> prediction(m, horizon)).toList();
+        }
+
+        private Prediction prediction(ArimaModel conditioned, int horizon) {
+            ArimaForecast f = conditioned.forecast(horizon, level);
             double mean = f.mean()[horizon - 1];
             double lower = f.lower()[horizon - 1];
             double upper = f.upper()[horizon - 1];

@@ -17,7 +17,7 @@ final class Series {
     /** Values known at the close of row {@code origin}, oldest first. */
     static double[] upTo(List<FeatureRow> rows, int origin, Target target) {
         int first = target == Target.CLOSE ? 0 : 1;
-        double[] values = new double[Math.max(0, origin - first + 1)];
+        double[] values = new double[count(origin, target)];
         for (int i = first; i <= origin; i++) {
             FeatureRow row = rows.get(i);
             values[i - first] = switch (target) {
@@ -27,6 +27,11 @@ final class Series {
             };
         }
         return values;
+    }
+
+    /** How many values {@link #upTo} gives for {@code origin}. */
+    static int count(int origin, Target target) {
+        return Math.max(0, origin - (target == Target.CLOSE ? 0 : 1) + 1);
     }
 
     static byte[] bytes(double[] values) {

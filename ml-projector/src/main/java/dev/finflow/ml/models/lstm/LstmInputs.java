@@ -53,14 +53,27 @@ final class LstmInputs {
         return new double[][]{mean, sd};
     }
 
-    /** Writes the standardized window ending at {@code origin} into {@code out} at {@code offset}. */
-    static void window(List<FeatureRow> rows, int origin, int window, double[][] scaling, float[] out, int offset) {
-        int k = offset;
-        for (int i = origin - window + 1; i <= origin; i++) {
+    /**
+     * The standardized inputs of rows {@code from..to} (null before {@code from}), each computed once: a row belongs
+     * to up to {@code window} windows, and training visits every window once per epoch.
+     */
+    static float[][] standardized(List<FeatureRow> rows, int from, int to, double[][] scaling) {
+        float[][] out = new float[to + 1][];
+        for (int i = Math.max(from, FIRST_DEFINED); i <= to; i++) {
             double[] x = raw(rows.get(i));
+            float[] row = new float[FEATURES];
             for (int f = 0; f < FEATURES; f++) {
-                out[k++] = (float) ((x[f] - scaling[0][f]) / scaling[1][f]);
+                row[f] = (float) ((x[f] - scaling[0][f]) / scaling[1][f]);
             }
+            out[i] = row;
+        }
+        return out;
+    }
+
+    /** Writes the standardized window ending at {@code origin} into {@code out} at {@code offset}. */
+    static void window(float[][] standardized, int origin, int window, float[] out, int offset) {
+        for (int i = origin - window + 1, k = offset; i <= origin; i++, k += FEATURES) {
+            System.arraycopy(standardized[i], 0, out, k, FEATURES);
         }
     }
 }

@@ -49,11 +49,16 @@ final class LstmModel implements ForecastModel {
         int window = params.window();
         int features = LstmInputs.FEATURES;
         float[] windows = new float[origins.length * window * features];
-        for (int i = 0; i < origins.length; i++) {
-            if (!LstmInputs.usableOrigin(rows, origins[i], window)) {
-                throw new IllegalArgumentException("too little history before row " + origins[i]);
+        for (int origin : origins) {
+            if (!LstmInputs.usableOrigin(rows, origin, window)) {
+                throw new IllegalArgumentException("too little history before row " + origin);
             }
-            LstmInputs.window(rows, origins[i], window, params.scaling(), windows, i * window * features);
+        }
+        int first = java.util.Arrays.stream(origins).min().orElse(0) - window + 1;
+        float[][] inputs = LstmInputs.standardized(rows, first, java.util.Arrays.stream(origins).max().orElse(-1),
+                params.scaling());
+        for (int i = 0; i < origins.length; i++) {
+            LstmInputs.window(inputs, origins[i], window, windows, i * window * features);
         }
         if (block == null) {
             manager = NDManager.newBaseManager("PyTorch");

@@ -94,6 +94,7 @@ public final class LstmTrainer implements ModelTrainer {
                 NDManager manager = trainer.getManager();
                 Random order = new Random(params.seed());
                 int[] shuffled = IntStream.range(0, origins.length).toArray();
+                float[][] inputs = LstmInputs.standardized(rows, 0, rows.size() - 1, params.scaling());
                 float[] xs = new float[batch * window * LstmInputs.FEATURES];
                 float[] ys = new float[batch];
                 for (int epoch = 0; epoch < params.epochs(); epoch++) {
@@ -101,8 +102,7 @@ public final class LstmTrainer implements ModelTrainer {
                     for (int start = 0; start + batch <= shuffled.length; start += batch) {
                         for (int b = 0; b < batch; b++) {
                             int sample = shuffled[start + b];
-                            LstmInputs.window(rows, origins[sample], window, params.scaling(), xs,
-                                    b * window * LstmInputs.FEATURES);
+                            LstmInputs.window(inputs, origins[sample], window, xs, b * window * LstmInputs.FEATURES);
                             ys[b] = (float) ((y[sample] - params.yMean()) / params.ySd());
                         }
                         try (NDManager step = manager.newSubManager();
