@@ -9,6 +9,8 @@ public record Coverage(int inside, int n) {
     /** Nominal 95% intervals must cover within this band, pooled. */
     public static final double BAND_LOW = 0.93;
     public static final double BAND_HIGH = 0.97;
+    /** No symbol's intervals may cover less than this on its held-out days, whatever the uncertainty. */
+    public static final double FLOOR = 0.90;
     private static final double Z95 = 1.959963984540054;
 
     public double rate() {
@@ -30,11 +32,12 @@ public record Coverage(int inside, int n) {
     }
 
     /**
-     * True when the data say the coverage is outside the 93-97% band: the whole Wilson interval lies outside it.
-     * A model is not promoted then; a rate just outside the band on few days is noise and does not count.
+     * True when the data say the coverage is outside the 93-97% band (the whole Wilson interval lies outside it),
+     * or when it is below the 90% floor. A model is not promoted then; a rate just outside the band on few days is
+     * noise and does not count, but a symbol covered less than 90% of the time is never served.
      */
     public boolean missesBand() {
-        return n == 0 || high() < BAND_LOW || low() > BAND_HIGH;
+        return n == 0 || high() < BAND_LOW || low() > BAND_HIGH || rate() < FLOOR;
     }
 
     public Coverage plus(Coverage other) {

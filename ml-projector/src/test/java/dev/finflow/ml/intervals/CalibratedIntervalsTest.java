@@ -19,8 +19,9 @@ class CalibratedIntervalsTest {
     }
 
     @Test
-    void coverageMissesTheBandOnlyWhenItsWholeIntervalIsOutside() {
+    void coverageMissesTheBandWhenItsWholeIntervalIsOutsideOrItIsBelowTheFloor() {
         assertThat(new Coverage(90, 100).missesBand()).isFalse(); // 90% of 100: could be 94% in truth
+        assertThat(new Coverage(37, 42).missesBand()).isTrue(); // 88.1%: below the 90% floor, never served
         assertThat(new Coverage(900, 1000).missesBand()).isTrue();
         assertThat(new Coverage(995, 1000).missesBand()).isTrue();
         assertThat(new Coverage(0, 0).missesBand()).isTrue();
