@@ -130,6 +130,11 @@ public final class BufferingEventStorageEngine extends JdbcEventStorageEngine {
         return statement;
     }
 
+    /** The highest committed global index, at most {@code maxAgeNanos} old (one query per period per process). */
+    public long committedHead(long maxAgeNanos) {
+        return highWater.committedHead(maxAgeNanos);
+    }
+
     /**
      * {@code token} without the gaps that the high-water mark proves to be holes (taken, never committed); the
      * same token when there are none. For a processor that has read everything and waits on gaps.

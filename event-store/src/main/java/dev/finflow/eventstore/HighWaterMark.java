@@ -36,6 +36,8 @@ final class HighWaterMark {
     private final Deque<Fence> pending = new ArrayDeque<>();
     private long settled = 0;
     private long lastFence = System.nanoTime() - Long.MAX_VALUE / 2;
+    private long head = -1;
+    private long lastHead = System.nanoTime() - Long.MAX_VALUE / 2;
 
     HighWaterMark(DataSource dataSource, long refreshNanos) {
         this.dataSource = dataSource;
@@ -70,6 +72,29 @@ final class HighWaterMark {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the event store's high-water mark", e);
         }
+    }
+
+    /**
+     * The highest global index committed (as far as a read now sees), read at most once per {@code maxAgeNanos}
+     * for all callers of this process: a cheap way to tell whether a caught-up reader has anything new to read.
+     */
+    synchronized long committedHead(long maxAgeNanos) {
+        if (System.nanoTime() - lastHead >= maxAgeNanos) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(
+                         "select coalesce(max(global_index), -1) from events.domain_event_entry")) {
+                row.next();
+                head = row.getLong(1);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the event store's head", e);
+            }
+            lastHead = System.nanoTime();
+        }
+        return head;
     }
 
     /** Those of {@code gaps} that will never hold an event: at or below the mark, and not committed. */

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,8 +27,21 @@ import java.util.stream.Stream;
  * When a read finds nothing new but the processor still waits on gaps that the high-water mark proves to be holes
  * (see {@link BufferingEventStorageEngine#skipHoles}), the stream hands out a {@link HolesSkipped} marker whose
  * token no longer lists them: without it the processor's position would stay below a hole until the next event.
+ * <p>
+ * A caught-up stream also tells its processor when to come back (Axon's availability callback): once per
+ * {@code interval} it compares its position with the store's committed head (one shared query per interval) and
+ * wakes the processor when it is behind or still waits on gaps. Without the callback Axon's pooled processor
+ * checks a caught-up stream only every 500 ms, which alone put half a second between a write and a read that
+ * waits for it.
  */
 public final class PollingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    /** One thread for every stream of the process: it only compares positions and schedules wake-ups. */
+    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "finflow-event-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final BufferingEventStorageEngine storage;
     private final long intervalNanos;
@@ -57,7 +73,9 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
 
     private final class PollingStream implements BlockingStream<TrackedEventMessage<?>> {
 
-        private TrackingToken lastToken;
+        private volatile TrackingToken lastToken;
+        private volatile boolean wake;
+        private ScheduledFuture<?> watch;
         private Stream<? extends TrackedEventMessage<?>> batch;
         private Iterator<? extends TrackedEventMessage<?>> iterator;
         private TrackedEventMessage<?> next;
@@ -78,7 +96,7 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (!advance()) {
                 long now = System.nanoTime();
-                if (now - lastFetch >= intervalNanos) {
+                if (wake || now - lastFetch >= intervalNanos) {
                     fetch();
                     continue;
                 }
@@ -105,8 +123,40 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
         }
 
         @Override
-        public void close() {
+        public synchronized boolean setOnAvailableCallback(Runnable callback) {
+            if (watch != null) {
+                watch.cancel(false);
+            }
+            watch = WATCHER.scheduleWithFixedDelay(() -> wakeIfBehind(callback), intervalNanos, intervalNanos,
+                    TimeUnit.NANOSECONDS);
+            return true;
+        }
+
+        /** Runs on the watcher thread: the next availability check reads the store at once. */
+        private void wakeIfBehind(Runnable callback) {
+            if (closed) {
+                return;
+            }
+            try {
+                TrackingToken token = lastToken;
+                boolean waitsOnGaps = token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty();
+                long position = token == null ? -1 : token.position().orElse(-1);
+                if (waitsOnGaps || storage.committedHead(intervalNanos) > position) {
+                    wake = true;
+                    callback.run();
+                }
+            } catch (RuntimeException e) {
+                // The database may be away for a moment; the processor's own checks go on, and so does this one.
+                wake = true;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
             closed = true;
+            if (watch != null) {
+                watch.cancel(false);
+            }
             closeBatch();
         }
 
@@ -133,6 +183,7 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
         /** Reads everything after the last event handed out; the next fetch waits for the interval. */
         private void fetch() {
             closeBatch();
+            wake = false;
             lastFetch = System.nanoTime();
             batch = storage.readEvents(lastToken, false);
             iterator = batch.iterator();

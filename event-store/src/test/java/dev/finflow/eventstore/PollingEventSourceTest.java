@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,28 @@ class PollingEventSourceTest {
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
             assertThat(stream.hasNextAvailable()).isTrue();
             assertThat(stream.peek().map(message -> (Object) message.getPayload())).contains("later");
+        }
+    }
+
+    @Test
+    void wakesItsProcessorWhenSomethingIsCommittedAndNotWhileNothingIs() throws InterruptedException {
+        PollingEventSource source = new PollingEventSource(storage, Duration.ofMillis(50));
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+            AtomicInteger wakeUps = new AtomicInteger();
+            assertThat(stream.setOnAvailableCallback(wakeUps::incrementAndGet)).isTrue();
+            assertThat(stream.hasNextAvailable()).isFalse();
+            Thread.sleep(300);
+            assertThat(wakeUps).as("caught up, nothing new").hasValue(0);
+
+            append("a", 0, "later");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (wakeUps.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(wakeUps.get()).as("woken after the commit").isPositive();
+            // Woken, the stream reads at once, whatever the interval.
+            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("later");
         }
     }
 
