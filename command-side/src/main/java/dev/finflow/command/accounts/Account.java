@@ -270,11 +270,17 @@ public class Account {
         Money price = command.cashInLieuPrice();
         BigDecimal units = timeline.units(symbol, command.effectiveDate());
         BigDecimal fraction = units.subtract(units.setScale(0, RoundingMode.FLOOR));
-        if (price != null && units.signum() > 0 && fraction.signum() > 0 && price.currency().equals(currency)) {
-            BigDecimal proceeds = fraction.multiply(price.amount()).setScale(currency.getDefaultFractionDigits(),
+        // In another currency the split's rate for this account's currency settles the price; without one the
+        // remainder stays held (nothing is paid at a rate the split did not give).
+        BigDecimal fxRate = price == null || price.currency().equals(currency) ? null
+                : command.cashInLieuFxRates().get(currency.getCurrencyCode());
+        boolean payable = price != null && (price.currency().equals(currency) || fxRate != null);
+        if (payable && units.signum() > 0 && fraction.signum() > 0) {
+            BigDecimal settled = fxRate == null ? price.amount() : price.amount().multiply(fxRate);
+            BigDecimal proceeds = fraction.multiply(settled).setScale(currency.getDefaultFractionDigits(),
                     RoundingMode.HALF_EVEN);
             apply(new CashInLieuPaidEvent(accountId, SystemIds.cashInLieu(command.symbol(), command.effectiveDate()),
-                    command.symbol(), new Quantity(fraction), price, null, command.effectiveDate(),
+                    command.symbol(), new Quantity(fraction), price, fxRate, command.effectiveDate(),
                     Legs.sell(command.symbol(), fraction, new Money(proceeds, currency))));
         }
         return CommandOutcome.recorded(accountId.value(), AggregateLifecycle.getVersion());

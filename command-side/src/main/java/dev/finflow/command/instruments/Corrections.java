@@ -54,6 +54,10 @@ final class Corrections {
                         "cashInLieuPrice");
             }
         }
+        if (command.cashInLieuFxRates() != null && command.cashInLieuFxRates().containsKey(currency.getCurrencyCode())) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "the cash-in-lieu price is in " + currency
+                    + " already; cashInLieuFxRates name other currencies only", "cashInLieuFxRates." + currency);
+        }
     }
 
     static void requireValidDividend(RecordCashDividendCommand command, Currency currency) {

@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.TreeMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -139,7 +140,8 @@ public class Instrument {
         }
         apply(new SplitRecordedEvent(symbol, command.effectiveDate(), command.numerator(), command.denominator(),
                 command.source(), command.cashInLieuPrice() == null ? null
-                : new Money(command.cashInLieuPrice(), currency).normalized()));
+                : new Money(command.cashInLieuPrice(), currency).normalized(),
+                command.cashInLieuFxRates() == null ? null : new TreeMap<>(command.cashInLieuFxRates())));
         return CommandOutcome.recorded(instrumentId, AggregateLifecycle.getVersion());
     }
 

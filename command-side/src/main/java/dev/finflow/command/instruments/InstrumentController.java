@@ -1,7 +1,5 @@
 package dev.finflow.command.instruments;
 
-import dev.finflow.problems.RequestRule;
-import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
@@ -10,6 +8,8 @@ import dev.finflow.command.dispatch.Recorded;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +18,11 @@ import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.finflow.command.api.Fields.required;
 
@@ -77,10 +80,29 @@ class InstrumentController {
             RecordSplitCommand command = new RecordSplitCommand(Fields.symbol(symbol, "symbol"),
                     Bounds.date(required(request.effectiveDate(), "effectiveDate"), "effectiveDate", today()),
                     request.numerator(), request.denominator(), source(request.source()),
-                    Bounds.amount(request.cashInLieuPrice(), "cashInLieuPrice"));
+                    Bounds.amount(request.cashInLieuPrice(), "cashInLieuPrice"),
+                    cashInLieuFxRates(request.cashInLieuFxRates(), request.cashInLieuPrice()));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> changed(command, recorded, "RECORDED", "ALREADY_RECORDED"));
         });
+    }
+
+    /** Each key a currency, each rate within the FX bounds, and only beside a cash-in-lieu price. */
+    private static Map<String, BigDecimal> cashInLieuFxRates(Map<String, BigDecimal> rates, BigDecimal price) {
+        if (rates == null || rates.isEmpty()) {
+            return Map.of();
+        }
+        if (price == null) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "cashInLieuFxRates settle a cashInLieuPrice; "
+                    + "give the price too", "cashInLieuFxRates");
+        }
+        Map<String, BigDecimal> checked = new TreeMap<>();
+        rates.forEach((code, rate) -> {
+            String field = "cashInLieuFxRates." + code;
+            checked.put(Fields.currency(code, field).getCurrencyCode(),
+                    Bounds.fxRate(required(rate, field), field));
+        });
+        return checked;
     }
 
     @PostMapping("/{symbol}/dividends")

@@ -6,6 +6,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON bodies of the instrument API and its answers. Prices may be sent as JSON numbers or strings;
  * every other text only as a JSON string (a number is refused, not coerced). */
@@ -32,9 +33,13 @@ final class InstrumentRequests {
                   String close, String adjustedClose, String volume) {
     }
 
-    /** {@code cashInLieuPrice}: optional, in the instrument's currency, per unit after the split. */
+    /**
+     * {@code cashInLieuPrice}: optional, in the instrument's currency, per unit after the split.
+     * {@code cashInLieuFxRates}: optional, by account currency, units of it per unit of the instrument's currency.
+     */
     record Split(LocalDate effectiveDate, BigDecimal numerator, BigDecimal denominator,
-                 @JsonDeserialize(using = StrictText.class) String source, BigDecimal cashInLieuPrice) {
+                 @JsonDeserialize(using = StrictText.class) String source, BigDecimal cashInLieuPrice,
+                 Map<String, BigDecimal> cashInLieuFxRates) {
     }
 
     record Dividend(LocalDate exDate, BigDecimal amount,

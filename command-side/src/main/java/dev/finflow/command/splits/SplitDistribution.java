@@ -67,7 +67,7 @@ class SplitDistribution {
             return;
         }
         dispatcher.send(new ApplySplitCommand(account, split.symbol(), split.effectiveDate(), split.numerator(),
-                split.denominator(), split.cashInLieuPrice()), ACTING).block(TIMEOUT);
+                split.denominator(), split.cashInLieuPrice(), split.cashInLieuFxRates()), ACTING).block(TIMEOUT);
         if (delivered.size() >= MAX_REMEMBERED) {
             delivered.clear();
         }

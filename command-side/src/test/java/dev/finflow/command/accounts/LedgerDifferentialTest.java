@@ -126,7 +126,7 @@ class LedgerDifferentialTest {
             String[][] ratios = {{"2", "1"}, {"1", "2"}, {"3", "1"}, {"1", "3"}};
             String[] ratio = ratios[random.nextInt(ratios.length)];
             return new ApplySplitCommand(account, new Symbol(symbol), date, new BigDecimal(ratio[0]),
-                    new BigDecimal(ratio[1]), random.nextBoolean() ? new Money(amount(random, 90), EUR) : null);
+                    new BigDecimal(ratio[1]), random.nextBoolean() ? new Money(amount(random, 90), EUR) : null, null);
         }
         List<String> reversible = reference.reversibleIds();
         if (reversible.isEmpty()) {

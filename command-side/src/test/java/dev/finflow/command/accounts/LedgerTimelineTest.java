@@ -56,7 +56,7 @@ class LedgerTimelineTest {
 
     static ApplySplitCommand split(String numerator, String denominator, LocalDate date, String cashInLieu) {
         return new ApplySplitCommand(ACC, NCR, date, new BigDecimal(numerator), new BigDecimal(denominator),
-                cashInLieu == null ? null : Money.of(cashInLieu, "EUR"));
+                cashInLieu == null ? null : Money.of(cashInLieu, "EUR"), null);
     }
 
     static Matcher<Object> mentions(String text) {

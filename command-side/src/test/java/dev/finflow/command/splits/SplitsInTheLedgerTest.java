@@ -95,21 +95,78 @@ class SplitsInTheLedgerTest {
         assertThat(trade("cil-1", "s2", "SELL", "CIL", "3", "36", "2024-06-03")).isEqualTo(201);
     }
 
+    @Test
+    void accountsInAnotherCurrencyArePaidAtTheSplitsRateForTheirCurrencyAndKeepTheRemainderWithoutOne() {
+        register("CIX", "USD");
+        funded("cix-eur", "EUR");
+        funded("cix-chf", "CHF");
+        assertThat(trade("cix-eur", "b1", "BUY", "CIX", "10", "10", "2024-01-10", "EUR")).isEqualTo(201);
+        assertThat(trade("cix-chf", "b1", "BUY", "CIX", "10", "10", "2024-01-10", "CHF")).isEqualTo(201);
+
+        // Refused, and nothing recorded: rates without a price, a rate for the price's own currency, a rate out
+        // of bounds, a code that is no currency.
+        String split = "{\"effectiveDate\":\"2024-05-01\",\"numerator\":1,\"denominator\":3";
+        assertProblem(split + ",\"cashInLieuFxRates\":{\"EUR\":0.9}}", 400, "invalid-field");
+        assertProblem(split + ",\"cashInLieuPrice\":36,\"cashInLieuFxRates\":{\"USD\":1}}", 400, "invalid-field");
+        assertProblem(split + ",\"cashInLieuPrice\":36,\"cashInLieuFxRates\":{\"EUR\":1e9}}", 400,
+                "fx-rate-out-of-bounds");
+        assertProblem(split + ",\"cashInLieuPrice\":36,\"cashInLieuFxRates\":{\"EURO\":0.9}}", 400,
+                "unknown-currency");
+        assertThat(store.all().stream().filter(r -> r.aggregateId().equals("instrument/CIX")
+                && r.simpleType().equals("SplitRecordedEvent"))).isEmpty();
+
+        assertThat(post("/api/v1/instruments/CIX/splits", split
+                + ",\"cashInLieuPrice\":36.00,\"cashInLieuFxRates\":{\"EUR\":0.9}}")).isEqualTo(201);
+        awaitSplitApplied("cix-eur", 1);
+        awaitSplitApplied("cix-chf", 1);
+
+        JsonNode paid = store.awaitAll(all -> all.stream().anyMatch(r -> r.aggregateId().equals("cix-eur")
+                        && r.simpleType().equals("CashInLieuPaidEvent"))).stream()
+                .filter(r -> r.aggregateId().equals("cix-eur") && r.simpleType().equals("CashInLieuPaidEvent"))
+                .findFirst().orElseThrow().payload();
+        // 0.33333333 units at 36.00 USD, at 0.9 EUR per USD: 10.7999998920, paid as 10.80 EUR.
+        assertThat(paid.get("quantity").decimalValue()).isEqualByComparingTo("0.33333333");
+        assertThat(paid.get("fxRate").decimalValue()).isEqualByComparingTo("0.9");
+        assertThat(paid.at("/price/currency").asText()).isEqualTo("USD");
+        assertThat(paid.at("/legs/1/quantity").decimalValue().toPlainString()).isEqualTo("10.80");
+        assertThat(paid.at("/legs/1/asset").asText()).isEqualTo("EUR");
+        assertThat(trade("cix-eur", "s1", "SELL", "CIX", "3.00000001", "36", "2024-06-03", "EUR")).isEqualTo(422);
+
+        // The CHF account has no rate: its remainder stays held, nothing is paid at a guessed rate.
+        assertThat(store.all().stream().filter(r -> r.aggregateId().equals("cix-chf")
+                && r.simpleType().equals("CashInLieuPaidEvent"))).isEmpty();
+        assertThat(trade("cix-chf", "s1", "SELL", "CIX", "3.33333333", "36", "2024-06-03", "CHF")).isEqualTo(201);
+    }
+
+    private void assertProblem(String body, int status, String rule) {
+        http.post().uri("/api/v1/instruments/CIX/splits").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isEqualTo(status)
+                .expectBody().jsonPath("$.rule").isEqualTo(rule);
+    }
+
     private void register(String symbol) {
+        register(symbol, "EUR");
+    }
+
+    private void register(String symbol, String currency) {
         http.post().uri("/api/v1/instruments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"symbol\":\"" + symbol + "\",\"name\":\"Test\",\"type\":\"EQUITY\","
-                        + "\"currency\":\"EUR\",\"exchange\":\"XETRA\"}")
+                        + "\"currency\":\"" + currency + "\",\"exchange\":\"XETRA\"}")
                 .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 201));
     }
 
     private void funded(String account) {
+        funded(account, "EUR");
+    }
+
+    private void funded(String account, String currency) {
         http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"accountId\":\"" + account + "\",\"name\":\"A\",\"currency\":\"EUR\","
-                        + "\"openedOn\":\"2024-01-02\"}")
+                .bodyValue("{\"accountId\":\"" + account + "\",\"name\":\"A\",\"currency\":\"" + currency
+                        + "\",\"openedOn\":\"2024-01-02\"}")
                 .exchange().expectStatus().isCreated();
         assertThat(post("/api/v1/accounts/" + account + "/transactions", "{\"transactionId\":\"d1\","
-                + "\"type\":\"DEPOSIT\",\"amount\":\"10000.00\",\"currency\":\"EUR\",\"date\":\"2024-01-03\"}"))
-                .isEqualTo(201);
+                + "\"type\":\"DEPOSIT\",\"amount\":\"10000.00\",\"currency\":\"" + currency
+                + "\",\"date\":\"2024-01-03\"}")).isEqualTo(201);
     }
 
     private void split(String symbol, String date, String numerator, String denominator, String price) {
@@ -127,9 +184,14 @@ class SplitsInTheLedgerTest {
 
     private int trade(String account, String id, String side, String symbol, String quantity, String price,
                       String date) {
+        return trade(account, id, side, symbol, quantity, price, date, "EUR");
+    }
+
+    private int trade(String account, String id, String side, String symbol, String quantity, String price,
+                      String date, String currency) {
         return post("/api/v1/accounts/" + account + "/transactions", "{\"transactionId\":\"" + id + "\",\"type\":\""
                 + side + "\",\"symbol\":\"" + symbol + "\",\"quantity\":\"" + quantity + "\",\"price\":\"" + price
-                + "\",\"currency\":\"EUR\",\"date\":\"" + date + "\"}");
+                + "\",\"currency\":\"" + currency + "\",\"date\":\"" + date + "\"}");
     }
 
     private int post(String uri, String body) {

@@ -1,5 +1,6 @@
 package dev.finflow.events.upcasting;
 
+import dev.finflow.events.market.SplitRecordedEvent;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
 /** Every upcaster of the shared events, in the order they apply; each service registers this one chain. */
@@ -9,6 +10,8 @@ public final class LedgerUpcasters {
     }
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new TransactionReversedEvent1To2Upcaster(), new SplitRecordedEvent1To2Upcaster());
+        return new EventUpcasterChain(new TransactionReversedEvent1To2Upcaster(),
+                new RevisionOnlyUpcaster(SplitRecordedEvent.class, "1", "2"),
+                new RevisionOnlyUpcaster(SplitRecordedEvent.class, "2", "3"));
     }
 }

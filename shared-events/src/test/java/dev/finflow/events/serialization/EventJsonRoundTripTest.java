@@ -56,6 +56,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,11 @@ class EventJsonRoundTripTest {
                 new SplitAppliedEvent(ACCOUNT, AAPL, DAY, BigDecimal.ONE, new BigDecimal("3")),
                 new CashInLieuPaidEvent(ACCOUNT, new TransactionId("split.2024-03-15.AAPL@cash-in-lieu"), AAPL,
                         Quantity.of("0.33333333"), Money.of("36.00", "EUR"), null, DAY, LEGS),
+                new CashInLieuPaidEvent(ACCOUNT, new TransactionId("split.2024-03-15.AAPL@cash-in-lieu"), AAPL,
+                        Quantity.of("0.33333333"), Money.of("36.00", "USD"), new BigDecimal("0.9210"), DAY, LEGS),
                 new SplitRecordedEvent(AAPL, DAY, BigDecimal.ONE, new BigDecimal("3"), "api", Money.of("36.00", "USD")),
+                new SplitRecordedEvent(AAPL, DAY, BigDecimal.ONE, new BigDecimal("3"), "api", Money.of("36.00", "USD"),
+                        new java.util.TreeMap<>(Map.of("EUR", new BigDecimal("0.9210"), "CHF", new BigDecimal("0.88")))),
                 new InstrumentRegisteredEvent(AAPL, "Apple Inc.", InstrumentType.EQUITY, Currency.getInstance("USD"),
                         null, "NASDAQ", DAY),
                 new InstrumentRegisteredEvent(new Symbol("EURUSD=X"), "EUR/USD", InstrumentType.FX_PAIR,
