@@ -113,6 +113,13 @@ class AuthServerTest {
         assertThat(post("/api/v1/users/" + id + "/disable", admin, "").statusCode()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select enabled from users where id = ?", Boolean.class, id)).isFalse();
         assertThat(post("/api/v1/users/nobody/disable", admin, "").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForList("select payload_type || ' by ' || (meta_data::json ->> 'principal') from "
+                + "events.domain_event_entry where aggregate_identifier = ? order by sequence_number", String.class,
+                "user/" + id)).containsExactly("dev.finflow.events.identity.UserCreatedEvent by finflow-cli",
+                "dev.finflow.events.identity.UserPasswordResetEvent by finflow-cli",
+                "dev.finflow.events.identity.UserDisabledEvent by finflow-cli");
+        assertThat(jdbc.queryForList("select payload || meta_data from events.domain_event_entry", String.class))
+                .noneMatch(event -> event.contains("frank"));
 
         assertThat(post("/api/v1/users", null, "{\"username\":\"gina\"}").statusCode()).isEqualTo(401);
         clients.register("no-admin", "no-admin-secret", EnumSet.of(Role.OWNER));

@@ -37,13 +37,13 @@ class SignInThrottleTest {
 
     @Test
     void theRightPasswordSignsIn() throws Exception {
-        users.create("carol", "correct horse battery", EnumSet.of(Role.OWNER));
+        users.create("carol", "correct horse battery", EnumSet.of(Role.OWNER), "test-admin");
         assertThat(signIn("carol", "correct horse battery")).doesNotContain("error");
     }
 
     @Test
     void threeWrongPasswordsLockTheUsernameOutEvenForTheRightOne() throws Exception {
-        users.create("dave", "correct horse battery", EnumSet.of(Role.OWNER));
+        users.create("dave", "correct horse battery", EnumSet.of(Role.OWNER), "test-admin");
         for (int i = 0; i < 3; i++) {
             assertThat(signIn("dave", "guess-" + i)).endsWith("/login?error");
         }
@@ -52,7 +52,7 @@ class SignInThrottleTest {
 
     @Test
     void unknownUsernamesAreThrottledAlikeAndAnotherUserIsNotAffected() throws Exception {
-        users.create("erin", "correct horse battery", EnumSet.of(Role.VIEWER));
+        users.create("erin", "correct horse battery", EnumSet.of(Role.VIEWER), "test-admin");
         for (int i = 0; i < 4; i++) {
             assertThat(signIn("nobody", "guess-" + i)).endsWith("/login?error");
         }

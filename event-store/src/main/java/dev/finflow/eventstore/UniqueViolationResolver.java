@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * recognises {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws; PostgreSQL
  * says {@code 23505 unique_violation}.
  */
-final class UniqueViolationResolver implements PersistenceExceptionResolver {
+public final class UniqueViolationResolver implements PersistenceExceptionResolver {
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -26,6 +26,8 @@ class FirstStart implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     static final String SCRIPT_CLIENT = "finflow-cli";
+    /** Who created the first admin, in the event store: this process, as no one has signed in yet. */
+    static final String PRINCIPAL = "auth-server/first-start";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserAccounts users;
@@ -45,7 +47,7 @@ class FirstStart implements ApplicationRunner {
             return;
         }
         String password = secret();
-        users.create(ADMIN, password, EnumSet.of(Role.ADMIN, Role.AUDITOR));
+        users.create(ADMIN, password, EnumSet.of(Role.ADMIN, Role.AUDITOR), PRINCIPAL);
         String clientSecret = secret();
         if (!clients.exists(SCRIPT_CLIENT)) {
             clients.register(SCRIPT_CLIENT, clientSecret,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,14 +40,17 @@ public class SignInThrottle {
                 && current.lastFailure().plus(properties.lockout()).isAfter(clock.instant());
     }
 
-    void failed(String username) {
+    /** Counts a failure; answers until when the username is locked out if this very failure locked it. */
+    Optional<Instant> failed(String username) {
         Instant now = clock.instant();
         if (failures.size() > MAX_TRACKED) {
             failures.values().removeIf(f -> f.lastFailure().plus(properties.lockout()).isBefore(now));
         }
-        failures.merge(key(username), new Failures(1, now), (old, fresh) ->
+        Failures counted = failures.merge(key(username), new Failures(1, now), (old, fresh) ->
                 old.lastFailure().plus(properties.lockout()).isBefore(now) ? fresh
                         : new Failures(old.count() + 1, now));
+        return counted.count() == properties.maxFailedSignIns() ? Optional.of(now.plus(properties.lockout()))
+                : Optional.empty();
     }
 
     void succeeded(String username) {

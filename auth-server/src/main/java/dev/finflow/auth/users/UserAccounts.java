@@ -1,7 +1,11 @@
 package dev.finflow.auth.users;
 
+import dev.finflow.auth.audit.IdentityEvents;
 import dev.finflow.auth.signin.SignInThrottle;
 import dev.finflow.events.identity.Role;
+import dev.finflow.events.identity.UserCreatedEvent;
+import dev.finflow.events.identity.UserDisabledEvent;
+import dev.finflow.events.identity.UserPasswordResetEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -9,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The users table ({@code auth.users}). Sign-in looks people up by username, but what Spring Security carries on
- * afterwards is the user's opaque id, so no name reaches a token.
+ * afterwards is the user's opaque id, so no name reaches a token. Each change is recorded in the event store in
+ * the same transaction, by the opaque id of whoever made it.
  */
 @Component
 public class UserAccounts implements UserDetailsService {
@@ -32,11 +38,13 @@ public class UserAccounts implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final IdentityEvents events;
 
-    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
+    UserAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, SignInThrottle throttle, IdentityEvents events) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.events = events;
     }
 
     /** A locked-out username (see {@link SignInThrottle}) answers locked before its password is even checked. */
@@ -59,22 +67,39 @@ public class UserAccounts implements UserDetailsService {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from users)", Boolean.class));
     }
 
-    /** Creates a user with a new opaque id and the password hashed (bcrypt); answers the new user. */
-    public FinflowUser create(String username, String rawPassword, Set<Role> roles) {
+    /**
+     * Creates a user with a new opaque id and the password hashed (bcrypt), recorded as done by {@code by} (an
+     * opaque id); answers the new user.
+     */
+    @Transactional
+    public FinflowUser create(String username, String rawPassword, Set<Role> roles, String by) {
         String id = UUID.randomUUID().toString();
         jdbc.update("insert into users (id, username, password_hash, roles) values (?, ?, ?, ?)", id, username,
                 passwords.encode(rawPassword), roles.stream().map(Role::claimValue).collect(Collectors.joining(",")));
-        return byId(id).orElseThrow();
+        FinflowUser user = byId(id).orElseThrow();
+        events.record(IdentityEvents.userStream(id), by, new UserCreatedEvent(id, List.copyOf(user.roles())));
+        return user;
     }
 
     /** Disables a user: no new sign-in; tokens already issued end with their lifetime. False when no such user. */
-    public boolean disable(String id) {
-        return jdbc.update("update users set enabled = false where id = ?", id) == 1;
+    @Transactional
+    public boolean disable(String id, String by) {
+        boolean found = jdbc.update("update users set enabled = false where id = ?", id) == 1;
+        if (found) {
+            events.record(IdentityEvents.userStream(id), by, new UserDisabledEvent(id));
+        }
+        return found;
     }
 
     /** Replaces a user's password (hashed). False when no such user. */
-    public boolean resetPassword(String id, String rawPassword) {
-        return jdbc.update("update users set password_hash = ? where id = ?", passwords.encode(rawPassword), id) == 1;
+    @Transactional
+    public boolean resetPassword(String id, String rawPassword, String by) {
+        boolean found = jdbc.update("update users set password_hash = ? where id = ?", passwords.encode(rawPassword),
+                id) == 1;
+        if (found) {
+            events.record(IdentityEvents.userStream(id), by, new UserPasswordResetEvent(id));
+        }
+        return found;
     }
 
     private static Set<Role> roles(String column) {

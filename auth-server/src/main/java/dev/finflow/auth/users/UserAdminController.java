@@ -5,6 +5,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * User management for admins (a token with the {@code admin} role): create a user, disable one, reset a
  * password. A generated password is answered once and never stored in the clear. Bad input is a problem detail
- * naming the rule, and writes nothing.
+ * naming the rule, and writes nothing. Each change is recorded in the event store with the admin's token subject
+ * as its principal.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -59,7 +61,7 @@ class UserAdminController {
     }
 
     @PostMapping
-    ResponseEntity<UserCreated> create(@RequestBody CreateUser request) {
+    ResponseEntity<UserCreated> create(@RequestBody CreateUser request, Authentication admin) {
         if (request == null || request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             throw new Refused("invalid-username", HttpStatus.BAD_REQUEST,
                     "username must be 3 to 64 of lower-case letters, digits and ._-");
@@ -72,7 +74,7 @@ class UserAdminController {
         String password = password();
         FinflowUser user;
         try {
-            user = users.create(request.username(), password, roles);
+            user = users.create(request.username(), password, roles, admin.getName());
         } catch (DuplicateKeyException taken) {
             throw new Refused("username-taken", HttpStatus.CONFLICT, "the username is taken");
         }
@@ -81,17 +83,17 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/disable")
-    ResponseEntity<Void> disable(@PathVariable String id) {
-        if (!users.disable(id)) {
+    ResponseEntity<Void> disable(@PathVariable String id, Authentication admin) {
+        if (!users.disable(id, admin.getName())) {
             throw notFound();
         }
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/password")
-    PasswordReset resetPassword(@PathVariable String id) {
+    PasswordReset resetPassword(@PathVariable String id, Authentication admin) {
         String password = password();
-        if (!users.resetPassword(id, password)) {
+        if (!users.resetPassword(id, password, admin.getName())) {
             throw notFound();
         }
         return new PasswordReset(id, password);

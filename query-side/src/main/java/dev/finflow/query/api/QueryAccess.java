@@ -12,9 +12,9 @@ import static dev.finflow.security.AccessRules.names;
 /**
  * Who may read what: an account's rows are for owners and viewers (of the accounts granted to them, decided by
  * {@link dev.finflow.query.access.AccountAccess}) and admins, the audit trail for auditors and admins across
- * accounts, lineage for all of them, market data for everyone signed in, ingestion runs for the operators,
- * projection admin for admins; a projection's {@code verify} also for auditors, who reconcile what users read
- * with the events.
+ * accounts and for owners and viewers over their granted accounts, lineage for all of them, market data for
+ * everyone signed in, ingestion runs for the operators, projection admin for admins; a projection's
+ * {@code verify} also for auditors, who reconcile what users read with the events.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryAccess {
@@ -26,7 +26,8 @@ class QueryAccess {
                 .hasAnyRole(names(Role.OWNER, Role.VIEWER, Role.ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/lineage/**")
                 .hasAnyRole(names(Role.OWNER, Role.VIEWER, Role.AUDITOR, Role.ADMIN))
-                .pathMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(names(Role.AUDITOR, Role.ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/v1/audit/**")
+                .hasAnyRole(names(Role.OWNER, Role.VIEWER, Role.AUDITOR, Role.ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/instruments", "/api/v1/instruments/**").hasAnyRole(anyUser())
                 .pathMatchers(HttpMethod.GET, "/api/v1/ingestion/**").hasAnyRole(names(Role.MARKET_DATA, Role.ADMIN))
                 .pathMatchers(HttpMethod.GET, "/api/v1/admin/projections/*/verify")

@@ -1,6 +1,7 @@
 package dev.finflow.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
@@ -22,10 +23,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The audit trail for review: every stored event with all its metadata, filtered, in global order, a page at a
- * time as JSON or streamed as NDJSON ({@code Accept: application/x-ndjson}).
+ * time as JSON or streamed as NDJSON ({@code Accept: application/x-ndjson}). Auditors and admins read every event
+ * (sign-ins and user management included); owners and viewers only the events of the accounts granted to them,
+ * whatever they filter on.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -48,11 +52,14 @@ class AuditController {
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
+    private final AccountAccess access;
 
-    AuditController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites) {
+    AuditController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
+                    AccountAccess access) {
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
+        this.access = access;
     }
 
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,7 +72,8 @@ class AuditController {
         Filter filter = filter(aggregate, type, principal, correlationId, from, to, cursor);
         int size = Params.limit(limit);
         return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
-                .then(Mono.defer(() -> query(filter, size + 1).collectList()))
+                .then(access.auditedAccounts(Params.minPosition(minPosition)))
+                .flatMap(accounts -> query(filter, accounts, size + 1).collectList())
                 .map(rows -> {
                     List<AuditEvent> page = rows.stream().limit(size).toList();
                     return new Page(page, rows.size() > size ? Long.toString(page.get(size - 1).position()) : null);
@@ -85,7 +93,8 @@ class AuditController {
         Filter filter = filter(aggregate, type, principal, correlationId, from, to, cursor);
         int size = limit == null ? Integer.MAX_VALUE : Params.limit(limit);
         return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
-                .thenMany(Flux.defer(() -> query(filter, size)));
+                .then(access.auditedAccounts(Params.minPosition(minPosition)))
+                .flatMapMany(accounts -> query(filter, accounts, size));
     }
 
     private static Filter filter(String aggregate, String type, String principal, String correlationId, String from,
@@ -94,11 +103,17 @@ class AuditController {
                 Params.instant(to, "to"), Params.cursor(cursor));
     }
 
-    private Flux<AuditEvent> query(Filter filter, int limit) {
+    /** {@code accounts}: the accounts whose events the caller may read, or empty for all events. */
+    private Flux<AuditEvent> query(Filter filter, Optional<List<String>> accounts, int limit) {
+        if (accounts.isPresent() && accounts.get().isEmpty()) {
+            return Flux.empty();
+        }
         TableSet tables = catalog.tables(AuditProjection.NAME);
         List<String> where = new ArrayList<>(List.of("position > :after"));
         Map<String, Object> binds = new LinkedHashMap<>();
         binds.put("after", filter.after());
+        add(where, binds, "aggregate_id = any(:accounts)", "accounts",
+                accounts.map(ids -> ids.toArray(String[]::new)).orElse(null));
         add(where, binds, "aggregate_id = :aggregate", "aggregate", filter.aggregate());
         add(where, binds, "event_type = :type", "type", filter.type());
         add(where, binds, "principal = :principal", "principal", filter.principal());

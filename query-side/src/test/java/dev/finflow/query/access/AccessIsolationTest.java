@@ -2,6 +2,10 @@ package dev.finflow.query.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.events.identity.Role;
+import dev.finflow.events.identity.SignInFailedEvent;
+import dev.finflow.events.identity.SignInFailure;
+import dev.finflow.events.identity.UserCreatedEvent;
+import dev.finflow.events.identity.UserSignedInEvent;
 import dev.finflow.events.ledger.AccessGrantedEvent;
 import dev.finflow.events.ledger.AccessLevel;
 import dev.finflow.events.ledger.AccessRevokedEvent;
@@ -35,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Per-account isolation of every query-side read over real HTTP: the accounts' events are stored as the command
  * side stores them (the opener as principal, grants as events), and each caller holds a token of the test issuer.
- * Another user's account answers exactly as an account that does not exist.
+ * Another user's account answers exactly as an account that does not exist; the audit trail answers owners and
+ * viewers with the events of their granted accounts only.
  */
 @QuerySideTest
 class AccessIsolationTest {
@@ -122,17 +127,60 @@ class AccessIsolationTest {
     }
 
     @Test
-    void auditorsReadLineageAndTheAuditTrailAcrossAccountsButNoAccountRows() {
+    void auditorsReadLineageAndTheAuditTrailAcrossAccountsSignInsIncludedButNoAccountRows() {
         String auditor = TestTokens.bearer("auditor-" + UUID.randomUUID(), Role.AUDITOR);
+        String stream = "user/" + alice;
+        events.append("user", stream, new UserCreatedEvent(alice, List.of(Role.OWNER)), "admin-1", "corr-u1");
+        events.append("user", stream, new UserSignedInEvent(alice, "finflow-dashboard", "192.0.2.0/24"), alice,
+                "corr-u2");
+        last = events.append("user", stream, new SignInFailedEvent(alice, SignInFailure.BAD_PASSWORD, null,
+                "192.0.2.0/24"), null, "corr-u3");
 
         assertThat(get("/api/v1/lineage/holdings/%s/EUR".formatted(account), auditor).status())
                 .isEqualTo(200);
-        assertThat(get("/api/v1/audit/events?aggregate=%s".formatted(account), auditor).status())
-                .isEqualTo(200);
+        assertThat(auditTrail("aggregate=" + account, auditor)).containsOnly(account).hasSize(2);
         assertThat(get("/api/v1/accounts/%s/holdings".formatted(account), auditor).status())
                 .isEqualTo(403);
-        assertThat(get("/api/v1/audit/events?aggregate=%s".formatted(account), TestTokens.bearer(alice,
-                Role.OWNER)).status()).isEqualTo(403);
+        JsonNode signIns = Json.parse(get("/api/v1/audit/events?aggregate=" + stream, auditor).body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signIns.get("items").findValuesAsText("type")).containsExactly("UserCreatedEvent",
+                "UserSignedInEvent", "SignInFailedEvent");
+        assertThat(signIns.at("/items/1/principal").asText()).isEqualTo(alice);
+        assertThat(signIns.at("/items/1/payload/origin").asText()).isEqualTo("192.0.2.0/24");
+        assertThat(signIns.at("/items/2/payload/reason").asText()).isEqualTo("BAD_PASSWORD");
+        assertThat(auditTrail("aggregate=" + stream, TestTokens.bearer(alice, Role.OWNER))).isEmpty();
+    }
+
+    @Test
+    void ownersAndViewersReadTheAuditTrailOfTheirGrantedAccountsOnlyWhateverTheyFilterOn() {
+        String bobs = "iso-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.open(bobs, bob);
+        last = ledger.record(bobs, "d2", bob, new CashDepositedEvent(id(bobs), tx("d2"), eur("5.00"), null,
+                day("2024-01-04"), null, List.of(cash("5.00"), leg(LegType.EXTERNAL, "EUR", "-5.00"))));
+        String alices = TestTokens.bearer(alice, Role.OWNER);
+        String bobAsViewer = TestTokens.bearer(bob, Role.VIEWER);
+
+        assertThat(auditTrail("", alices)).containsOnly(account).hasSize(2);
+        assertThat(auditTrail("aggregate=" + bobs, alices)).isEmpty();
+        assertThat(auditTrail("principal=" + bob, alices)).isEmpty();
+        assertThat(auditTrail("", bobAsViewer)).containsOnly(bobs);
+        assertThat(auditTrail("", TestTokens.bearer("carol-" + UUID.randomUUID(), Role.VIEWER))).isEmpty();
+        String ndjson = http.get().uri("/api/v1/audit/events").header(HttpHeaders.AUTHORIZATION, alices)
+                .accept(MediaType.APPLICATION_NDJSON).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(ndjson.lines().map(line -> Json.parse(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get("aggregateId").asText())).containsOnly(account).hasSize(2);
+
+        last = ledger.record(account, "g2", alice, new AccessGrantedEvent(id(account), bob, AccessLevel.VIEWER));
+        assertThat(auditTrail("", bobAsViewer)).containsOnly(account, bobs);
+    }
+
+    /** The aggregates of the audit trail's events the caller reads with this filter (after the last event). */
+    private List<String> auditTrail(String filter, String token) {
+        Answer answer = get("/api/v1/audit/events" + (filter.isEmpty() ? "" : "?" + filter), token);
+        assertThat(answer.status()).as(answer.uri()).isEqualTo(200);
+        return Json.parse(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("items")
+                .findValuesAsText("aggregateId");
     }
 
     private record Answer(String uri, int status, String body) {

@@ -17,9 +17,9 @@ import static dev.finflow.events.identity.Role.VIEWER;
 
 /**
  * Every endpoint of the query side, and who may call it: account rows for owners, viewers (which accounts: their
- * grants, see AccessIsolationTest) and admins, the audit trail for auditors and admins, lineage for all of them,
- * market data for everyone signed in, ingestion runs for operators, admin for admins
- * (and verify for auditors).
+ * grants, see AccessIsolationTest) and admins, the audit trail and lineage for all of them (owners and viewers
+ * see their granted accounts' events only, see AccessIsolationTest), market data for everyone signed in,
+ * ingestion runs for operators, admin for admins (and verify for auditors).
  */
 @QuerySideTest
 class EndpointRoleTableTest {
@@ -42,7 +42,7 @@ class EndpointRoleTableTest {
                     OWNER, VIEWER, AUDITOR, ADMIN)
             .row("GET", "/api/v1/lineage/monthly-balances/{accountId}/{asset}/{month}",
                     "/api/v1/lineage/monthly-balances/t-1/EUR/2024-01", OWNER, VIEWER, AUDITOR, ADMIN)
-            .row("GET", "/api/v1/audit/events", "/api/v1/audit/events", AUDITOR, ADMIN)
+            .row("GET", "/api/v1/audit/events", "/api/v1/audit/events", OWNER, VIEWER, AUDITOR, ADMIN)
             .row("GET", "/api/v1/instruments", "/api/v1/instruments", ANY_USER)
             .row("GET", "/api/v1/instruments/{symbol}/bars", "/api/v1/instruments/T1/bars", ANY_USER)
             .row("GET", "/api/v1/instruments/{symbol}/bars/stream", "/api/v1/instruments/T1/bars/stream", ANY_USER)

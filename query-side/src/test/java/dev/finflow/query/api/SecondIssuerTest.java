@@ -43,8 +43,8 @@ class SecondIssuerTest {
         String token = SECOND.tokenWithClaims("kc-user-1", Map.of("realm_access", Map.of("roles",
                 List.of("viewer", "offline_access"))));
         get("/api/v1/instruments", token).expectStatus().isOk();
-        // viewer is not an auditor: the roles were read, and only Finflow's names count.
-        get("/api/v1/audit/events", token).expectStatus().isForbidden();
+        // viewer is not a market-data operator: the roles were read, and only Finflow's names count.
+        get("/api/v1/ingestion/runs", token).expectStatus().isForbidden();
     }
 
     @Test

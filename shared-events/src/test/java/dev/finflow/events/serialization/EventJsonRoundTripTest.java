@@ -1,5 +1,13 @@
 package dev.finflow.events.serialization;
 
+import dev.finflow.events.identity.Role;
+import dev.finflow.events.identity.SignInFailedEvent;
+import dev.finflow.events.identity.SignInFailure;
+import dev.finflow.events.identity.SignInLockedOutEvent;
+import dev.finflow.events.identity.UserCreatedEvent;
+import dev.finflow.events.identity.UserDisabledEvent;
+import dev.finflow.events.identity.UserPasswordResetEvent;
+import dev.finflow.events.identity.UserSignedInEvent;
 import dev.finflow.events.ingestion.IngestionAttemptFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunCompletedEvent;
 import dev.finflow.events.ingestion.IngestionRunFailedEvent;
@@ -53,6 +61,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -125,7 +134,14 @@ class EventJsonRoundTripTest {
                 new IngestionRunProgressedEvent("run-1", AAPL, "stooq", 5, 3, 1, 1, 0, 0),
                 new IngestionAttemptFailedEvent("run-1", AAPL, "yahoo", 1, "HTTP 429", NextStep.RETRY),
                 new IngestionRunCompletedEvent("run-1", 1, 5),
-                new IngestionRunFailedEvent("run-2", List.of(AAPL), "no provider delivered AAPL"));
+                new IngestionRunFailedEvent("run-2", List.of(AAPL), "no provider delivered AAPL"),
+                new UserCreatedEvent("6f0c2a", List.of(Role.OWNER, Role.AUDITOR)),
+                new UserDisabledEvent("6f0c2a"),
+                new UserPasswordResetEvent("6f0c2a"),
+                new UserSignedInEvent("6f0c2a", "finflow-dashboard", "192.0.2.0/24"),
+                new SignInFailedEvent("6f0c2a", SignInFailure.BAD_PASSWORD, null, "2001:db8:1::/48"),
+                new SignInFailedEvent(null, SignInFailure.UNKNOWN_USER, "finflow-dashboard", "192.0.2.0/24"),
+                new SignInLockedOutEvent(null, Instant.parse("2024-03-15T10:15:00Z"), null, "192.0.2.0/24"));
     }
 
     @ParameterizedTest
