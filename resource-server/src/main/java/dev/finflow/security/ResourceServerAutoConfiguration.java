@@ -39,12 +39,12 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityWebFilterChain finflowSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                            IdentityProperties identity, List<AccessRules> rules,
-                                           ProblemAnswers problems) {
+                                           List<ChainExtension> extensions, ProblemAnswers problems) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(identity.rolesClaim()));
         converter.setPrincipalClaimName("sub");
-        return http
-                // Bearer tokens only: no session, no cookie, so no CSRF to forge.
+        http
+                // Bearer tokens only: no session, no cookie, so no CSRF to forge (unless an extension adds a session).
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -64,7 +64,8 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .build();
+                        .accessDeniedHandler(problems));
+        extensions.forEach(extension -> extension.apply(http));
+        return http.build();
     }
 }
