@@ -39,7 +39,7 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BffProperties.class)
-class BrowserSignIn {
+class BrowserSignInConfiguration {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
@@ -98,7 +98,7 @@ class BrowserSignIn {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfCookie)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(BrowserSignIn::ridesOnTheSessionCookie)
+                        .requireCsrfProtectionMatcher(BrowserSignInConfiguration::ridesOnTheSessionCookie)
                         .accessDeniedHandler(signInProblems))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenConverter(new SessionBearer(sessionTokens, sessionTokenRefresh))
