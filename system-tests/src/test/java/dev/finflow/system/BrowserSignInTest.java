@@ -25,6 +25,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,18 +104,22 @@ class BrowserSignInTest {
                 assertThat(opened.statusCode()).as(opened.body()).isBetween(200, 299);
 
                 awaitOk(browser, query.url("/api/v1/accounts/bff-1/holdings"));
-                HttpResponse<InputStream> stream = browser.http.send(HttpRequest.newBuilder(
+                HttpResponse<InputStream> stream = browser.http.sendAsync(HttpRequest.newBuilder(
                                 URI.create(query.url("/api/v1/accounts/bff-1/holdings/stream")))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream())
+                        .get(30, TimeUnit.SECONDS);
                 try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(),
                         StandardCharsets.UTF_8))) {
                     assertThat(stream.statusCode()).isEqualTo(200);
                     assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-                    assertThat(events.readLine()).as("the stream's first line").isNotNull();
+                    assertThat(CompletableFuture.supplyAsync(() -> firstEvent(events)).get(30, TimeUnit.SECONDS))
+                            .as("the stream's first event").contains("bff-1");
                 }
 
+                String oldCookie = "SESSION=" + browser.cookie("SESSION");
                 assertThat(browser.post(query.url("/bff/logout"), "", csrf).statusCode()).isEqualTo(204);
-                HttpResponse<String> afterLogout = browser.get(query.url("/bff/session"));
+                HttpResponse<String> afterLogout = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                        URI.create(query.url("/bff/session"))).header("Cookie", oldCookie).build());
                 assertThat(afterLogout.statusCode()).as("the old cookie after logout").isEqualTo(401);
 
                 Browser again = new Browser();
@@ -181,6 +187,18 @@ class BrowserSignInTest {
                 hops.add(response);
             }
             return hops;
+        }
+    }
+
+    private static String firstEvent(BufferedReader events) {
+        try {
+            String line = events.readLine();
+            while (line != null && !line.startsWith("data:")) {
+                line = events.readLine();
+            }
+            return line;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
