@@ -1,6 +1,7 @@
 package dev.finflow.security;
 
 import dev.finflow.events.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -39,7 +40,8 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityWebFilterChain finflowSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                            IdentityProperties identity, List<AccessRules> rules,
-                                           List<ChainExtension> extensions, ProblemAnswers problems) {
+                                           ObjectProvider<ChainExtension> extensions,
+                                           ProblemAnswers problems) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(identity.rolesClaim()));
         converter.setPrincipalClaimName("sub");
@@ -65,7 +67,7 @@ public class ResourceServerAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
-        extensions.forEach(extension -> extension.apply(http));
+        extensions.orderedStream().forEach(extension -> extension.apply(http));
         return http.build();
     }
 }

@@ -89,7 +89,8 @@ class BrowserSignInTest {
                 assertThat(JSON.readTree(landed.body()).get("subject").asText()).isEqualTo(olivia.get("id").asText());
                 String sessionCookie = signIn.stream().flatMap(r -> r.headers().allValues("Set-Cookie").stream())
                         .filter(c -> c.startsWith("SESSION=")).reduce((a, b) -> b).orElseThrow();
-                assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+                assertThat(sessionCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax")
+                        .doesNotContainIgnoringCase("Secure");
 
                 HttpResponse<String> me = browser.get(query.url("/bff/session"));
                 assertThat(me.statusCode()).isEqualTo(200);

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -76,8 +77,8 @@ class BrowserSignInConfiguration {
     @Bean
     ChainExtension browserSignIn(SignInRegistration registration, ServerOAuth2AuthorizedClientRepository sessionTokens,
                                  ReactiveOAuth2AuthorizedClientManager sessionTokenRefresh,
-                                 ServerAuthenticationEntryPoint problems, BffProperties bff) {
-        SignInProblems signInProblems = new SignInProblems(problems);
+                                 ServerAuthenticationEntryPoint problems, ServerAccessDeniedHandler refusals,
+                                 BffProperties bff) {
         DefaultServerOAuth2AuthorizationRequestResolver start = new DefaultServerOAuth2AuthorizationRequestResolver(
                 registration, new PathPatternParserServerWebExchangeMatcher("/bff/login/{registrationId}"));
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -99,10 +100,9 @@ class BrowserSignInConfiguration {
                         .csrfTokenRepository(csrfCookie)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(BrowserSignInConfiguration::ridesOnTheSessionCookie)
-                        .accessDeniedHandler(signInProblems))
+                        .accessDeniedHandler(refusals))
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(new SessionBearer(sessionTokens, sessionTokenRefresh))
-                        .authenticationEntryPoint(signInProblems));
+                        .bearerTokenConverter(new SessionBearer(sessionTokens, sessionTokenRefresh)));
     }
 
     /** An unsafe method, no Authorization header, and the session cookie: what a forged cross-site form sends. */

@@ -1,5 +1,6 @@
 package dev.finflow.query.bff;
 
+import dev.finflow.security.SignInExpired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;

@@ -1,0 +1,15 @@
+package dev.finflow.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * A browser session's sign-in can no longer be renewed (its refresh token expired or was revoked, or the user was
+ * disabled): answered {@code 401 sign-in-expired}, so the page knows to sign in again rather than that it
+ * lacked a token.
+ */
+public class SignInExpired extends AuthenticationException {
+
+    public SignInExpired(String detail, Throwable cause) {
+        super(detail, cause);
+    }
+}
