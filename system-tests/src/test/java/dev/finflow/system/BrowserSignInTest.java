@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The browser's sign-in through the query side (issue 13's backend-for-frontend), against the real auth-server,
- * query side and command side started from their jars: a browser-like client follows the redirects, posts the
- * sign-in form with its CSRF field and from then on has only cookies. Its session shows the user, opens an SSE
- * stream, relays commands (refused without the CSRF header), ends with logout, and stops working as soon as the
- * user is disabled.
+ * query side (two instances) and command side started from their jars: a browser-like client follows the
+ * redirects, posts the sign-in form with its CSRF field and from then on has only cookies. Its session shows the
+ * user on either query-side instance, opens an SSE stream, relays commands (refused without the CSRF header), ends
+ * with logout, and stops working as soon as the user is disabled.
  */
 class BrowserSignInTest {
 
@@ -65,9 +65,11 @@ class BrowserSignInTest {
                          "FINFLOW_AUTH_ACCESS_TOKEN_TTL", "30s"), authPort);
                  Service command = Service.start("bff-command-side", "command-side", common);
                  Service query = Service.start("bff-query-side", "query-side", with(common,
-                         "FINFLOW_BFF_COMMAND_URI", command.url(""),
-                         "FINFLOW_BFF_AFTER_SIGN_IN", "/bff/session"), queryPort)) {
-                for (Service service : List.of(auth, command, query)) {
+                         "FINFLOW_QUERY_INSTANCE_ID", "a", "FINFLOW_BFF_COMMAND_URI", command.url(""),
+                         "FINFLOW_BFF_AFTER_SIGN_IN", "/bff/session"), queryPort);
+                 Service other = Service.start("bff-query-side-b", "query-side", with(common,
+                         "FINFLOW_QUERY_INSTANCE_ID", "b"))) {
+                for (Service service : List.of(auth, command, query, other)) {
                     service.awaitHealthy(STARTUP);
                 }
                 Properties first = new Properties();
@@ -95,6 +97,8 @@ class BrowserSignInTest {
                 HttpResponse<String> me = browser.get(query.url("/bff/session"));
                 assertThat(me.statusCode()).isEqualTo(200);
                 assertThat(JSON.readTree(me.body()).get("roles").toString()).isEqualTo("[\"owner\"]");
+                assertThat(JSON.readTree(browser.get(other.url("/bff/session")).body()).get("subject").asText())
+                        .as("the same session on another query-side instance").isEqualTo(olivia.get("id").asText());
                 String csrf = browser.cookie("XSRF-TOKEN");
                 assertThat(csrf).isNotBlank();
 
