@@ -39,8 +39,7 @@ final class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAcce
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         if (failure instanceof SignInExpired) {
-            return write(exchange, SIGN_IN_EXPIRED, "the sign-in of this session has expired or was revoked: "
-                    + "sign in again");
+            return write(exchange, SIGN_IN_EXPIRED, failure.getMessage());
         }
         boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, presented

@@ -2,6 +2,7 @@ package dev.finflow.query.bff;
 
 import dev.finflow.security.AccessRules;
 import dev.finflow.security.ChainExtension;
+import dev.finflow.security.SignInExpired;
 import dev.finflow.security.IdentityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,6 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
@@ -95,7 +95,8 @@ class BrowserSignInConfiguration {
                         // Saving the sign-in in the session gives it a new id (no session fixation).
                         .securityContextRepository(new WebSessionServerSecurityContextRepository())
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(bff.afterSignIn()))
-                        .authenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems)))
+                        .authenticationFailureHandler((attempt, failure) -> problems.commence(attempt.getExchange(),
+                                new SignInExpired("the sign-in did not complete: sign in again", failure))))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfCookie)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())

@@ -58,6 +58,13 @@ class SessionEndpointsTest {
     }
 
     @Test
+    void aSignInThatWasNotStartedHereIsRefusedAsExpired() {
+        client().get().uri("/bff/login/code/finflow?code=c&state=s").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.rule").isEqualTo("sign-in-expired");
+    }
+
+    @Test
     void theQuerySideServesNoSignInPageOfItsOwn() {
         client().get().uri("/login").accept(MediaType.TEXT_HTML).exchange().expectStatus().isUnauthorized();
     }
