@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 
 /**
- * 401, 403 and the firewall's 400 as RFC 9457 problem details in the shape every other Finflow refusal has (type, title, status,
+ * 401, 403 (a browser session's expired sign-in and missing CSRF token included) and the firewall's 400 as RFC
+ * 9457 problem details in the shape every other Finflow refusal has (type, title, status,
  * detail, rule), plus the {@code WWW-Authenticate} challenge RFC 6750 asks for. The detail never echoes the token.
  */
 final class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
@@ -29,9 +31,16 @@ final class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAcce
     static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Not allowed for your roles",
             HttpStatus.FORBIDDEN);
     static final ProblemType REJECTED = ProblemType.of(RequestRule.MALFORMED_REQUEST);
+    static final ProblemType SIGN_IN_EXPIRED = new ProblemType("sign-in-expired", "Sign-in expired",
+            HttpStatus.UNAUTHORIZED);
+    static final ProblemType CSRF_TOKEN_INVALID = new ProblemType("csrf-token-invalid",
+            "Missing or wrong CSRF token", HttpStatus.FORBIDDEN);
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        if (failure instanceof SignInExpired) {
+            return write(exchange, SIGN_IN_EXPIRED, failure.getMessage());
+        }
         boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, presented
                 ? "Bearer error=\"invalid_token\"" : "Bearer");
@@ -42,6 +51,10 @@ final class ProblemAnswers implements ServerAuthenticationEntryPoint, ServerAcce
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        if (denied instanceof CsrfException) {
+            return write(exchange, CSRF_TOKEN_INVALID, "a request that changes state with a session cookie needs "
+                    + "the X-XSRF-TOKEN header, equal to the XSRF-TOKEN cookie");
+        }
         return write(exchange, FORBIDDEN, "your roles do not allow " + exchange.getRequest().getMethod() + " "
                 + exchange.getRequest().getPath().value());
     }

@@ -1,6 +1,7 @@
 package dev.finflow.security;
 
 import dev.finflow.events.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -39,12 +40,13 @@ public class ResourceServerAutoConfiguration {
     @Bean
     SecurityWebFilterChain finflowSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                            IdentityProperties identity, List<AccessRules> rules,
+                                           ObjectProvider<ChainExtension> extensions,
                                            ProblemAnswers problems) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(identity.rolesClaim()));
         converter.setPrincipalClaimName("sub");
-        return http
-                // Bearer tokens only: no session, no cookie, so no CSRF to forge.
+        http
+                // Bearer tokens only: no session, no cookie, so no CSRF to forge (unless an extension adds a session).
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -64,7 +66,8 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .build();
+                        .accessDeniedHandler(problems));
+        extensions.orderedStream().forEach(extension -> extension.apply(http));
+        return http.build();
     }
 }

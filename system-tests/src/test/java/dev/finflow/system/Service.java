@@ -30,6 +30,11 @@ final class Service implements AutoCloseable {
     }
 
     static Service start(String name, String module, Map<String, String> environment) throws IOException {
+        return start(name, module, environment, freePort());
+    }
+
+    /** On a port chosen before (see {@link #freePort()}), for services that must know each other's address. */
+    static Service start(String name, String module, Map<String, String> environment, int port) throws IOException {
         Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
         Path jar = home.resolve(module + "/target/" + module + ".jar");
         if (!Files.exists(jar)) {
@@ -37,7 +42,6 @@ final class Service implements AutoCloseable {
         }
         Path logs = Path.of("target/system-logs");
         Files.createDirectories(logs);
-        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -85,7 +89,7 @@ final class Service implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

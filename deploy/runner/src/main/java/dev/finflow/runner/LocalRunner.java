@@ -49,6 +49,8 @@ public final class LocalRunner {
             System.out.println("[runner] stopped");
         }));
 
+        // The browser sign-in client's secret, shared by the auth-server (which registers it) and the query side.
+        String browserSecret = orDefault(System.getenv("FINFLOW_BFF_CLIENT_SECRET"), browserSecret());
         for (ServiceProcess.Spec spec : SERVICES) {
             if (!wanted(spec.name())) {
                 continue;
@@ -64,6 +66,9 @@ public final class LocalRunner {
             environment.putIfAbsent("FINFLOW_OIDC_ISSUER_URI", issuer());
             if (spec.name().equals("auth-server")) {
                 environment.putIfAbsent("FINFLOW_AUTH_CREDENTIALS_FILE", state.resolve("credentials").toString());
+            }
+            if (spec.name().equals("auth-server") || spec.name().equals("query-side")) {
+                environment.put("FINFLOW_BFF_CLIENT_SECRET", browserSecret);
             }
             if (spec.name().equals("ml-projector")) {
                 // DJL never downloads: PyTorch's native library ships in the jar and is unpacked under .finflow/djl.
@@ -126,6 +131,13 @@ public final class LocalRunner {
             }
         }
         return new Database("jdbc:postgresql://localhost:" + port + "/finflow", "postgres", "", postgres);
+    }
+
+    /** A fresh secret each run: the auth-server registers the browser client anew on every start. */
+    private static String browserSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static String orDefault(String value, String fallback) {

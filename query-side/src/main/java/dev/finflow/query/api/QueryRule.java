@@ -18,7 +18,8 @@ public enum QueryRule implements Rule {
     INVALID_LIMIT("invalid-limit", Kind.INVALID, "Invalid limit"),
     INVALID_CURSOR("invalid-cursor", Kind.INVALID, "Invalid cursor"),
     INVALID_POSITION("invalid-position", Kind.INVALID, "Invalid position"),
-    PROJECTION_BEHIND("projection-behind", Kind.UNAVAILABLE, "Projection not yet at that position");
+    PROJECTION_BEHIND("projection-behind", Kind.UNAVAILABLE, "Projection not yet at that position"),
+    RELAY_TARGET_UNAVAILABLE("relay-target-unavailable", Kind.UNAVAILABLE, "The relayed service did not answer");
 
     private final String id;
     private final Kind kind;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static dev.finflow.events.identity.Role.ADMIN;
 import static dev.finflow.events.identity.Role.AUDITOR;
@@ -19,9 +20,12 @@ import static dev.finflow.events.identity.Role.VIEWER;
  * Every endpoint of the query side, and who may call it: account rows for owners, viewers (which accounts: their
  * grants, see AccessIsolationTest) and admins, the audit trail and lineage for all of them (owners and viewers
  * see their granted accounts' events only, see AccessIsolationTest), market data for everyone signed in,
- * ingestion runs for operators, admin for admins (and verify for auditors).
+ * ingestion runs for operators, admin for admins (and verify for auditors); the browser's session endpoints for
+ * anyone signed in, its relays for every user role (the target service then decides; here no target answers, so
+ * a caller let through gets 503).
  */
 @QuerySideTest
+@TestPropertySource(properties = {"finflow.bff.command-uri=http://127.0.0.1:9", "finflow.bff.ml-uri=http://127.0.0.1:9"})
 class EndpointRoleTableTest {
 
     private static final Role[] ANY_USER = {OWNER, VIEWER, AUDITOR, MARKET_DATA, ADMIN};
@@ -62,6 +66,18 @@ class EndpointRoleTableTest {
                     "/api/v1/admin/projections/nothing/dead-letters/retry?sequence=a", ADMIN)
             .row("POST", "/api/v1/admin/projections/{name}/dead-letters/{eventId}/evict",
                     "/api/v1/admin/projections/nothing/dead-letters/e-1/evict", ADMIN)
+            .row("GET", "/bff/session", "/bff/session", ANY_TOKEN)
+            .row("POST", "/bff/logout", "/bff/logout", ANY_TOKEN)
+            .row("GET", "/bff/command/**", "/bff/command/api/v1/accounts/t-1", ANY_USER)
+            .row("POST", "/bff/command/**", "/bff/command/api/v1/accounts", ANY_USER)
+            .row("PUT", "/bff/command/**", "/bff/command/api/v1/accounts/t-1", ANY_USER)
+            .row("PATCH", "/bff/command/**", "/bff/command/api/v1/accounts/t-1", ANY_USER)
+            .row("DELETE", "/bff/command/**", "/bff/command/api/v1/accounts/t-1", ANY_USER)
+            .row("GET", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
+            .row("POST", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
+            .row("PUT", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
+            .row("PATCH", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
+            .row("DELETE", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
             .open("GET", "/actuator/health", "/actuator/health")
             .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
             .row("GET", "/actuator", "/actuator", ADMIN)

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a request here fails {@link #everyProblemTypeHasABadRequest()}.
  */
 @QuerySideTest
-@TestPropertySource(properties = "finflow.query.read-your-writes.timeout=300ms")
+@TestPropertySource(properties = {"finflow.query.read-your-writes.timeout=300ms",
+        "finflow.bff.command-uri=http://127.0.0.1:9"})
 class ProblemVocabularyTest {
 
     /** Shared rules the query side never answers: it reads no request body and refuses no command. */
@@ -74,6 +75,7 @@ class ProblemVocabularyTest {
                 BadRequest.get("invalid-cursor", "/api/v1/accounts/nobody/transactions?cursor=x"),
                 BadRequest.get("invalid-position", "/api/v1/accounts/nobody/holdings?minPosition=-1"),
                 BadRequest.get("projection-behind", "/api/v1/accounts/nobody/holdings?minPosition=999999999"),
+                BadRequest.get("relay-target-unavailable", "/bff/command/api/v1/accounts/acc-1"),
                 BadRequest.get("route-not-found", "/api/v1/accounts/acc-1"),
                 new BadRequest("method-not-allowed", HttpMethod.DELETE, "/api/v1/admin/projections", Map.of()),
                 new BadRequest("not-acceptable", HttpMethod.GET, "/api/v1/admin/projections",
