@@ -14,8 +14,13 @@ public final class SchemaMigrations {
     public static final String EVENTS_SCHEMA = "events";
 
     public SchemaMigrations(DataSource dataSource, String serviceSchema) {
-        migrate(dataSource, EVENTS_SCHEMA);
+        migrateEvents(dataSource);
         migrate(dataSource, serviceSchema);
+    }
+
+    /** Creates and migrates the shared {@code events} schema only, for a writer that keeps its own schema itself. */
+    public static void migrateEvents(DataSource dataSource) {
+        migrate(dataSource, EVENTS_SCHEMA);
     }
 
     private static void migrate(DataSource dataSource, String schema) {
