@@ -169,7 +169,7 @@ class ConcurrentWritersTest {
 
     /** Waits until every transfer sent has been received or refunded (the command side's transfer process). */
     private static void awaitTransfersSettled(TestDatabase database) throws Exception {
-        await(Duration.ofSeconds(120), () -> scalar(database, "select count(*) filter (where payload_type like "
+        Waiting.until(Duration.ofSeconds(120), () -> scalar(database, "select count(*) filter (where payload_type like "
                 + "'%TransferSentEvent') - count(*) filter (where payload_type like '%TransferReceivedEvent' or "
                 + "payload_type like '%TransferRefundedEvent') from events.domain_event_entry") == 0);
     }
@@ -181,7 +181,7 @@ class ConcurrentWritersTest {
     /** Waits until every projection reports the head on every instance; answers their active versions. */
     private Map<String, Integer> awaitCaughtUp(List<Service> instances, long head) throws Exception {
         Map<String, Integer> versions = new HashMap<>();
-        await(Duration.ofSeconds(120), () -> {
+        Waiting.until(Duration.ofSeconds(120), () -> {
             for (Service instance : instances) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(instance.url("/api/v1/admin/projections")))
                         .timeout(Duration.ofSeconds(10)).header("Authorization", TOKEN).build();
@@ -326,17 +326,4 @@ class ConcurrentWritersTest {
         }
     }
 
-    private interface Check {
-        boolean met() throws Exception;
-    }
-
-    private static void await(Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.met()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not met within " + timeout);
-            }
-            Thread.sleep(200);
-        }
-    }
 }
