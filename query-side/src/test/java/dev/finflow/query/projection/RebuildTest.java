@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.TradeSide;
