@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.finflow.events.serialization.EventJson;
 import dev.finflow.eventstore.observability.ObservabilityConfiguration;
+import dev.finflow.eventstore.streams.StreamsEndAtShutdown;
 import dev.finflow.events.upcasting.LedgerUpcasters;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -161,6 +162,12 @@ public class EventStoreConfiguration {
     @Bean
     InitializingBean eventMetadataEnricher(EventStore eventStore) {
         return () -> eventStore.registerDispatchInterceptor(new EventMetadataEnricher());
+    }
+
+    /** Open streams end at shutdown, so the graceful shutdown does not wait its whole timeout for them. */
+    @Bean
+    StreamsEndAtShutdown streamsEndAtShutdown() {
+        return new StreamsEndAtShutdown();
     }
 
     @Bean

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  * sequence ({@link ProcessorDeadLetters}) instead of stalling the processor: each event is handled in a savepoint of
  * the batch's transaction. For processors whose handlers are annotated beans (ml-projector, the command side's
  * processes), where the query side's projections take whole batches.
+ * <p>
+ * Every event is accepted, also those no handler wants: the processor then stores its token with every batch, so
+ * its stored position (what {@code ProcessorMonitor} reads) reaches the head instead of waiting behind the last
+ * event it handled, and a processor that is merely idle is never taken for a stalled one.
  */
 public final class DeadLetteringInvoker implements EventHandlerInvoker {
 
@@ -35,18 +39,22 @@ public final class DeadLetteringInvoker implements EventHandlerInvoker {
                 .execute(() -> handleQuietly(event, Segment.ROOT_SEGMENT)));
     }
 
+    /** Every event, so that every segment stores its token with every batch; {@link #handle} picks its own. */
     @Override
     public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
-        return delegate.canHandle(eventMessage, segment);
+        return true;
     }
 
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        return delegate.canHandleType(payloadType);
+        return true;
     }
 
     @Override
     public void handle(EventMessage<?> message, Segment segment) {
+        if (!delegate.canHandle(message, segment)) {
+            return; // another segment's event, or one no handler wants: it only moves this segment's token
+        }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Set<String> blocked = root.getOrComputeResource(resourceKey, key -> deadLetters.blockedSequences());
         deadLetters.applyOrDeadLetter(message, blocked, () -> handleQuietly(message, segment));

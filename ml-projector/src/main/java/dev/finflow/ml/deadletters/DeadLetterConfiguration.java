@@ -1,18 +1,26 @@
 package dev.finflow.ml.deadletters;
 
+import dev.finflow.ml.api.MlRule;
 import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
+import dev.finflow.eventstore.processors.ProcessorAdministration;
+import dev.finflow.eventstore.processors.ProcessorRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The dead letters of the ml processors, in {@code ml.dead_letter_entry}. */
+/**
+ * The dead letters of the ml processors, in {@code ml.dead_letter_entry}, and their
+ * monitor, readiness indicator and admin API ({@link ProcessorAdministration}).
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(ProcessorAdministration.class)
 class DeadLetterConfiguration {
 
     @Bean
@@ -21,5 +29,11 @@ class DeadLetterConfiguration {
                                                     PlatformTransactionManager transactions, MeterRegistry meters) {
         return new DeadLetteringProcessors("ml", connections, axonTransactions, serializer, jdbc,
                 new TransactionTemplate(transactions), meters);
+    }
+
+    @Bean
+    ProcessorRules processorRules() {
+        return new ProcessorRules(MlRule.PROCESSOR_NOT_FOUND, MlRule.DEAD_LETTER_NOT_FOUND,
+                MlRule.DEAD_LETTER_STILL_FAILING);
     }
 }

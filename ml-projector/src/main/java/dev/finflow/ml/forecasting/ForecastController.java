@@ -1,5 +1,6 @@
 package dev.finflow.ml.forecasting;
 
+import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.ml.api.MlRule;
 import dev.finflow.ml.api.Reads;
@@ -12,26 +13,33 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forecasts newest first, each with its lineage (the model version that made it and that model's training window)
  * and its model's held-out skill: MAE ratio and one-sided Diebold-Mariano p against the baseline, coverage of the
  * calibrated interval at its horizon. Forecasts of models that do not beat their baseline are left out unless
- * {@code show=all}. {@code GET /api/v1/forecasts/stream} sends new forecasts as Server-Sent Events.
+ * {@code show=all}. {@code GET /api/v1/forecasts/stream} sends them as Server-Sent Events.
  */
 @RestController
 @RequestMapping("/api/v1/forecasts")
 class ForecastController {
+
+    /** How long a client waits before reconnecting to a stream that ended. */
+    private static final Duration RECONNECT = Duration.ofSeconds(3);
 
     private final ForecastTable forecasts;
     private final ModelRegistry registry;
@@ -98,15 +106,35 @@ class ForecastController {
     }
 
     /**
-     * New forecasts as they are made. Opens with a comment so that the response headers go out at once: a
-     * client (or proxy) would otherwise see nothing, not even a 200, until the next forecast cycle.
+     * Forecasts as Server-Sent Events, each with its id. A client that reconnects with {@code Last-Event-ID} gets
+     * the forecasts stored after it, without it the current state (each symbol's newest forecasts); then the new
+     * ones. Opens with a comment and the reconnection delay so that the response headers go out at once: a client
+     * (or proxy) would otherwise see nothing, not even a 200, until the next forecast cycle.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<View>> stream() {
-        return Flux.concat(Flux.just(ServerSentEvent.<View>builder().comment("forecasts").build()),
-                stream.flux().publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                        .map(f -> ServerSentEvent.builder(view(f, model(f.modelId()))).id(String.valueOf(f.id()))
-                                .event("forecast").build()));
+    Flux<ServerSentEvent<View>> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Long after = lastEventId(lastEventId);
+        Map<String, Model> models = new ConcurrentHashMap<>();
+        return Flux.concat(Flux.just(ServerSentEvent.<View>builder().comment("forecasts").retry(RECONNECT).build()),
+                stream.flux(after).publishOn(Schedulers.boundedElastic())
+                        .map(f -> ServerSentEvent.builder(view(f, models.computeIfAbsent(f.modelId(), this::model)))
+                                .id(String.valueOf(f.id())).event("forecast").build()));
+    }
+
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(header.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new RuleViolation(RequestRule.INVALID_PARAMETER, "Last-Event-ID must be the id of a forecast event "
+                + "(a whole number, 0 or more), was '" + header + "'", "Last-Event-ID");
     }
 
     private Model model(String modelId) {

@@ -67,6 +67,19 @@ class ForecastTable {
                 ROW, symbol, target, target, all, before, limit);
     }
 
+    /** The forecasts stored after {@code afterId}, oldest first: what a stream client missed. */
+    List<Forecast> after(long afterId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from ml.forecast where id > ? order by id limit ?", ROW, afterId,
+                limit);
+    }
+
+    /** The forecasts of each symbol's and target's newest origin day after {@code afterId}, oldest first. */
+    List<Forecast> currentAfter(long afterId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from ml.forecast f where id > ? and origin_date = (select"
+                + " max(origin_date) from ml.forecast g where g.symbol = f.symbol and g.target = f.target)"
+                + " order by id limit ?", ROW, afterId, limit);
+    }
+
     List<Forecast> all() {
         return jdbc.query("select " + COLUMNS + " from ml.forecast order by symbol, target, origin_date, horizon,"
                 + " model_id", ROW);

@@ -2,7 +2,7 @@ package dev.finflow.query.api;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TokenPositions;
+import dev.finflow.eventstore.TokenPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -4,9 +4,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,8 +79,29 @@ public final class ProjectionCatalog {
                 if (row.building() != null) {
                     createTables(tableSet(row.name(), row.building()));
                 }
+                dropUnnamedVersions(row);
             }
         });
+    }
+
+    /**
+     * Drops the tables of versions that the row names neither active, building nor retired: nothing reads or
+     * fills them. Before swaps dropped a version still in its grace (see {@link #swap}), a second swap within the
+     * grace left the first retired version's tables behind for good ({@code holding_*_v1} after two quick rebuilds).
+     */
+    private void dropUnnamedVersions(Versions row) {
+        Set<Integer> named = new HashSet<>(Arrays.asList(row.active(), row.building(), row.retired()));
+        Set<Integer> unnamed = new TreeSet<>();
+        for (String base : projections.get(row.name()).tables()) {
+            jdbc.queryForList("select tablename from pg_tables where schemaname = ? and tablename ~ ?", String.class,
+                    TableSet.SCHEMA, "^" + base + "_v[0-9]+$").forEach(table -> {
+                        int version = Integer.parseInt(table.substring(base.length() + 2));
+                        if (!named.contains(version)) {
+                            unnamed.add(version);
+                        }
+                    });
+        }
+        unnamed.forEach(version -> dropTables(tableSet(row.name(), version)));
     }
 
     void refresh() {
@@ -113,14 +138,27 @@ public final class ProjectionCatalog {
         return building[0];
     }
 
-    /** Makes the rebuilt version the one readers see, in one update; the old one is retired. */
+    /**
+     * Makes the rebuilt version the one readers see, in one update; the old one is retired. The row remembers one
+     * retired version: one retired earlier and still in its grace is dropped now, else its tables would stay for
+     * good. Only a read that began before the earlier swap and outlasted the whole rebuild since can notice.
+     */
     boolean swap(String projection, int building) {
-        int swapped = jdbc.update("update query.projection_version set retired_version = active_version, retired_at = now(), "
-                + "active_version = building_version, building_version = null, rebuild_started_at = null, "
-                + "rebuild_start_head = null, swap_mode = null where name = ? and building_version = ?", projection,
-                building);
+        int[] swapped = new int[1];
+        locked(() -> {
+            List<Integer> retired = jdbc.queryForList("select retired_version from query.projection_version where "
+                    + "name = ? and building_version = ? and retired_version is not null for update", Integer.class,
+                    projection, building);
+            if (!retired.isEmpty()) {
+                dropTables(tableSet(projection, retired.get(0)));
+            }
+            swapped[0] = jdbc.update("update query.projection_version set retired_version = active_version, "
+                    + "retired_at = now(), active_version = building_version, building_version = null, "
+                    + "rebuild_started_at = null, rebuild_start_head = null, swap_mode = null where name = ? and "
+                    + "building_version = ?", projection, building);
+        });
         refresh();
-        return swapped == 1;
+        return swapped[0] == 1;
     }
 
     /** Drops versions retired longer ago than the grace period, once no reader can still be using them. */

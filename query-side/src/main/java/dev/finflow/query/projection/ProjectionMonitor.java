@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

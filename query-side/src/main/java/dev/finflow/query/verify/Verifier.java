@@ -2,7 +2,7 @@ package dev.finflow.query.verify;
 
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
-import dev.finflow.query.projection.TokenPositions;
+import dev.finflow.eventstore.TokenPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.query.EventAppender;
 import dev.finflow.query.LedgerScenario;
 import dev.finflow.query.QuerySideTest;

@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.LegType;
 import dev.finflow.events.market.InstrumentRegisteredEvent;

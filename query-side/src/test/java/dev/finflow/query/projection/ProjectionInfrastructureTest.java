@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.query.EventAppender;

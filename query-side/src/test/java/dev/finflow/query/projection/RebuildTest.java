@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.eventstore.TokenPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.TradeSide;
@@ -109,6 +110,47 @@ class RebuildTest {
         assertThat(holdings("s-1")).contains("8686.20").contains("78.60");
         http.post().uri("/api/v1/admin/projections/nothing/rebuild").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/projection-not-found");
+    }
+
+    @Test
+    void aSecondSwapWithinTheGraceDropsTheVersionTheFirstRetired() {
+        LedgerScenario scenario = new LedgerScenario(events).run("g-1", "g-2");
+        EventAppender.await(() -> applied("holdings", active("holdings")) >= scenario.last());
+        int first = active("holdings");
+        assertThat(catalog.swap("holdings", catalog.startRebuild("holdings", scenario.last(), false))).isTrue();
+        // Still in its grace (the test's is 1 s): the reconciliation must not drop it first.
+        jdbc.update("update query.projection_version set retired_at = now() + interval '1 hour' where name = ?",
+                "holdings");
+        assertThat(holdingTables(first)).hasSize(5);
+
+        int third = catalog.startRebuild("holdings", scenario.last(), false);
+        assertThat(catalog.swap("holdings", third)).isTrue();
+
+        assertThat(holdingTables(first)).isEmpty();
+        assertThat(holdingTables(first + 1)).hasSize(5);
+        assertThat(jdbc.queryForObject("select retired_version from query.projection_version where name = ?",
+                Integer.class, "holdings")).isEqualTo(first + 1);
+        jdbc.update("update query.projection_version set retired_at = now() where name = ?", "holdings");
+        EventAppender.await(() -> applied("holdings", third) >= scenario.last() && holdingTables(first + 1).isEmpty());
+        assertThat(holdings("g-1")).contains("8686.20");
+    }
+
+    @Test
+    void tablesOfAVersionTheCatalogNoLongerNamesAreDroppedAtStart() {
+        for (String base : catalog.projection("holdings").orElseThrow().tables()) {
+            jdbc.execute("create table query." + base + "_v97 (like query." + base + "_template including all)");
+        }
+        int active = active("holdings");
+
+        catalog.initialise();
+
+        assertThat(holdingTables(97)).isEmpty();
+        assertThat(holdingTables(active)).hasSize(5);
+    }
+
+    private List<String> holdingTables(int version) {
+        return jdbc.queryForList("select tablename from pg_tables where schemaname = 'query' and tablename ~ ?",
+                String.class, "^holding_[a-z]+_v" + version + "$");
     }
 
     private void write(int i) {

@@ -20,7 +20,7 @@ import dev.finflow.query.market.MarketEvents;
 import dev.finflow.query.projection.Projection;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionProcessors;
-import dev.finflow.query.projection.TokenPositions;
+import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.query.verify.Verification.Difference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import dev.finflow.query.LedgerScenario;
 import dev.finflow.query.QuerySideTest;
 import dev.finflow.query.projection.Projection;
 import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TokenPositions;
+import dev.finflow.eventstore.TokenPositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

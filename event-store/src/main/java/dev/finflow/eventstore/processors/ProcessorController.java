@@ -1,8 +1,7 @@
-package dev.finflow.ml.deadletters;
+package dev.finflow.eventstore.processors;
 
 import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
 import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
-import dev.finflow.ml.api.MlRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,29 +16,28 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 
 /**
- * The ml processors and their dead letters: each processor's state (LIVE, or DEGRADED while it has dead letters),
- * its letters, a retry of a sequence once the cause is fixed, an eviction (recorded with the caller, the time and
- * the reason). JDBC work, so it runs on the bounded elastic scheduler.
+ * A service's dead-lettering processors (the command side's processes, the ml projections): each one's position,
+ * head, state (LIVE, or DEGRADED while it has dead letters) and whether it is stalled; its letters, a retry of a
+ * sequence once the cause is fixed, an eviction (recorded with the caller, the time and the reason). JDBC work, so
+ * it runs on the bounded elastic scheduler.
  */
 @RestController
 @RequestMapping("/api/v1/admin/processors")
-class DeadLetterController {
-
-    record ProcessorStatus(String name, String state, long deadLetters) {
-    }
+class ProcessorController {
 
     private final DeadLetteringProcessors processors;
+    private final ProcessorMonitor monitor;
+    private final ProcessorRules rules;
 
-    DeadLetterController(DeadLetteringProcessors processors) {
+    ProcessorController(DeadLetteringProcessors processors, ProcessorMonitor monitor, ProcessorRules rules) {
         this.processors = processors;
+        this.monitor = monitor;
+        this.rules = rules;
     }
 
     @GetMapping
     Mono<List<ProcessorStatus>> processors() {
-        return Mono.fromCallable(() -> processors.counts().entrySet().stream()
-                        .map(e -> new ProcessorStatus(e.getKey(), e.getValue() > 0 ? "DEGRADED" : "LIVE", e.getValue()))
-                        .toList())
-                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(monitor::observedNow).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/{name}/dead-letters")
@@ -53,11 +51,11 @@ class DeadLetterController {
     Mono<ProcessorDeadLetters.Retry> retry(@PathVariable String name, @RequestParam String sequence) {
         requireKnown(name);
         return Mono.fromCallable(() -> processors.retry(name, sequence).orElseThrow(() -> new RuleViolation(
-                        MlRule.DEAD_LETTER_NOT_FOUND, name + " has no dead letters in sequence " + sequence)))
+                        rules.deadLetterNotFound(), name + " has no dead letters in sequence " + sequence)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(retry -> {
                     if (retry.failure() != null) {
-                        throw new RuleViolation(MlRule.DEAD_LETTER_STILL_FAILING, retry.applied() + " applied, "
+                        throw new RuleViolation(rules.deadLetterStillFailing(), retry.applied() + " applied, "
                                 + retry.remaining() + " left in sequence " + sequence + ": " + retry.failure());
                     }
                     return retry;
@@ -70,7 +68,7 @@ class DeadLetterController {
         requireKnown(name);
         return Caller.current().publishOn(Schedulers.boundedElastic())
                 .map(caller -> processors.evict(name, eventId, caller.id(), reason).orElseThrow(() ->
-                        new RuleViolation(MlRule.DEAD_LETTER_NOT_FOUND, name + " has no dead letter of event "
+                        new RuleViolation(rules.deadLetterNotFound(), name + " has no dead letter of event "
                                 + eventId)));
     }
 
@@ -80,7 +78,7 @@ class DeadLetterController {
         }
     }
 
-    private static RuleViolation unknown(String name) {
-        return new RuleViolation(MlRule.PROCESSOR_NOT_FOUND, "no processor " + name);
+    private RuleViolation unknown(String name) {
+        return new RuleViolation(rules.processorNotFound(), "no processor " + name);
     }
 }

@@ -1,4 +1,4 @@
-package dev.finflow.query.projection;
+package dev.finflow.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ public final class TokenPositions {
         return through;
     }
 
-    static long appliedThrough(String token) {
+    public static long appliedThrough(String token) {
         if (token == null || token.isBlank()) {
             return NONE;
         }
