@@ -11,7 +11,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar <benchmark> [--option value ...]\n"
-                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, detection, import, runs, forecast-skill, forecast\n"
+                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, balances, detection, import, runs, forecast-skill, forecast\n"
                     + "Each has a wrapper script in deploy/bench/ that shows its options (see deploy/bench/README.md).");
             System.exit(2);
         }
@@ -24,6 +24,7 @@ public final class BenchMain {
             case "query-rebuild" -> QueryBench.rebuild(Options.parse(rest));
             case "query-lag" -> QueryBench.lag(Options.parse(rest));
             case "query-holdings" -> QueryBench.holdings(Options.parse(rest));
+            case "balances" -> BalancesBench.run(Options.parse(rest));
             case "detection" -> DetectionBench.run(Options.parse(rest));
             case "import" -> ImportBench.run(Options.parse(rest));
             case "runs" -> IngestionRunBench.run(Options.parse(rest));

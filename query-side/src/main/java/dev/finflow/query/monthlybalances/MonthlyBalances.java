@@ -6,7 +6,9 @@ import dev.finflow.query.api.QueryRule;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,55 +51,96 @@ final class MonthlyBalances {
     private MonthlyBalances() {
     }
 
+    /** What an account holds of one asset: its kind and the months of its first and last flows. */
+    record Span(String asset, String kind, YearMonth first, YearMonth last) {
+    }
+
+    /** The months {@code start..stop} of one asset that a page shows. */
+    record Range(String asset, String kind, YearMonth start, YearMonth stop) {
+    }
+
     /**
-     * Flows ordered by asset and month in; out, at most {@code limit} balances from {@code from} to {@code to}
-     * (nulls: all) after the cursor {@code after} (null: from the start). The work is bounded by the flows and the
-     * page, never by the calendar: a month before the page is not generated, its flows are only summed into the
-     * page's first opening balance, and generation stops once the page is full.
+     * Which months of which assets a page of at most {@code limit} balances shows, from {@code from} to {@code to}
+     * (nulls: all) after the cursor {@code after} (null: from the start), worked out from the assets' spans
+     * (ordered by asset) alone. An asset's months run from its first flow to the account's last month (or
+     * {@code to}); the page never looks at the months before its own.
      */
-    static List<Balance> page(List<Flow> flows, YearMonth from, YearMonth to, Cursor after, int limit) {
-        YearMonth end = to;
-        if (end == null) {
-            end = flows.stream().map(Flow::month).max(YearMonth::compareTo).orElse(null);
-        }
-        Map<String, List<Flow>> byAsset = new LinkedHashMap<>();
-        flows.forEach(flow -> byAsset.computeIfAbsent(flow.asset(), k -> new ArrayList<>()).add(flow));
-        List<Balance> balances = new ArrayList<>();
-        for (List<Flow> assetFlows : byAsset.values()) {
-            Flow firstFlow = assetFlows.get(0);
-            String asset = firstFlow.asset();
-            if (end == null || (after != null && asset.compareTo(after.asset()) < 0)) {
+    static List<Range> plan(List<Span> spans, YearMonth from, YearMonth to, Cursor after, int limit) {
+        YearMonth end = to != null ? to : spans.stream().map(Span::last).max(YearMonth::compareTo).orElse(null);
+        List<Range> ranges = new ArrayList<>();
+        long left = limit;
+        for (Span span : spans) {
+            if (end == null || left == 0) {
+                break;
+            }
+            if (after != null && span.asset().compareTo(after.asset()) < 0) {
                 continue;
             }
-            YearMonth start = firstFlow.month();
+            YearMonth start = span.first();
             if (from != null && from.isAfter(start)) {
                 start = from;
             }
-            if (after != null && asset.equals(after.asset()) && !after.month().isBefore(start)) {
+            if (after != null && span.asset().equals(after.asset()) && !after.month().isBefore(start)) {
                 start = after.month().plusMonths(1);
             }
-            BigDecimal balance = BigDecimal.ZERO;
-            int next = 0;
-            while (next < assetFlows.size() && assetFlows.get(next).month().isBefore(start)) {
-                balance = balance.add(assetFlows.get(next).inflows()).subtract(assetFlows.get(next).outflows());
-                next++;
+            if (start.isAfter(end)) {
+                continue;
             }
-            for (YearMonth month = start; !month.isAfter(end); month = month.plusMonths(1)) {
-                if (balances.size() >= limit) {
-                    return balances;
-                }
-                BigDecimal in = BigDecimal.ZERO;
-                BigDecimal out = BigDecimal.ZERO;
-                if (next < assetFlows.size() && assetFlows.get(next).month().equals(month)) {
-                    in = assetFlows.get(next).inflows();
-                    out = assetFlows.get(next).outflows();
-                    next++;
-                }
+            long months = Math.min(start.until(end, ChronoUnit.MONTHS) + 1, left);
+            ranges.add(new Range(span.asset(), span.kind(), start, start.plusMonths(months - 1)));
+            left -= months;
+        }
+        return ranges;
+    }
+
+    /**
+     * The balances of planned ranges: a range opens with the sum of its asset's flows before its start
+     * ({@code openings}, zero when absent); {@code flows} are those within the ranges, ordered by asset and month.
+     * A month without flows carries the previous closing forward.
+     */
+    static List<Balance> fill(List<Range> ranges, Map<String, BigDecimal> openings, List<Flow> flows) {
+        Map<String, Map<YearMonth, Flow>> byAsset = new HashMap<>();
+        flows.forEach(flow -> byAsset.computeIfAbsent(flow.asset(), k -> new HashMap<>()).put(flow.month(), flow));
+        List<Balance> balances = new ArrayList<>();
+        for (Range range : ranges) {
+            Map<YearMonth, Flow> months = byAsset.getOrDefault(range.asset(), Map.of());
+            BigDecimal balance = openings.getOrDefault(range.asset(), BigDecimal.ZERO);
+            for (YearMonth month = range.start(); !month.isAfter(range.stop()); month = month.plusMonths(1)) {
+                Flow flow = months.get(month);
+                BigDecimal in = flow == null ? BigDecimal.ZERO : flow.inflows();
+                BigDecimal out = flow == null ? BigDecimal.ZERO : flow.outflows();
                 BigDecimal closing = balance.add(in).subtract(out);
-                balances.add(new Balance(asset, firstFlow.kind(), month, balance, in, out, closing));
+                balances.add(new Balance(range.asset(), range.kind(), month, balance, in, out, closing));
                 balance = closing;
             }
         }
         return balances;
+    }
+
+    /**
+     * A page from all of an account's flows in memory (ordered by asset and month): the same plan and fill as
+     * the stored path, with the spans and openings summed here.
+     */
+    static List<Balance> page(List<Flow> flows, YearMonth from, YearMonth to, Cursor after, int limit) {
+        Map<String, Span> spans = new LinkedHashMap<>();
+        flows.forEach(flow -> spans.merge(flow.asset(), new Span(flow.asset(), flow.kind(), flow.month(), flow.month()),
+                (a, b) -> new Span(a.asset(), a.kind(), a.first(), b.last())));
+        List<Range> ranges = plan(List.copyOf(spans.values()), from, to, after, limit);
+        Map<String, Range> rangeOf = new HashMap<>();
+        ranges.forEach(range -> rangeOf.put(range.asset(), range));
+        Map<String, BigDecimal> openings = new HashMap<>();
+        List<Flow> within = new ArrayList<>();
+        for (Flow flow : flows) {
+            Range range = rangeOf.get(flow.asset());
+            if (range == null || flow.month().isAfter(range.stop())) {
+                continue;
+            }
+            if (flow.month().isBefore(range.start())) {
+                openings.merge(flow.asset(), flow.inflows().subtract(flow.outflows()), BigDecimal::add);
+            } else {
+                within.add(flow);
+            }
+        }
+        return fill(ranges, openings, within);
     }
 }

@@ -7,12 +7,14 @@ import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
+import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /** Monthly balances of an account (opening, inflows, outflows, closing per asset and month) and their lineage. */
 @RestController
@@ -68,10 +71,9 @@ class MonthlyBalancesController {
                 .then(readYourWrites.await(SecurityClosings.HOLDINGS, position))
                 .then(access.requireAccount(accountId, position))
                 .then(requireAccount(accountId))
-                .then(flows(accountId, asset, known).collectList())
-                .flatMap(flows -> {
-                    // One balance more than the page tells whether there is a next page.
-                    List<MonthlyBalances.Balance> all = MonthlyBalances.page(flows, first, last, after, size + 1);
+                // One balance more than the page tells whether there is a next page.
+                .then(balances(accountId, asset, known, first, last, after, size + 1))
+                .flatMap(all -> {
                     List<MonthlyBalances.Balance> page = all.stream().limit(size).toList();
                     String next = all.size() > size ? MonthlyBalances.Cursor.of(page.get(size - 1)) : null;
                     return closings.rebase(accountId, page, known).map(items -> new Page(accountId, items, next));
@@ -114,29 +116,69 @@ class MonthlyBalancesController {
     }
 
     /**
-     * The stored flows, or (with {@code known}) the flows summed from the entries recorded up to that instant.
+     * A page of balances. From the stored flows, the page costs its own rows: the assets' spans (one row per
+     * asset) plan which months it shows, then only the flows within those months are read, with each range's
+     * opening summed in the database. "As known at" sums the flows from the entries recorded up to that instant
+     * and pages them in memory.
      */
-    private reactor.core.publisher.Flux<MonthlyBalances.Flow> flows(String accountId, String asset, Instant known) {
+    private Mono<List<MonthlyBalances.Balance>> balances(String accountId, String asset, Instant known, YearMonth from,
+                                                         YearMonth to, MonthlyBalances.Cursor after, int limit) {
+        if (known != null) {
+            return flows(accountId, asset, known).collectList()
+                    .map(flows -> MonthlyBalances.page(flows, from, to, after, limit));
+        }
+        String flows = catalog.tables(MonthlyBalancesProjection.NAME).name(MonthlyBalancesProjection.FLOWS);
+        DatabaseClient.GenericExecuteSpec spans = db.sql("select asset, kind, min(month) as first, max(month) as last "
+                + "from " + flows + " where account_id = :account" + (asset == null ? "" : " and asset = :asset")
+                + " group by asset, kind order by asset").bind("account", accountId);
+        if (asset != null) {
+            spans = spans.bind("asset", asset);
+        }
+        return spans.map(row -> new MonthlyBalances.Span(row.get("asset", String.class), row.get("kind", String.class),
+                        YearMonth.from(row.get("first", LocalDate.class)), YearMonth.from(row.get("last", LocalDate.class))))
+                .all().collectList()
+                .map(found -> MonthlyBalances.plan(found, from, to, after, limit))
+                .flatMap(ranges -> ranges.isEmpty() ? Mono.just(List.of()) : fill(flows, accountId, ranges));
+    }
+
+    private Mono<List<MonthlyBalances.Balance>> fill(String flows, String accountId, List<MonthlyBalances.Range> ranges) {
+        String[] assets = ranges.stream().map(MonthlyBalances.Range::asset).toArray(String[]::new);
+        String[] starts = ranges.stream().map(range -> range.start().atDay(1).toString()).toArray(String[]::new);
+        String[] stops = ranges.stream().map(range -> range.stop().atDay(1).toString()).toArray(String[]::new);
+        String range = " from unnest(cast(:assets as text[]), cast(:starts as date[]), cast(:stops as date[])) "
+                + "as r(asset, start, stop) join " + flows + " f on f.account_id = :account and f.asset = r.asset and ";
+        Mono<Map<String, BigDecimal>> openings = db.sql("select r.asset, sum(f.inflows - f.outflows) as "
+                        + "opening" + range + "f.month < r.start group by r.asset")
+                .bind("assets", assets).bind("starts", starts).bind("stops", stops).bind("account", accountId)
+                .map(row -> Map.entry(row.get("asset", String.class), row.get("opening", BigDecimal.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<List<MonthlyBalances.Flow>> within = db.sql("select f.asset, f.kind, f.month, f.inflows, f.outflows" + range
+                        + "f.month between r.start and r.stop order by f.asset, f.month")
+                .bind("assets", assets).bind("starts", starts).bind("stops", stops).bind("account", accountId)
+                .map(MonthlyBalancesController::flow).all().collectList();
+        return Mono.zip(openings, within).map(both -> MonthlyBalances.fill(ranges, both.getT1(), both.getT2()));
+    }
+
+    /** The flows summed from the entries recorded up to {@code known}. */
+    private Flux<MonthlyBalances.Flow> flows(String accountId, String asset, Instant known) {
         TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
         String flows = tables.name(MonthlyBalancesProjection.FLOWS);
-        String sql = known == null ? "select asset, kind, month, inflows, outflows from " + flows
-                + " where account_id = :account" + (asset == null ? "" : " and asset = :asset")
-                + " order by asset, month"
-                : "select e.asset, k.kind, e.month, sum(greatest(e.quantity, 0)) as inflows, "
+        String sql = "select e.asset, k.kind, e.month, sum(greatest(e.quantity, 0)) as inflows, "
                 + "sum(greatest(-e.quantity, 0)) as outflows from " + tables.name(MonthlyBalancesProjection.ENTRIES)
                 + " e join (select distinct asset, kind from " + flows + " where account_id = :account) k on "
                 + "k.asset = e.asset where e.account_id = :account and e.recorded_at <= :knownAt"
                 + (asset == null ? "" : " and e.asset = :asset") + " group by e.asset, k.kind, e.month "
                 + "order by e.asset, e.month";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId);
-        if (known != null) {
-            spec = spec.bind("knownAt", known);
-        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId).bind("knownAt", known);
         if (asset != null) {
             spec = spec.bind("asset", asset);
         }
-        return spec.map(row -> new MonthlyBalances.Flow(row.get("asset", String.class), row.get("kind", String.class),
+        return spec.map(MonthlyBalancesController::flow).all();
+    }
+
+    private static MonthlyBalances.Flow flow(Readable row) {
+        return new MonthlyBalances.Flow(row.get("asset", String.class), row.get("kind", String.class),
                 YearMonth.from(row.get("month", LocalDate.class)), row.get("inflows", BigDecimal.class),
-                row.get("outflows", BigDecimal.class))).all();
+                row.get("outflows", BigDecimal.class));
     }
 }
