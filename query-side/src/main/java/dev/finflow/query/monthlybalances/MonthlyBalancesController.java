@@ -5,6 +5,7 @@ import dev.finflow.problems.RequestRule;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.holdings.HoldingsKnownAt;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,10 +43,12 @@ class MonthlyBalancesController {
     private final ReadYourWrites readYourWrites;
     private final SecurityClosings closings;
     private final AccountAccess access;
+    private final HoldingsKnownAt knownAt;
 
     MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
-                              SecurityClosings closings, AccountAccess access) {
+                              SecurityClosings closings, AccountAccess access, HoldingsKnownAt knownAt) {
         this.access = access;
+        this.knownAt = knownAt;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -68,7 +71,7 @@ class MonthlyBalancesController {
                 .then(readYourWrites.await(SecurityClosings.HOLDINGS, position))
                 .then(access.requireAccount(accountId, position))
                 .then(requireAccount(accountId))
-                .then(flows(accountId, asset, known).collectList())
+                .then(flows(accountId, asset, known))
                 .flatMap(flows -> {
                     // One balance more than the page tells whether there is a next page.
                     List<MonthlyBalances.Balance> all = MonthlyBalances.page(flows, first, last, after, size + 1);
@@ -114,29 +117,21 @@ class MonthlyBalancesController {
     }
 
     /**
-     * The stored flows, or (with {@code known}) the flows summed from the entries recorded up to that instant.
+     * The stored flows, or (with {@code known}) the flows summed from the movements recorded up to that instant
+     * (the same cash and security legs the monthly entries keep, held in memory by the holdings read).
      */
-    private reactor.core.publisher.Flux<MonthlyBalances.Flow> flows(String accountId, String asset, Instant known) {
-        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
-        String flows = tables.name(MonthlyBalancesProjection.FLOWS);
-        String sql = known == null ? "select asset, kind, month, inflows, outflows from " + flows
-                + " where account_id = :account" + (asset == null ? "" : " and asset = :asset")
-                + " order by asset, month"
-                : "select e.asset, k.kind, e.month, sum(greatest(e.quantity, 0)) as inflows, "
-                + "sum(greatest(-e.quantity, 0)) as outflows from " + tables.name(MonthlyBalancesProjection.ENTRIES)
-                + " e join (select distinct asset, kind from " + flows + " where account_id = :account) k on "
-                + "k.asset = e.asset where e.account_id = :account and e.recorded_at <= :knownAt"
-                + (asset == null ? "" : " and e.asset = :asset") + " group by e.asset, k.kind, e.month "
-                + "order by e.asset, e.month";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId);
+    private Mono<List<MonthlyBalances.Flow>> flows(String accountId, String asset, Instant known) {
         if (known != null) {
-            spec = spec.bind("knownAt", known);
+            return knownAt.legs(accountId, known).map(legs -> MonthlyBalances.flows(legs.stream()
+                    .filter(leg -> asset == null || asset.equals(leg.asset())).toList()));
         }
-        if (asset != null) {
-            spec = spec.bind("asset", asset);
-        }
-        return spec.map(row -> new MonthlyBalances.Flow(row.get("asset", String.class), row.get("kind", String.class),
+        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select asset, kind, month, inflows, outflows from "
+                + tables.name(MonthlyBalancesProjection.FLOWS) + " where account_id = :account"
+                + (asset == null ? "" : " and asset = :asset") + " order by asset, month").bind("account", accountId);
+        return (asset == null ? spec : spec.bind("asset", asset)).map(row -> new MonthlyBalances.Flow(
+                row.get("asset", String.class), row.get("kind", String.class),
                 YearMonth.from(row.get("month", LocalDate.class)), row.get("inflows", BigDecimal.class),
-                row.get("outflows", BigDecimal.class))).all();
+                row.get("outflows", BigDecimal.class))).all().collectList();
     }
 }
