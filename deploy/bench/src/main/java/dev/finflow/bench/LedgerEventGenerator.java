@@ -15,7 +15,9 @@ import java.util.UUID;
  * Writes N valid ledger events straight into the event store (JDBC batch inserts, the JSON the command side
  * stores): 1,000 accounts trading a handful of symbols over about three years (deposits, buys, sells that never
  * oversell, dividends, fees and fee reversals), plus one account with {@code --big} transactions for the time
- * travel measurement. Accounts take turns, so global order is close to date order, as in real use.
+ * travel measurement. Accounts take turns, so global order is close to date order, as in real use. Most events are
+ * recorded on their effective date; one deposit, buy or fee in fifty is backdated by 1 to 30 days (recorded on the
+ * account's current day), so "as known at" reads meet backdating as in real use.
  */
 final class LedgerEventGenerator {
 
@@ -30,6 +32,8 @@ final class LedgerEventGenerator {
         final String id;
         long sequence;
         LocalDate day = LocalDate.of(2022, 1, 3);
+        /** The effective date of the event being written: {@code day}, or earlier for a backdated one. */
+        LocalDate effective = day;
         long cashCents;
         final long[] units = new long[SYMBOLS.length];
         String lastFee;
@@ -88,7 +92,7 @@ final class LedgerEventGenerator {
     }
 
     private int add(PreparedStatement insert, Account account, String type, String payload) throws Exception {
-        String effective = account.day.toString();
+        String effective = account.effective.toString();
         Instant recorded = account.day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC)
                 .plusMillis(random.nextInt(3_600_000));
         insert.setString(1, account.id);
@@ -107,15 +111,20 @@ final class LedgerEventGenerator {
     private String[] next(Account a) {
         a.tx++;
         a.day = a.day.plusDays(random.nextInt(3));
+        a.effective = a.day;
         String id = "tx-" + a.tx;
         int symbol = random.nextInt(SYMBOLS.length);
         int roll = random.nextInt(100);
+        if (random.nextInt(50) == 0 && (a.cashCents < 100_000 || roll < 10 || roll >= 35 && roll < 42 || roll >= 45)) {
+            // Backdated: a deposit, fee or buy (never a sale or reversal, which depend on what came before).
+            a.effective = a.day.minusDays(1 + random.nextInt(30));
+        }
         if (a.cashCents < 100_000 || roll < 10) {
             long cents = 100_000 + random.nextInt(1_000_000);
             a.cashCents += cents;
             return new String[]{"CashDepositedEvent", head(a, id) + ",\"amount\":" + money(cents) + ",\"bookingDate\":\""
-                    + a.day + "\",\"legs\":[" + leg("CASH", "EUR", cents, cents) + "," + leg("EXTERNAL", "EUR", -cents,
-                    -cents) + "]}"};
+                    + a.effective + "\",\"legs\":[" + leg("CASH", "EUR", cents, cents) + ","
+                    + leg("EXTERNAL", "EUR", -cents, -cents) + "]}"};
         }
         if (roll < 25 && a.units[symbol] > 0) {
             long units = 1 + random.nextInt((int) Math.min(a.units[symbol], 20));
@@ -128,7 +137,7 @@ final class LedgerEventGenerator {
             long cents = 100 + random.nextInt(10_000);
             a.cashCents += cents;
             return new String[]{"DividendRecordedEvent", head(a, id) + ",\"symbol\":\"" + SYMBOLS[symbol]
-                    + "\",\"amount\":" + money(cents) + ",\"paymentDate\":\"" + a.day + "\",\"legs\":["
+                    + "\",\"amount\":" + money(cents) + ",\"paymentDate\":\"" + a.effective + "\",\"legs\":["
                     + leg("CASH", "EUR", cents, cents) + "," + leg("INCOME", SYMBOLS[symbol], -cents, -cents) + "]}"};
         }
         if (roll < 42) {
@@ -144,7 +153,7 @@ final class LedgerEventGenerator {
             a.lastFee = null;
             a.cashCents += cents;
             return new String[]{"TransactionReversedEvent", head(a, id) + ",\"reversedTransactionId\":\"" + reversed
-                    + "\",\"bookingDate\":\"" + a.day + "\",\"reason\":\"waived\",\"legs\":[" + leg("CASH", "EUR",
+                    + "\",\"bookingDate\":\"" + a.effective + "\",\"reason\":\"waived\",\"legs\":[" + leg("CASH", "EUR",
                     cents, cents) + "," + leg("EXPENSE", "EUR", -cents, -cents) + "]}"};
         }
         long units = 1 + random.nextInt(10);
@@ -156,7 +165,7 @@ final class LedgerEventGenerator {
 
     private String[] fee(Account a, String id, long cents) {
         return new String[]{"FeeChargedEvent", head(a, id) + ",\"amount\":" + money(cents) + ",\"bookingDate\":\""
-                + a.day + "\",\"memo\":\"custody\",\"legs\":[" + leg("CASH", "EUR", -cents, -cents) + ","
+                + a.effective + "\",\"memo\":\"custody\",\"legs\":[" + leg("CASH", "EUR", -cents, -cents) + ","
                 + leg("EXPENSE", "EUR", cents, cents) + "]}"};
     }
 
@@ -164,7 +173,7 @@ final class LedgerEventGenerator {
         long perUnit = Math.abs(cents / units);
         return new String[]{"TradeRecordedEvent", head(a, id) + ",\"side\":\"" + side + "\",\"symbol\":\""
                 + SYMBOLS[symbol] + "\",\"quantity\":" + Math.abs(units) + ",\"price\":" + money(perUnit)
-                + ",\"fee\":{\"amount\":0.00,\"currency\":\"EUR\"},\"tradeDate\":\"" + a.day + "\",\"legs\":["
+                + ",\"fee\":{\"amount\":0.00,\"currency\":\"EUR\"},\"tradeDate\":\"" + a.effective + "\",\"legs\":["
                 + "{\"type\":\"SECURITY\",\"asset\":\"" + SYMBOLS[symbol] + "\",\"quantity\":" + units + ",\"amount\":"
                 + cents(cents) + "}," + leg("CASH", "EUR", -cents, -cents) + "]}"};
     }
@@ -175,7 +184,7 @@ final class LedgerEventGenerator {
 
     private static String opened(Account a) {
         return "{\"accountId\":\"" + a.id + "\",\"name\":\"Bench\",\"currency\":\"EUR\",\"overdraftLimit\":0,"
-                + "\"openedOn\":\"" + a.day + "\"}";
+                + "\"openedOn\":\"" + a.effective + "\"}";
     }
 
     private static String money(long cents) {

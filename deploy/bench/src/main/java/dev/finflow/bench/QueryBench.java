@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +126,15 @@ final class QueryBench {
         int accounts = options.getInt("accounts", 1000);
         String account = options.get("account", null);
         boolean asOf = Boolean.parseBoolean(options.get("as-of", "false"));
-        // An instant: the reads are "as known at" it (every holding folded from its recorded movements).
+        // An instant: the reads are "as known at" it. With --known-from and --known-to instead, each read is as
+        // known at a random instant between the two.
         String knownAt = options.get("known-at", null);
+        Instant knownFrom = options.get("known-from", null) == null ? null : Instant.parse(options.get("known-from", null));
+        Instant knownTo = knownFrom == null ? null : Instant.parse(options.get("known-to", null));
+        // holdings (as of a random date) or monthly-balances (a page of twelve months from a random month)
+        String read = options.get("read", "holdings");
+        // The dates read: --days days from 2022-01-03 (big-1's span is longer than the other accounts').
+        int days = options.getInt("days", 1100);
         SplittableRandom random = new SplittableRandom(7);
         List<LatencyRecorder> recorders = new ArrayList<>();
         int connections = options.getInt("connections", 4);
@@ -150,9 +158,14 @@ final class QueryBench {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     String id = account != null ? account : "acc-" + random.nextInt(accounts);
-                    String path = "/api/v1/accounts/" + id + "/holdings?" + (asOf ? "asOf="
-                            + LocalDate.of(2022, 1, 3).plusDays(random.nextInt(1100)) + "&" : "")
-                            + (knownAt != null ? "knownAt=" + knownAt : "");
+                    String known = knownFrom == null ? knownAt : knownFrom.plusMillis(random.nextLong(
+                            Math.max(1, knownTo.toEpochMilli() - knownFrom.toEpochMilli()))).toString();
+                    LocalDate date = LocalDate.of(2022, 1, 3).plusDays(random.nextInt(days));
+                    String path = "/api/v1/accounts/" + id + ("monthly-balances".equals(read)
+                            ? "/monthly-balances?from=" + date.toString().substring(0, 7) + "&to="
+                            + date.plusMonths(11).toString().substring(0, 7) + "&"
+                            : "/holdings?" + (asOf ? "asOf=" + date + "&" : ""))
+                            + (known != null ? "knownAt=" + known : "");
                     int status = pool.get(client).get(path);
                     // Open loop: latency counts from when the request was due, so queueing is not hidden.
                     recorders.get(client).record(System.nanoTime() - due);
@@ -166,8 +179,9 @@ final class QueryBench {
         clients.shutdown();
         clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
         long[] all = LatencyRecorder.merged(recorders);
-        System.out.printf("holdings%s%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
-                asOf ? " asOf" : "", knownAt != null ? " knownAt" : "", account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
+        System.out.printf("%s%s%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
+                read, asOf ? " asOf" : "", knownFrom != null ? " knownAt random" : knownAt != null ? " knownAt" : "",
+                account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
                 LatencyRecorder.percentileMillis(all, 50), LatencyRecorder.percentileMillis(all, 99));
         for (HttpConnection connection : pool) {
             connection.close();

@@ -70,13 +70,12 @@ class HoldingsQueries {
     Flux<Holding> holdings(String accountId, LocalDate asOf, Instant known) {
         LocalDate day = asOf == null ? LocalDate.now(zone) : asOf;
         if (known != null) {
-            return knownAt.changedAfter(accountId, known).flatMapMany(changed -> !changed ? stored(accountId, day)
-                    : knownAt.timelines(accountId, null, known).mapNotNull(timeline -> {
-                        var row = timeline.history().floorEntry(day);
-                        return row == null ? null : holding(timeline.asset(), timeline.kind(), new HoldingState(
-                                row.getValue().quantity(), row.getValue().costBasis(), row.getValue().realizedPl(),
-                                0), row.getKey());
-                    }));
+            return knownAt.timelines(accountId, null, known, day, day).mapNotNull(timeline -> {
+                var row = timeline.history().floorEntry(day);
+                return row == null ? null : holding(timeline.asset(), timeline.kind(), new HoldingState(
+                        row.getValue().quantity(), row.getValue().costBasis(), row.getValue().realizedPl(), 0),
+                        row.getKey());
+            });
         }
         return stored(accountId, day);
     }

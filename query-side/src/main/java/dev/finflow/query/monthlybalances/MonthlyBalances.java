@@ -2,6 +2,7 @@ package dev.finflow.query.monthlybalances;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.QueryRule;
+import dev.finflow.query.holdings.HoldingsKnownAt;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns stored monthly flows into balances: per asset, from its first month to the last month of the account
@@ -49,6 +51,26 @@ final class MonthlyBalances {
     }
 
     private MonthlyBalances() {
+    }
+
+    /** Legs summed per asset and month into flows, ordered by asset and month (as the stored flows are read). */
+    static List<Flow> flows(List<HoldingsKnownAt.KnownLeg> legs) {
+        Map<String, String> kinds = new HashMap<>();
+        Map<String, TreeMap<YearMonth, BigDecimal[]>> sums = new TreeMap<>();
+        for (HoldingsKnownAt.KnownLeg leg : legs) {
+            kinds.put(leg.asset(), leg.kind());
+            BigDecimal[] sum = sums.computeIfAbsent(leg.asset(), k -> new TreeMap<>()).computeIfAbsent(
+                    YearMonth.from(leg.effectiveDate()), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            if (leg.quantity().signum() >= 0) {
+                sum[0] = sum[0].add(leg.quantity());
+            } else {
+                sum[1] = sum[1].add(leg.quantity().negate());
+            }
+        }
+        List<Flow> flows = new ArrayList<>();
+        sums.forEach((asset, months) -> months.forEach((month, sum) -> flows.add(new Flow(asset, kinds.get(asset),
+                month, sum[0], sum[1]))));
+        return flows;
     }
 
     /** What an account holds of one asset: its kind and the months of its first and last flows. */

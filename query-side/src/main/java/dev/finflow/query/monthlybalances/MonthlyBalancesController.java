@@ -5,6 +5,7 @@ import dev.finflow.problems.RequestRule;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
+import dev.finflow.query.holdings.HoldingsKnownAt;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -45,10 +45,12 @@ class MonthlyBalancesController {
     private final ReadYourWrites readYourWrites;
     private final SecurityClosings closings;
     private final AccountAccess access;
+    private final HoldingsKnownAt knownAt;
 
     MonthlyBalancesController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
-                              SecurityClosings closings, AccountAccess access) {
+                              SecurityClosings closings, AccountAccess access, HoldingsKnownAt knownAt) {
         this.access = access;
+        this.knownAt = knownAt;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -118,14 +120,15 @@ class MonthlyBalancesController {
     /**
      * A page of balances. From the stored flows, the page costs its own rows: the assets' spans (one row per
      * asset) plan which months it shows, then only the flows within those months are read, with each range's
-     * opening summed in the database. "As known at" sums the flows from the entries recorded up to that instant
-     * and pages them in memory.
+     * opening summed in the database. "As known at" sums the flows from the movements recorded up to that instant
+     * (the same cash and security legs the monthly entries keep, held in memory by the holdings read) and pages
+     * them in memory.
      */
     private Mono<List<MonthlyBalances.Balance>> balances(String accountId, String asset, Instant known, YearMonth from,
                                                          YearMonth to, MonthlyBalances.Cursor after, int limit) {
         if (known != null) {
-            return flows(accountId, asset, known).collectList()
-                    .map(flows -> MonthlyBalances.page(flows, from, to, after, limit));
+            return knownAt.legs(accountId, known).map(legs -> MonthlyBalances.page(MonthlyBalances.flows(legs.stream()
+                    .filter(leg -> asset == null || asset.equals(leg.asset())).toList()), from, to, after, limit));
         }
         String flows = catalog.tables(MonthlyBalancesProjection.NAME).name(MonthlyBalancesProjection.FLOWS);
         DatabaseClient.GenericExecuteSpec spans = db.sql("select asset, kind, min(month) as first, max(month) as last "
@@ -157,23 +160,6 @@ class MonthlyBalancesController {
                 .bind("assets", assets).bind("starts", starts).bind("stops", stops).bind("account", accountId)
                 .map(MonthlyBalancesController::flow).all().collectList();
         return Mono.zip(openings, within).map(both -> MonthlyBalances.fill(ranges, both.getT1(), both.getT2()));
-    }
-
-    /** The flows summed from the entries recorded up to {@code known}. */
-    private Flux<MonthlyBalances.Flow> flows(String accountId, String asset, Instant known) {
-        TableSet tables = catalog.tables(MonthlyBalancesProjection.NAME);
-        String flows = tables.name(MonthlyBalancesProjection.FLOWS);
-        String sql = "select e.asset, k.kind, e.month, sum(greatest(e.quantity, 0)) as inflows, "
-                + "sum(greatest(-e.quantity, 0)) as outflows from " + tables.name(MonthlyBalancesProjection.ENTRIES)
-                + " e join (select distinct asset, kind from " + flows + " where account_id = :account) k on "
-                + "k.asset = e.asset where e.account_id = :account and e.recorded_at <= :knownAt"
-                + (asset == null ? "" : " and e.asset = :asset") + " group by e.asset, k.kind, e.month "
-                + "order by e.asset, e.month";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("account", accountId).bind("knownAt", known);
-        if (asset != null) {
-            spec = spec.bind("asset", asset);
-        }
-        return spec.map(MonthlyBalancesController::flow).all();
     }
 
     private static MonthlyBalances.Flow flow(Readable row) {

@@ -48,12 +48,14 @@ class SecurityClosings {
         if (securities.isEmpty()) {
             return Mono.just(page);
         }
-        return Flux.fromIterable(securities.entrySet())
-                .concatMap(entry -> history(accountId, entry.getKey(), entry.getValue(), known).map(rows -> Map.entry(
-                        entry.getKey(), rows)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(histories -> page.stream().map(b -> !"SECURITY".equals(b.kind()) ? b : rebased(b,
-                        histories.get(b.asset()))).toList());
+        Mono<Map<String, TreeMap<LocalDate, BigDecimal>>> histories = known == null
+                ? Flux.fromIterable(securities.entrySet())
+                        .concatMap(entry -> history(accountId, entry.getKey(), entry.getValue()).map(rows -> Map.entry(
+                                entry.getKey(), rows)))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                : knownHistories(accountId, securities, known);
+        return histories.map(rows -> page.stream().map(b -> !"SECURITY".equals(b.kind()) ? b : rebased(b,
+                rows.getOrDefault(b.asset(), new TreeMap<>()))).toList());
     }
 
     private static MonthlyBalances.Balance rebased(MonthlyBalances.Balance balance,
@@ -68,18 +70,24 @@ class SecurityClosings {
         return row == null ? BigDecimal.ZERO : row.getValue();
     }
 
+    /** As known at {@code known}: the units of the page's securities at its month ends, read at once. */
+    private Mono<Map<String, TreeMap<LocalDate, BigDecimal>>> knownHistories(
+            String accountId, Map<String, List<MonthlyBalances.Balance>> securities, Instant known) {
+        List<YearMonth> months = securities.values().stream().flatMap(List::stream).map(MonthlyBalances.Balance::month)
+                .toList();
+        LocalDate before = months.stream().min(YearMonth::compareTo).orElseThrow().minusMonths(1).atEndOfMonth();
+        LocalDate end = months.stream().max(YearMonth::compareTo).orElseThrow().atEndOfMonth();
+        return knownAt.timelines(accountId, securities.keySet(), known, before, end)
+                .collectMap(HoldingsKnownAt.Timeline::asset, timeline -> {
+                    TreeMap<LocalDate, BigDecimal> units = new TreeMap<>();
+                    timeline.history().forEach((date, figures) -> units.put(date, figures.quantity()));
+                    return units;
+                });
+    }
+
     /** The history rows within the page's months, and the last one before them (the first opening). */
     private Mono<TreeMap<LocalDate, BigDecimal>> history(String accountId, String asset,
-                                                          List<MonthlyBalances.Balance> rows, Instant known) {
-        if (known != null) {
-            return knownAt.timelines(accountId, asset, known).next()
-                    .map(timeline -> {
-                        TreeMap<LocalDate, BigDecimal> units = new TreeMap<>();
-                        timeline.history().forEach((date, figures) -> units.put(date, figures.quantity()));
-                        return units;
-                    })
-                    .defaultIfEmpty(new TreeMap<>());
-        }
+                                                          List<MonthlyBalances.Balance> rows) {
         TableSet tables = catalog.tables(HOLDINGS);
         String history = tables.name("holding_history");
         YearMonth first = rows.get(0).month();

@@ -48,13 +48,12 @@ class HoldingsAsOf {
     /** The non-zero holdings at the end of {@code asOf}, as known at {@code known} (null: all recorded). */
     Flux<Held> holdings(String accountId, LocalDate asOf, Instant known) {
         if (known != null) {
-            return knownAt.changedAfter(accountId, known).flatMapMany(changed -> !changed ? stored(accountId, asOf)
-                    : knownAt.timelines(accountId, null, known).mapNotNull(timeline -> {
-                        var figures = timeline.history().floorEntry(asOf);
-                        return figures == null || figures.getValue().quantity().signum() == 0 ? null : new Held(
-                                timeline.asset(), timeline.kind(), figures.getValue().quantity(),
-                                figures.getValue().costBasis());
-                    }));
+            return knownAt.timelines(accountId, null, known, asOf, asOf).mapNotNull(timeline -> {
+                var figures = timeline.history().floorEntry(asOf);
+                return figures == null || figures.getValue().quantity().signum() == 0 ? null : new Held(
+                        timeline.asset(), timeline.kind(), figures.getValue().quantity(),
+                        figures.getValue().costBasis());
+            });
         }
         return stored(accountId, asOf);
     }
