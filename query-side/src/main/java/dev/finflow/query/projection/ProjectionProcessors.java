@@ -1,6 +1,7 @@
 package dev.finflow.query.projection;
 
 import dev.finflow.eventstore.PollingEventSource;
+import dev.finflow.eventstore.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
@@ -42,6 +43,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ProjectionMonitor monitor;
     private final Instances instances;
+    private final EventTracing tracing;
     private final Map<String, Running> running = new HashMap<>();
     private ScheduledExecutorService reconciler;
     private volatile boolean started;
@@ -52,7 +54,9 @@ public final class ProjectionProcessors implements SmartLifecycle {
 
     ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, BufferingEventStorageEngine storage,
                          TokenStore tokenStore, TransactionManager transactionManager,
-                         ProjectionDeadLetters deadLetters, MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
+                         ProjectionDeadLetters deadLetters, MeterRegistry meters, ProjectionMonitor monitor, Instances instances,
+                         EventTracing tracing) {
+        this.tracing = tracing;
         this.catalog = catalog;
         this.properties = properties;
         this.storage = storage;
@@ -153,7 +157,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(name)
                     .eventHandlerInvoker(new ProjectionInvoker(projection, tables,
-                            deadLetters.of(tables), deadLetters.applier(tables), applied))
+                            deadLetters.of(tables), deadLetters.applier(tables), applied, tracing))
                     .messageSource(new PollingEventSource(storage, properties.pollInterval()))
                     .tokenStore(tokenStore)
                     .transactionManager(transactionManager)
