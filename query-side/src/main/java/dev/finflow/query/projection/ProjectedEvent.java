@@ -2,6 +2,7 @@ package dev.finflow.query.projection;
 
 import dev.finflow.events.EffectiveDated;
 import dev.finflow.events.MetadataKeys;
+import dev.finflow.events.serialization.UnreadableEventException;
 import dev.finflow.eventstore.GlobalIndex;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,8 +27,7 @@ public record ProjectedEvent(long position, String eventId, String aggregateId, 
     /** Fails for an event this version cannot read: a revision it does not know, or a type (then a dead letter). */
     static ProjectedEvent of(EventMessage<?> message) {
         if (message.getPayloadType() == UnknownSerializedType.class) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " is of a type unknown to this "
-                    + "version (" + ((UnknownSerializedType) message.getPayload()).serializedType() + ")");
+            throw UnreadableEventException.type(((UnknownSerializedType) message.getPayload()).serializedType());
         }
         long position = GlobalIndex.of(message);
         Map<String, Object> stored = new HashMap<>(message.getMetaData());

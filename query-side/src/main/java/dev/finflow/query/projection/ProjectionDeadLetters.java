@@ -1,5 +1,6 @@
 package dev.finflow.query.projection;
 
+import dev.finflow.events.serialization.UnreadableEventException;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
 import dev.finflow.eventstore.GlobalIndex;
 import dev.finflow.eventstore.deadletters.DeadLetters;
@@ -10,6 +11,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +29,8 @@ import java.util.stream.Stream;
  * {@code <projection>@v<n>}), and the admin operations on those of the version readers use.
  */
 public final class ProjectionDeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionDeadLetters.class);
 
     private final ProjectionCatalog catalog;
     private final ConnectionProvider connections;
@@ -63,6 +68,28 @@ public final class ProjectionDeadLetters {
                                                        String reason) {
         TableSet tables = catalog.tables(projection);
         return of(tables).evict(eventId, principal, reason, reapplier(tables));
+    }
+
+    /**
+     * Retries, in each projection's version readers use, the accounts and symbols whose first letter is an event an
+     * older version could not read ({@link UnreadableEventException}): run at start, so that an upgraded service
+     * picks up by itself what the old one put aside during a rolling upgrade. Letters still unreadable stay.
+     */
+    void retryUnreadable() {
+        for (Projection projection : catalog.projections()) {
+            if (catalog.versions(projection.name()).isEmpty()) {
+                continue;
+            }
+            TableSet tables = catalog.tables(projection.name());
+            List<String> sequences = jdbc.queryForList("select distinct sequence_identifier from "
+                    + "query.dead_letter_entry where processing_group = ? and cause_type = ?", String.class,
+                    tables.processorName(), UnreadableEventException.class.getName());
+            for (String sequence : sequences) {
+                of(tables).retry(sequence, reapplier(tables)).ifPresent(retry -> log.info(
+                        "{}: letters of {} unreadable before, retried: {} applied, {} left", tables.processorName(),
+                        sequence, retry.applied(), retry.remaining()));
+            }
+        }
     }
 
     /** Dead letters per processor. */

@@ -72,6 +72,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     public synchronized void start() {
         catalog.initialise();
         reconcile();
+        retryUnreadableQuietly();
         reconciler = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("projection-reconcile-"));
         long every = properties.reconcileInterval().toMillis();
         reconciler.scheduleWithFixedDelay(this::reconcileQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -112,6 +113,15 @@ public final class ProjectionProcessors implements SmartLifecycle {
         boolean swapped = monitor.swapIfCaughtUp(catalog, projection);
         reconcile();
         return swapped;
+    }
+
+    /** What an older version could not read, this one may: after an upgrade its letters apply by themselves. */
+    private void retryUnreadableQuietly() {
+        try {
+            deadLetters.retryUnreadable();
+        } catch (RuntimeException e) {
+            log.warn("could not retry the dead letters an older version could not read; retry them by hand", e);
+        }
     }
 
     private void reconcileQuietly() {

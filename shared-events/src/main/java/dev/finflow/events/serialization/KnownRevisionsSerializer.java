@@ -1,6 +1,5 @@
 package dev.finflow.events.serialization;
 
-import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
@@ -27,18 +26,9 @@ final class KnownRevisionsSerializer extends JacksonSerializer {
         if (known != UnknownSerializedType.class && !SerializedType.emptyType().equals(type)) {
             String revision = getRevisionResolver().revisionOf(known);
             if (!Objects.equals(revision, type.getRevision())) {
-                throw new UnknownRevisionException(type, revision);
+                throw UnreadableEventException.revision(type, revision);
             }
         }
         return super.deserialize(serializedObject);
-    }
-
-    /** A stored revision that no upcaster brings to the one this code reads. */
-    static final class UnknownRevisionException extends SerializationException {
-
-        UnknownRevisionException(SerializedType stored, String known) {
-            super(stored.getName() + " revision " + stored.getRevision() + " is unknown to this version, which reads "
-                    + "revision " + known + ": upgrade this service to apply it");
-        }
     }
 }
