@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Carries who and why from a message to everything handling it produces: the principal, the acting process (when
- * a process acts for the principal) and the correlation id pass on unchanged, and the handled message becomes the causation. Replaces Axon's default provider, whose
+ * a process acts for the principal), the trace context and the correlation id pass on unchanged, and the handled message becomes the causation. Replaces Axon's default provider, whose
  * "correlationId" means what Finflow calls the causation id.
  */
 final class CausationProvider implements CorrelationDataProvider {
@@ -24,6 +24,10 @@ final class CausationProvider implements CorrelationDataProvider {
         Object actor = message.getMetaData().get(MetadataKeys.ACTOR);
         if (actor != null) {
             data.put(MetadataKeys.ACTOR, actor);
+        }
+        Object traceparent = message.getMetaData().get(MetadataKeys.TRACEPARENT);
+        if (traceparent != null) {
+            data.put(MetadataKeys.TRACEPARENT, traceparent);
         }
         Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION_ID);
         data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());

@@ -31,6 +31,12 @@ public class EventAppender {
     /** Appends {@code payload} as the next event of {@code aggregateId}; answers its global position. */
     public long append(String aggregateType, String aggregateId, Object payload, String principal,
                        String correlationId) {
+        return append(aggregateType, aggregateId, payload, principal, correlationId, Map.of());
+    }
+
+    /** {@link #append(String, String, Object, String, String)} with more metadata (e.g. a trace context). */
+    public long append(String aggregateType, String aggregateId, Object payload, String principal,
+                       String correlationId, Map<String, String> more) {
         Long last = jdbc.queryForObject("select max(sequence_number) from events.domain_event_entry "
                 + "where aggregate_identifier = ?", Long.class, aggregateId);
         long sequence = last == null ? 0 : last + 1;
@@ -40,6 +46,7 @@ public class EventAppender {
         meta.put(MetadataKeys.CORRELATION_ID, correlationId);
         meta.put(MetadataKeys.CAUSATION_ID, UUID.randomUUID().toString());
         meta.put(MetadataKeys.SOURCE, "api");
+        meta.putAll(more);
         eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
                 MetaData.from(meta)).andMetaData(Map.of()));
         return jdbc.queryForObject("select global_index from events.domain_event_entry where aggregate_identifier = ?"

@@ -20,6 +20,11 @@ public final class MetadataKeys {
     public static final String CALLER_ROLES = "callerRoles";
     /** The id shared by everything one request set off (from {@code X-Correlation-Id} or generated). */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The W3C trace context ({@code 00-<trace id>-<span id>-<flags>}) of the request or handling that caused this
+     * message, so that the work of every service it sets off joins one trace.
+     */
+    public static final String TRACEPARENT = "traceparent";
     /** The id of the message (command or event) that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
     /** The instant the event was recorded (ISO-8601, UTC). */

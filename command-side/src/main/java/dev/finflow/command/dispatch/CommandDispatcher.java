@@ -2,6 +2,7 @@ package dev.finflow.command.dispatch;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
+import dev.finflow.eventstore.observability.EventTracing;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -40,6 +41,7 @@ public class CommandDispatcher {
     private static final int ATTEMPTS = 4;
 
     private final CommandGateway gateway;
+    private final EventTracing tracing;
     private final BufferingEventStorageEngine storage;
     private final TransactionTemplate transactions;
     private final EventPositions positions;
@@ -51,8 +53,9 @@ public class CommandDispatcher {
     CommandDispatcher(CommandGateway gateway, BufferingEventStorageEngine storage,
                       PlatformTransactionManager transactionManager, EventPositions positions,
                       List<Cache> aggregateCaches, CommandTargetResolver targets, DispatchProperties properties,
-                      StaleCacheCheck staleCache) {
+                      StaleCacheCheck staleCache, EventTracing tracing) {
         this.gateway = gateway;
+        this.tracing = tracing;
         this.staleCache = staleCache;
         this.storage = storage;
         this.targets = targets;
@@ -95,10 +98,12 @@ public class CommandDispatcher {
         });
     }
 
+    /** Made on the caller's thread: the commands carry its current trace context (the lanes run other threads). */
     Job job(List<?> commands, MetaData metaData, boolean batch) {
+        MetaData traced = metaData.mergedWith(tracing.currentContext());
         List<CommandMessage<?>> messages = commands.stream()
                 .<CommandMessage<?>>map(command -> GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metaData))
+                        .andMetaData(traced))
                 .toList();
         String aggregateId = targets.resolveTarget(messages.get(0)).getIdentifier();
         for (CommandMessage<?> message : messages) {

@@ -19,15 +19,53 @@ class ComposeTest {
     private final Path compose = Repository.file("deploy/compose.yaml");
 
     @Test
-    void runsPostgresTheThreeServicesWithTwoReplicasOfEachReaderPrometheusAndGrafana() throws Exception {
+    void runsPostgresTheAuthServerTheThreeServicesWithTwoReplicasOfEachReaderPrometheusAndGrafana()
+            throws Exception {
         Map<String, Map<String, Object>> services = services();
 
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "ml-projector",
-                "prometheus", "grafana");
+        assertThat(services).containsOnlyKeys("postgres", "auth-server", "command-side", "query-side",
+                "ml-projector", "prometheus", "grafana");
         assertThat(replicas(services.get("query-side"))).isEqualTo(2);
         assertThat(replicas(services.get("ml-projector"))).isEqualTo(2);
         assertThat(replicas(services.get("command-side"))).isEqualTo(1);
-        assertThat(Files.readString(compose)).contains("# authorization-server: added with identity (issue 13)");
+        assertThat(replicas(services.get("auth-server"))).isEqualTo(1);
+    }
+
+    @Test
+    void theServicesTrustTheAuthServerWhoseTokensNameTheAddressTheyReachItAt() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Object> auth = services.get("auth-server");
+        Map<String, Object> authEnv = environment(auth);
+        String issuer = (String) authEnv.get("FINFLOW_OIDC_ISSUER_URI");
+
+        assertThat(auth.get("image")).isEqualTo("finflow/auth-server:0.1.0-SNAPSHOT");
+        assertThat(issuer).isEqualTo("http://auth-server:8084");
+        assertThat(authEnv).containsEntry("SERVER_ADDRESS", "0.0.0.0")
+                .containsEntry("FINFLOW_DB_URL", "jdbc:postgresql://postgres:5432/finflow");
+        assertThat(auth.get("ports")).isEqualTo(List.of("8084:8084"));
+        assertThat(String.join(" ", healthCheck(auth))).contains("http://localhost:8084/actuator/health/readiness");
+        for (String name : List.of("command-side", "query-side", "ml-projector")) {
+            Map<String, Object> service = services.get(name);
+            assertThat(environment(service)).as(name).containsEntry("FINFLOW_OIDC_ISSUER_URI", issuer)
+                    .containsEntry("FINFLOW_OIDC_JWK_SET_URI", issuer + "/oauth2/jwks");
+            assertThat(service.get("depends_on").toString()).as(name).contains("auth-server={condition=service_healthy}");
+        }
+    }
+
+    @Test
+    void theBrowserSignInSecretIsRequiredAndSharedByTheAuthServerAndTheQuerySide() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Object> authEnv = environment(services.get("auth-server"));
+        Map<String, Object> queryEnv = environment(services.get("query-side"));
+
+        assertThat(authEnv.get("FINFLOW_BFF_CLIENT_SECRET")).isEqualTo(queryEnv.get("FINFLOW_BFF_CLIENT_SECRET"))
+                .isEqualTo("${FINFLOW_BFF_CLIENT_SECRET:?set FINFLOW_BFF_CLIENT_SECRET}");
+        // Every query-side replica's host port is a registered redirect; the relays reach the other services.
+        assertThat(((String) authEnv.get("FINFLOW_BFF_REDIRECT_URIS")).split(",")).containsExactly(
+                "http://localhost:8082/bff/login/code/finflow", "http://localhost:8083/bff/login/code/finflow");
+        assertThat(services.get("query-side").get("ports")).isEqualTo(List.of("8082-8083:8082"));
+        assertThat(queryEnv).containsEntry("FINFLOW_BFF_COMMAND_URI", "http://command-side:8081")
+                .containsEntry("FINFLOW_BFF_ML_URI", "http://ml-projector:8083");
     }
 
     @Test
@@ -65,6 +103,16 @@ class ComposeTest {
     private Map<String, Map<String, Object>> services() throws Exception {
         Map<String, Object> file = new Yaml().load(Files.readString(compose));
         return (Map<String, Map<String, Object>>) file.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.get("environment");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> healthCheck(Map<String, Object> service) {
+        return (List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test");
     }
 
     @SuppressWarnings("unchecked")

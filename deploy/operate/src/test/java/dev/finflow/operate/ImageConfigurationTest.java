@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImageConfigurationTest {
 
     private static final Map<String, String> PORTS = Map.of("command-side", "8081", "query-side", "8082",
-            "ml-projector", "8083");
+            "ml-projector", "8083", "auth-server", "8084");
 
     @Test
     void theImagesProfileBuildsTarballsOnTopOfTheLocalBaseAsANonRootUser() throws Exception {
@@ -39,7 +39,7 @@ class ImageConfigurationTest {
     }
 
     @Test
-    void eachServiceBuildsItsImageOnItsPortAndNothingElseDoes() throws Exception {
+    void eachServiceAndTheAuthServerBuildItsImageOnItsPortAndNothingElseDoes() throws Exception {
         assertThat(property(document("pom.xml"), "finflow.image.skip")).isEqualTo("true");
         for (Map.Entry<String, String> service : PORTS.entrySet()) {
             Document pom = document(service.getKey() + "/pom.xml");

@@ -3,12 +3,17 @@ package dev.finflow.operate;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +58,44 @@ class PrometheusRulesTest {
             }
         }
 
-        assertThat(alerts).contains("ProjectionDegraded", "ProjectionStalled", "ProjectionLagHigh",
+        assertThat(alerts).contains("ProjectionDegraded", "ProjectionStalled", "ProcessorStalled", "ProjectionLagHigh",
                 "IngestionRunFailed", "ForecastDegraded", "ForecastCoverageLow");
         assertThat(firing).as("alerts tested firing").isEqualTo(alerts);
         assertThat(quiet).as("alerts tested quiet").isEqualTo(alerts);
+    }
+
+    /** A rule on a metric no service registers would never fire: each must be a meter name in the main code. */
+    @Test
+    void everyMetricTheAlertsReadIsOneTheServicesRegister() throws Exception {
+        Set<String> metrics = new TreeSet<>();
+        Matcher name = Pattern.compile("\\bfinflow_[a-z_]+").matcher(
+                Files.readString(prometheus.resolve("rules/finflow.yml")));
+        while (name.find()) {
+            metrics.add(name.group());
+        }
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> modules = Files.list(Repository.root())) {
+            for (Path main : modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    files.filter(file -> file.toString().endsWith(".java")).map(PrometheusRulesTest::read)
+                            .forEach(sources::append);
+                }
+            }
+        }
+
+        assertThat(metrics).contains("finflow_processor_stalled", "finflow_projection_state");
+        for (String metric : metrics) {
+            String meter = metric.replaceFirst("_total$", "").replace('_', '.');
+            assertThat(sources).as("a meter named %s (%s)", meter, metric).contains("\"" + meter + "\"");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

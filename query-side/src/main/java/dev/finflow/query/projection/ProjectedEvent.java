@@ -2,9 +2,12 @@ package dev.finflow.query.projection;
 
 import dev.finflow.events.EffectiveDated;
 import dev.finflow.events.MetadataKeys;
+import dev.finflow.events.serialization.UnreadableEventException;
 import dev.finflow.eventstore.GlobalIndex;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.UnknownSerializedType;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,14 +24,27 @@ import java.util.Map;
 public record ProjectedEvent(long position, String eventId, String aggregateId, long sequenceNumber,
                              Instant recordedAt, Object payload, Map<String, ?> metaData) {
 
+    /** Fails for an event this version cannot read: a revision it does not know, or a type (then a dead letter). */
     static ProjectedEvent of(EventMessage<?> message) {
+        if (message.getPayloadType() == UnknownSerializedType.class) {
+            throw UnreadableEventException.type(((UnknownSerializedType) message.getPayload()).serializedType());
+        }
         long position = GlobalIndex.of(message);
         Map<String, Object> stored = new HashMap<>(message.getMetaData());
         stored.remove(GlobalIndex.KEY);
         String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         return new ProjectedEvent(position, message.getIdentifier(), aggregate, sequence, message.getTimestamp(),
-                message.getPayload(), stored);
+                payload(message), stored);
+    }
+
+    /** The payload; a serializer's refusal (e.g. a revision this version does not know) is thrown as itself. */
+    private static Object payload(EventMessage<?> message) {
+        try {
+            return message.getPayload();
+        } catch (SerializationException e) {
+            throw e.getCause() instanceof SerializationException refusal ? refusal : e;
+        }
     }
 
     /** The simple type name shown to users, e.g. {@code TradeRecordedEvent}. */

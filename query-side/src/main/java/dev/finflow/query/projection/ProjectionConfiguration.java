@@ -7,7 +7,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import dev.finflow.eventstore.BufferingEventStorageEngine;
+import dev.finflow.eventstore.observability.EventTracing;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,9 +44,13 @@ class ProjectionConfiguration {
 
     @Bean
     ProjectionDeadLetters projectionDeadLetters(ProjectionCatalog catalog, ConnectionProvider connectionProvider,
-                                                TransactionManager axonTransactions, Serializer serializer,
+                                                TransactionManager axonTransactions,
+                                                // The event store's own instance: a letter it cannot read is
+                                                // stored as it was read, not re-serialized (rolling upgrades).
+                                                @Qualifier("eventSerializer") Serializer serializer,
+                                                BufferingEventStorageEngine storage,
                                                 JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new ProjectionDeadLetters(catalog, connectionProvider, axonTransactions, serializer, jdbc,
+        return new ProjectionDeadLetters(catalog, connectionProvider, axonTransactions, serializer, storage, jdbc,
                 new TransactionTemplate(transactions));
     }
 
@@ -84,10 +90,11 @@ class ProjectionConfiguration {
                                               Serializer serializer, DatabaseProperties database,
                                               TransactionManager transactionManager,
                                               ProjectionDeadLetters deadLetters, MeterRegistry meters,
-                                              ProjectionMonitor monitor, Instances instances) {
+                                              ProjectionMonitor monitor, Instances instances,
+                                              EventTracing tracing) {
         return new ProjectionProcessors(catalog, properties, storage,
                 projectionTokenStore(connectionProvider, serializer, database, instances), transactionManager,
-                deadLetters, meters, monitor, instances);
+                deadLetters, meters, monitor, instances, tracing);
     }
 
     private static String hostName() {

@@ -3,12 +3,14 @@ package dev.finflow.query.projection;
 import dev.finflow.eventstore.HolesSkipped;
 import dev.finflow.eventstore.deadletters.DeadLetters;
 import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
+import dev.finflow.eventstore.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.UnknownSerializedType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
  * after every batch, so the position a reader waits for ({@code minPosition}) is reached without delay.
  * <p>
  * An event the projection cannot apply becomes a dead letter of its account or symbol, and the later events of
- * that sequence queue behind it ({@link ProcessorDeadLetters}); the rest of the batch is applied.
+ * that sequence queue behind it ({@link ProcessorDeadLetters}); the rest of the batch is applied. So does an event
+ * of a type or revision this version cannot read (a newer writer's, during a rolling upgrade): never skipped.
  */
 final class ProjectionInvoker implements EventHandlerInvoker {
 
@@ -32,11 +35,13 @@ final class ProjectionInvoker implements EventHandlerInvoker {
     private final ProcessorDeadLetters deadLetters;
     private final Consumer<List<EventMessage<?>>> apply;
     private final Counter applied;
+    private final EventTracing tracing;
     private final String resourceKey;
 
     ProjectionInvoker(Projection projection, TableSet tables, ProcessorDeadLetters deadLetters,
-                      Consumer<List<EventMessage<?>>> apply, Counter applied) {
+                      Consumer<List<EventMessage<?>>> apply, Counter applied, EventTracing tracing) {
         this.projection = projection;
+        this.tracing = tracing;
         this.deadLetters = deadLetters;
         this.apply = apply;
         this.applied = applied;
@@ -56,7 +61,8 @@ final class ProjectionInvoker implements EventHandlerInvoker {
 
     @Override
     public void handle(EventMessage<?> event, Segment segment) {
-        if (event.getPayload() instanceof HolesSkipped
+        // The payload type only: deserializing here would stall the processor on an event it cannot read.
+        if (HolesSkipped.class.equals(event.getPayloadType())
                 || !projection.needsGlobalOrder() && !segment.matches(DeadLetters.sequenceOf(event))) {
             return; // a marker or another segment's event: it only moves this segment's token
         }
@@ -66,14 +72,17 @@ final class ProjectionInvoker implements EventHandlerInvoker {
             root.onPrepareCommit(unit -> flush(events));
             return events;
         });
-        if (projection.handles(event.getPayloadType())) {
+        // A type this version does not know may be one the projection reads after an upgrade: it becomes a letter.
+        if (projection.handles(event.getPayloadType()) || event.getPayloadType() == UnknownSerializedType.class) {
             batch.add(event);
         }
     }
 
+    /** Applies the batch in a span of the (first) trace its events carry, so it joins the commands' traces. */
     private void flush(List<EventMessage<?>> events) {
         if (!events.isEmpty()) {
-            applied.increment(deadLetters.applyOrDeadLetter(events, apply));
+            tracing.inSpan("project " + projection.name(), events,
+                    () -> applied.increment(deadLetters.applyOrDeadLetter(events, apply)));
         }
     }
 }

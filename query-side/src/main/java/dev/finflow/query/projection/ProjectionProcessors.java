@@ -1,6 +1,7 @@
 package dev.finflow.query.projection;
 
 import dev.finflow.eventstore.PollingEventSource;
+import dev.finflow.eventstore.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
@@ -42,6 +43,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ProjectionMonitor monitor;
     private final Instances instances;
+    private final EventTracing tracing;
     private final Map<String, Running> running = new HashMap<>();
     private ScheduledExecutorService reconciler;
     private volatile boolean started;
@@ -52,7 +54,9 @@ public final class ProjectionProcessors implements SmartLifecycle {
 
     ProjectionProcessors(ProjectionCatalog catalog, ProjectionProperties properties, BufferingEventStorageEngine storage,
                          TokenStore tokenStore, TransactionManager transactionManager,
-                         ProjectionDeadLetters deadLetters, MeterRegistry meters, ProjectionMonitor monitor, Instances instances) {
+                         ProjectionDeadLetters deadLetters, MeterRegistry meters, ProjectionMonitor monitor, Instances instances,
+                         EventTracing tracing) {
+        this.tracing = tracing;
         this.catalog = catalog;
         this.properties = properties;
         this.storage = storage;
@@ -68,6 +72,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     public synchronized void start() {
         catalog.initialise();
         reconcile();
+        retryUnreadableQuietly();
         reconciler = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("projection-reconcile-"));
         long every = properties.reconcileInterval().toMillis();
         reconciler.scheduleWithFixedDelay(this::reconcileQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -108,6 +113,15 @@ public final class ProjectionProcessors implements SmartLifecycle {
         boolean swapped = monitor.swapIfCaughtUp(catalog, projection);
         reconcile();
         return swapped;
+    }
+
+    /** What an older version could not read, this one may: after an upgrade its letters apply by themselves. */
+    private void retryUnreadableQuietly() {
+        try {
+            deadLetters.retryUnreadable();
+        } catch (RuntimeException e) {
+            log.warn("could not retry the dead letters an older version could not read; retry them by hand", e);
+        }
     }
 
     private void reconcileQuietly() {
@@ -153,7 +167,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(name)
                     .eventHandlerInvoker(new ProjectionInvoker(projection, tables,
-                            deadLetters.of(tables), deadLetters.applier(tables), applied))
+                            deadLetters.of(tables), deadLetters.applier(tables), applied, tracing))
                     .messageSource(new PollingEventSource(storage, properties.pollInterval()))
                     .tokenStore(tokenStore)
                     .transactionManager(transactionManager)

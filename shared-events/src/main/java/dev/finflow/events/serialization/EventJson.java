@@ -37,9 +37,8 @@ public final class EventJson {
         return mapper;
     }
 
+    /** Refuses revisions this code does not know ({@link KnownRevisionsSerializer}). */
     public static Serializer serializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(objectMapper())
-                .build();
+        return new KnownRevisionsSerializer(JacksonSerializer.builder().objectMapper(objectMapper()));
     }
 }
