@@ -36,25 +36,27 @@ public final class OpenApiContract {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Duration STREAM_WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private final String base;
     private final WebTestClient http;
     private final JsonNode document;
     private final Set<String> called = new TreeSet<>();
 
-    private OpenApiContract(WebTestClient http, JsonNode document) {
+    private OpenApiContract(String base, WebTestClient http, JsonNode document) {
+        this.base = base;
         this.http = http;
         this.document = document;
     }
 
     /** Reads the document of the service on {@code port}, without a token (it is public). */
     public static OpenApiContract of(int port) {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        String base = "http://127.0.0.1:" + port;
+        WebTestClient http = WebTestClient.bindToServer().baseUrl(base).responseTimeout(WAIT).build();
         byte[] body = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody().returnResult().getResponseBody();
-        return new OpenApiContract(http, JSON.readTree(body));
+        return new OpenApiContract(base, http, JSON.readTree(body));
     }
 
     public JsonNode document() {
@@ -177,8 +179,8 @@ public final class OpenApiContract {
         /** Sends the request; checks the status, its documentation, the content type and the body. Returns it. */
         public JsonNode expect(int status) {
             String method = operation.split(" ", 2)[0];
-            WebTestClient.RequestBodySpec request = http.mutate().responseTimeout(STREAM_WAIT).build()
-                    .method(HttpMethod.valueOf(method)).uri(URI.create(uri)).accept(accept);
+            WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(URI.create(base + uri))
+                    .accept(accept);
             if (token != null) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             }
@@ -189,7 +191,7 @@ public final class OpenApiContract {
             MediaType type = result.getResponseHeaders().getContentType();
             boolean stream = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type);
             byte[] bytes = stream ? new byte[0] : result.getResponseBody()
-                    .reduce(new byte[0], OpenApiContract::concat).block(STREAM_WAIT);
+                    .reduce(new byte[0], OpenApiContract::concat).block(WAIT);
             if (stream) {
                 result.getResponseBody().subscribe().dispose();
             }
