@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A running service's OpenAPI document as a contract: {@link #call} sends a real request and checks that its status
  * is documented for the operation, that the content type is a documented one, that the body validates against the
  * documented JSON schema and, for a problem, that its {@code rule} is among the operation's documented problem types
- * for that status. {@link #assertEveryStatusCalled} then fails on any documented status no request produced.
+ * for that status. {@link #assertKept} then fails on every mismatch, and on any documented status no request
+ * produced.
  */
 public final class OpenApiContract {
 
@@ -42,6 +43,7 @@ public final class OpenApiContract {
     private final WebTestClient http;
     private final JsonNode document;
     private final Set<String> called = new TreeSet<>();
+    private final List<String> wrong = new ArrayList<>();
 
     private OpenApiContract(String base, WebTestClient http, JsonNode document) {
         this.base = base;
@@ -107,8 +109,12 @@ public final class OpenApiContract {
         }
     }
 
-    /** Fails on a documented status of an operation that no call answered, unless named with its reason. */
-    public void assertEveryStatusCalled(Map<String, String> notCalled) {
+    /**
+     * Fails on every answer that broke the document, then on a documented status of an operation that no call
+     * answered, unless named in {@code notCalled} with its reason.
+     */
+    public void assertKept(Map<String, String> notCalled) {
+        assertThat(wrong).as("answers that break the OpenAPI document").isEmpty();
         Set<String> missing = new TreeSet<>(statuses());
         missing.removeAll(called);
         assertThat(missing).as("documented statuses no request produced (see the reasons named)")
@@ -143,6 +149,7 @@ public final class OpenApiContract {
         private String body;
         private MediaType contentType = MediaType.APPLICATION_JSON;
         private MediaType accept = MediaType.ALL;
+        private final HttpHeaders headers = new HttpHeaders();
 
         private Call(String operation, String uri) {
             this.operation = operation;
@@ -176,11 +183,16 @@ public final class OpenApiContract {
             return this;
         }
 
-        /** Sends the request; checks the status, its documentation, the content type and the body. Returns it. */
-        public JsonNode expect(int status) {
+        public Call header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /** Sends the request and checks the answer against the document; a mismatch is reported by {@link #assertKept}. */
+        public void expect(int status) {
             String method = operation.split(" ", 2)[0];
             WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(URI.create(base + uri))
-                    .accept(accept);
+                    .accept(accept).headers(all -> all.addAll(headers));
             if (token != null) {
                 request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             }
@@ -189,49 +201,76 @@ public final class OpenApiContract {
             }
             FluxExchangeResult<byte[]> result = request.exchange().returnResult(byte[].class);
             MediaType type = result.getResponseHeaders().getContentType();
-            boolean stream = MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type);
-            byte[] bytes = stream ? new byte[0] : result.getResponseBody()
-                    .reduce(new byte[0], OpenApiContract::concat).block(WAIT);
+            boolean stream = type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type);
+            String text = "";
             if (stream) {
                 result.getResponseBody().subscribe().dispose();
+            } else {
+                byte[] bytes = result.getResponseBody().reduce(new byte[0], OpenApiContract::concat).block(WAIT);
+                text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
             }
-            String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-            String what = operation + " at " + uri + " -> " + result.getStatus().value() + " " + type + " " + text;
-            assertThat(result.getStatus().value()).as(what).isEqualTo(status);
+            String what = operation + " at " + uri + " -> " + result.getStatus().value() + " " + type + " "
+                    + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+            String problem = check(status, result.getStatus().value(), type, stream, text);
+            if (problem != null) {
+                wrong.add(what + ": " + problem);
+            }
+        }
+
+        private String check(int status, int actual, MediaType type, boolean stream, String text) {
+            if (actual != status) {
+                return "expected " + status;
+            }
             JsonNode response = operation(operation).get("responses").get(String.valueOf(status));
-            assertThat(response).as("documented response of " + what).isNotNull();
+            if (response == null) {
+                return "status not documented";
+            }
             called.add(operation + " " + status);
             JsonNode content = response.get("content");
             if (content == null) {
-                assertThat(text).as("a response documented without content: " + what).isEmpty();
-                return null;
+                return text.isEmpty() ? null : "a body, documented without content";
             }
-            String documented = documentedType(content, type, what);
+            String documented = documentedType(content, type);
+            if (documented == null) {
+                return "content type not documented (" + content.propertyNames() + ")";
+            }
             if (stream) {
                 return null;
             }
-            JsonNode json = JSON.readTree(text);
             JsonNode schema = content.get(documented).get("schema");
-            List<Error> errors = validate(schema, json);
-            assertThat(errors).as("the body of " + what + " against its documented schema " + schema).isEmpty();
-            if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
-                assertThat(problemTypes(operation, String.valueOf(status))).as("documented problem types of " + what)
-                        .contains(json.get("rule").asString());
+            List<String> values = List.of(text);
+            if (MediaType.APPLICATION_NDJSON.isCompatibleWith(type)) {
+                // One value per line: an item of the documented array (springdoc documents a Flux as an array).
+                values = text.lines().filter(line -> !line.isBlank()).toList();
+                schema = schema.has("items") ? schema.get("items") : schema;
             }
-            return json;
+            JsonNode json = null;
+            for (String value : values) {
+                json = JSON.readTree(value);
+                List<Error> errors = validate(schema, json);
+                if (!errors.isEmpty()) {
+                    return "not valid against " + schema + ": " + errors;
+                }
+            }
+            if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type) && json != null
+                    && !problemTypes(operation, String.valueOf(status)).contains(json.path("rule").asString())) {
+                return "problem type not documented " + problemTypes(operation, String.valueOf(status));
+            }
+            return null;
         }
     }
 
-    private static String documentedType(JsonNode content, MediaType type, String what) {
-        assertThat(type).as("content type of " + what).isNotNull();
+    private static String documentedType(JsonNode content, MediaType type) {
+        if (type == null) {
+            return null;
+        }
         for (String documented : content.propertyNames()) {
-            if (MediaType.parseMediaType(documented).isCompatibleWith(type)
-                    && MediaType.parseMediaType(documented).getSubtype().equals(type.getSubtype())) {
+            MediaType candidate = MediaType.parseMediaType(documented);
+            if (candidate.isCompatibleWith(type) && candidate.getSubtype().equals(type.getSubtype())) {
                 return documented;
             }
         }
-        throw new AssertionError("content type " + type + " is not documented (" + content.propertyNames()
-                + ") for " + what);
+        return null;
     }
 
     /** Validates against a schema of the document, its {@code $ref}s resolved against the document's components. */

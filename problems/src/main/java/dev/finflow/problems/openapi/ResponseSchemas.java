@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Marks every property of every schema an answer uses as required: the services write every field of an answer,
  * null or not (no {@code NON_NULL} inclusion), so a client may rely on each key being there. A field that may be
- * null says so in its own schema ({@code types = {"string", "null"}}). Request schemas keep their own
+ * null says so in its own schema ({@code types = {"string", "null"}}, also on an object field). Request schemas keep their own
  * {@code required} lists: what a client must send.
  */
 final class ResponseSchemas implements OpenApiCustomizer {
@@ -59,6 +59,7 @@ final class ResponseSchemas implements OpenApiCustomizer {
             }
             if (schema.getProperties() != null) {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                schema.getProperties().replaceAll((name, property) -> nullableReference(property));
                 schema.getProperties().values().forEach(pending::add);
             }
             if (schema.getItems() != null) {
@@ -71,6 +72,19 @@ final class ResponseSchemas implements OpenApiCustomizer {
                 composed.forEach(pending::add);
             }
         }
+    }
+
+    /** A nullable reference ({@code types = {"object", "null"}} on an object field): the object or null. */
+    private static Schema nullableReference(Schema<?> property) {
+        boolean nullable = Boolean.TRUE.equals(property.getNullable())
+                || property.getTypes() != null && property.getTypes().contains("null");
+        if (property.get$ref() == null || !nullable) {
+            return property;
+        }
+        Schema<Object> either = new Schema<>();
+        either.description(property.getDescription());
+        either.anyOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
+        return either;
     }
 
     private static List<List<Schema>> composedOf(Schema<?> schema) {
