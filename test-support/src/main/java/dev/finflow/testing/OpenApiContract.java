@@ -103,7 +103,8 @@ public final class OpenApiContract {
             if (responses.has("403")) {
                 call(operation, uri).as(Role.METRICS).expect(403);
             }
-            if (operation(operation).has("requestBody") && problemTypes(operation, "400").contains("malformed-request")) {
+            if (operation(operation).has("requestBody")
+                    && problemTypes(operation, "400").contains("malformed-request")) {
                 call(operation, uri).as(Role.values()).body("{\"unclosed\": ").expect(400);
             }
         }
@@ -188,7 +189,7 @@ public final class OpenApiContract {
             return this;
         }
 
-        /** Sends the request and checks the answer against the document; a mismatch is reported by {@link #assertKept}. */
+        /** Sends the request and checks the answer against the document; {@link #assertKept} reports mismatches. */
         public void expect(int status) {
             String method = operation.split(" ", 2)[0];
             WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(URI.create(base + uri))

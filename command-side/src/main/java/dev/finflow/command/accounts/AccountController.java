@@ -55,7 +55,8 @@ class AccountController {
             + "when left out; the same id with the same details again answers 200 ALREADY_OPEN.")
     @ApiResponse(responseCode = "201", description = "Opened (status OPENED)")
     @ApiResponse(responseCode = "200", description = "Opened before with the same details (status ALREADY_OPEN)")
-    @Raises({"missing-field", "invalid-field", "unknown-currency", "amount-out-of-bounds", "date-out-of-bounds", "control-character", "account-exists"})
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "amount-out-of-bounds", "date-out-of-bounds",
+            "control-character", "account-exists"})
     @PostMapping
     Mono<ResponseEntity<AccountRequests.AccountChanged>> open(@RequestBody AccountRequests.Open request,
                                                       RequestMetadata metadata) {
@@ -77,7 +78,12 @@ class AccountController {
             + "answers 200 ALREADY_RECORDED; with other content 409 transaction-conflict.")
     @ApiResponse(responseCode = "201", description = "Recorded (status RECORDED)")
     @ApiResponse(responseCode = "200", description = "Recorded before with the same content (ALREADY_RECORDED)")
-    @Raises({"missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed", "unknown-currency", "non-positive-amount", "non-positive-quantity", "too-many-decimals", "amount-out-of-bounds", "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds", "account-not-found", "read-only-access", "transaction-conflict", "concurrent-modification", "account-closed", "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected", "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
+    @Raises({"missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed", "unknown-currency",
+            "non-positive-amount", "non-positive-quantity", "too-many-decimals", "amount-out-of-bounds",
+            "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds", "account-not-found",
+            "read-only-access", "transaction-conflict", "concurrent-modification", "account-closed",
+            "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected",
+            "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
     @PostMapping("/{accountId}/transactions")
     Mono<ResponseEntity<CommandAccepted>> record(@PathVariable String accountId,
                                                  @RequestBody TransactionRequest request,
@@ -94,7 +100,12 @@ class AccountController {
             + "together or not at all; a refusal names the item (`index`) at fault.")
     @ApiResponse(responseCode = "201", description = "Recorded; at least one transaction was new")
     @ApiResponse(responseCode = "200", description = "Every transaction was recorded before with the same content")
-    @Raises({"batch-too-large", "missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed", "unknown-currency", "non-positive-amount", "non-positive-quantity", "too-many-decimals", "amount-out-of-bounds", "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds", "account-not-found", "read-only-access", "transaction-conflict", "concurrent-modification", "account-closed", "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected", "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
+    @Raises({"batch-too-large", "missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed",
+            "unknown-currency", "non-positive-amount", "non-positive-quantity", "too-many-decimals",
+            "amount-out-of-bounds", "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds",
+            "account-not-found", "read-only-access", "transaction-conflict", "concurrent-modification",
+            "account-closed", "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected",
+            "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
     @PostMapping("/{accountId}/transactions:batch")
     Mono<ResponseEntity<AccountRequests.BatchRecorded>> recordBatch(@PathVariable String accountId,
                                                                     @RequestBody AccountRequests.Batch request,

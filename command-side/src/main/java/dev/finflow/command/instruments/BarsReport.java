@@ -1,7 +1,6 @@
 package dev.finflow.command.instruments;
 
 import dev.finflow.events.market.Verdict;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -77,7 +77,8 @@ class InstrumentController {
                     @Content(mediaType = "application/json",
                             schema = @Schema(implementation = InstrumentRequests.Bars.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string",
-                            example = "Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,10,11,9.5,10.5,10.5,120000"))}))
+                            example = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                    + "2024-01-02,10,11,9.5,10.5,10.5,120000"))}))
     @ApiResponse(responseCode = "201", description = "Recorded: at least one bar was new or revised (RECORDED)")
     @ApiResponse(responseCode = "200", description = "Every bar was stored before as it is (NOTHING_NEW)")
     @Raises({"malformed-request", "malformed-csv", "missing-field", "invalid-field", "too-many-bars",

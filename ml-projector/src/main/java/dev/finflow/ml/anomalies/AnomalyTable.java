@@ -24,7 +24,8 @@ class AnomalyTable {
 
     @Schema(name = "Anomaly")
     record Anomaly(long id, @Schema(allowableValues = {"PRICE_RETURN", "TRANSACTION"}) String kind,
-                   @Schema(types = {"string", "null"}) String symbol, @Schema(types = {"string", "null"}) String accountId, LocalDate occurredOn,
+                   @Schema(types = {"string", "null"}) String symbol,
+                   @Schema(types = {"string", "null"}) String accountId, LocalDate occurredOn,
                    BigDecimal value, double score, String reason, long position) {
     }
 

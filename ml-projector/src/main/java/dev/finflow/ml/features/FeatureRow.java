@@ -18,11 +18,18 @@ import java.time.LocalDate;
  */
 @Schema(name = "FeatureRow")
 public record FeatureRow(String symbol, LocalDate date, int version, @Schema(types = {"number", "null"}) Double close,
-                         @Schema(types = {"number", "null"}) Double logReturn, @Schema(types = {"number", "null"}) Double sma20, @Schema(types = {"number", "null"}) Double sma50,
-                         @Schema(types = {"number", "null"}) Double ema12, @Schema(types = {"number", "null"}) Double ema26, @Schema(types = {"number", "null"}) Double macd,
-                         @Schema(types = {"number", "null"}) Double macdSignal, @Schema(types = {"number", "null"}) Double rsi14,
-                         @Schema(types = {"number", "null"}) Double bollingerUpper, @Schema(types = {"number", "null"}) Double bollingerLower,
-                         @Schema(types = {"number", "null"}) Double realizedVol20, @Schema(types = {"number", "null"}) Double volumeZ20, long position,
+                         @Schema(types = {"number", "null"}) Double logReturn,
+                         @Schema(types = {"number", "null"}) Double sma20,
+                         @Schema(types = {"number", "null"}) Double sma50,
+                         @Schema(types = {"number", "null"}) Double ema12,
+                         @Schema(types = {"number", "null"}) Double ema26,
+                         @Schema(types = {"number", "null"}) Double macd,
+                         @Schema(types = {"number", "null"}) Double macdSignal,
+                         @Schema(types = {"number", "null"}) Double rsi14,
+                         @Schema(types = {"number", "null"}) Double bollingerUpper,
+                         @Schema(types = {"number", "null"}) Double bollingerLower,
+                         @Schema(types = {"number", "null"}) Double realizedVol20,
+                         @Schema(types = {"number", "null"}) Double volumeZ20, long position,
                          boolean nonFinite) {
 
     public FeatureRow {

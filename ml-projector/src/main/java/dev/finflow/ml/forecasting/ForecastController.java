@@ -74,29 +74,37 @@ class ForecastController {
     enum Show { SKILLED, ALL }
 
     @Schema(name = "ForecastInterval")
-    record Interval(@Schema(types = {"number", "null"}) Double lower, @Schema(types = {"number", "null"}) Double upper) {
+    record Interval(@Schema(types = {"number", "null"}) Double lower,
+                    @Schema(types = {"number", "null"}) Double upper) {
     }
 
     @Schema(name = "ForecastSkill")
-    record SkillView(String label, String baseline, @Schema(types = {"number", "null"}) Double maeRatio, @Schema(types = {"number", "null"}) Double dmPValue,
-                     @Schema(types = {"number", "null"}) Double coverage, @Schema(types = {"integer", "null"}) Integer coverageN,
-                     @Schema(types = {"number", "null"}) Double coverageLow, @Schema(types = {"number", "null"}) Double coverageHigh,
+    record SkillView(String label, String baseline, @Schema(types = {"number", "null"}) Double maeRatio,
+                     @Schema(types = {"number", "null"}) Double dmPValue,
+                     @Schema(types = {"number", "null"}) Double coverage,
+                     @Schema(types = {"integer", "null"}) Integer coverageN,
+                     @Schema(types = {"number", "null"}) Double coverageLow,
+                     @Schema(types = {"number", "null"}) Double coverageHigh,
                      boolean coverageMissesBand) {
     }
 
     /** {@code lower}/{@code upper}: the calibrated interval; {@code modelInterval}: the model's own, if any. */
     @Schema(name = "Forecast")
     record View(long id, @Schema(example = "ACME") String symbol, String target, LocalDate originDate, int horizon,
-                double point, @Schema(types = {"number", "null"}) Double lower, @Schema(types = {"number", "null"}) Double upper, double intervalLevel,
-                String intervalMethod, @Schema(types = {"object", "null"}) Interval modelInterval, @Schema(types = {"number", "null"}) Double actual,
-                @Schema(types = {"number", "null"}) Double absError, @Schema(types = {"object", "null"}) SkillView skill, Lineage model) {
+                double point, @Schema(types = {"number", "null"}) Double lower,
+                @Schema(types = {"number", "null"}) Double upper, double intervalLevel,
+                String intervalMethod, @Schema(types = {"object", "null"}) Interval modelInterval,
+                @Schema(types = {"number", "null"}) Double actual,
+                @Schema(types = {"number", "null"}) Double absError,
+                @Schema(types = {"object", "null"}) SkillView skill, Lineage model) {
     }
 
     private record Model(Lineage lineage, Skill skill) {
     }
 
     @Schema(name = "ForecastPage")
-    record Page(@Schema(example = "ACME") String symbol, List<View> forecasts, @Schema(types = {"integer", "null"}) Long next) {
+    record Page(@Schema(example = "ACME") String symbol, List<View> forecasts,
+                @Schema(types = {"integer", "null"}) Long next) {
     }
 
     @Operation(summary = "Forecasts of a symbol", description = "Newest first, a page at a time (`before` = the "

@@ -35,9 +35,11 @@ class ModelController {
     }
 
     @Schema(name = "ModelVersion")
-    record View(String id, @Schema(example = "ARIMA") String kind, String target, @Schema(example = "ACME") String symbol,
+    record View(String id, @Schema(example = "ARIMA") String kind, String target,
+                @Schema(example = "ACME") String symbol,
                 String status, int featureVersion, long firstPosition, long lastPosition, LocalDate firstDate,
-                LocalDate lastDate, @Schema(types = {"object", "null"}) Object params, @Schema(types = {"object", "null"}) Object metrics) {
+                LocalDate lastDate, @Schema(types = {"object", "null"}) Object params,
+                @Schema(types = {"object", "null"}) Object metrics) {
     }
 
     @Schema(name = "ModelPage")

@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * Marks every property of every schema an answer uses as required: the services write every field of an answer,
  * null or not (no {@code NON_NULL} inclusion), so a client may rely on each key being there. A field that may be
- * null says so in its own schema ({@code types = {"string", "null"}}, also on an object field). Request schemas keep their own
- * {@code required} lists: what a client must send.
+ * null says so in its own schema ({@code types = {"string", "null"}}, also on an object field). Request schemas
+ * keep their own {@code required} lists: what a client must send.
  */
 final class ResponseSchemas implements OpenApiCustomizer {
 

@@ -44,8 +44,11 @@ class AuditController {
     @Schema(name = "AuditEvent")
     record AuditEvent(long position, String eventId, @Schema(example = "acc-1") String aggregateId, long sequenceNumber,
                       @Schema(example = "CashDepositedEvent") String type, OffsetDateTime recordedAt,
-                      @Schema(types = {"string", "null"}) LocalDate effectiveDate, @Schema(types = {"string", "null"}) String principal,
-                      @Schema(types = {"string", "null"}) String correlationId, @Schema(types = {"string", "null"}) String causationId, @Schema(types = {"string", "null"}) String source,
+                      @Schema(types = {"string", "null"}) LocalDate effectiveDate,
+                      @Schema(types = {"string", "null"}) String principal,
+                      @Schema(types = {"string", "null"}) String correlationId,
+                      @Schema(types = {"string", "null"}) String causationId,
+                      @Schema(types = {"string", "null"}) String source,
                       @Schema(types = {"string", "null"}) String ingestionRunId,
                       @Schema(types = "object", description = "The stored metadata") @JsonRawValue String metaData,
                       @Schema(types = "object", description = "The stored event") @JsonRawValue String payload) {

@@ -1,7 +1,6 @@
 package dev.finflow.query.bars;
 
 import dev.finflow.events.market.Finding;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;

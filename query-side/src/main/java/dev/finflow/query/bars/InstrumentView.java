@@ -8,6 +8,7 @@ import java.time.LocalDate;
 @Schema(name = "Instrument")
 public record InstrumentView(@Schema(example = "ACME") String symbol, @Schema(example = "Acme Corp.") String name,
                              @Schema(allowableValues = {"EQUITY", "ETF", "INDEX", "FX_PAIR", "CRYPTO"}) String type,
-                             @Schema(example = "USD") String currency, @Schema(types = {"string", "null"}) String baseCurrency,
+                             @Schema(example = "USD") String currency,
+                             @Schema(types = {"string", "null"}) String baseCurrency,
                              @Schema(types = {"string", "null"}) String exchange, LocalDate registeredOn) {
 }

@@ -31,7 +31,8 @@ import java.util.List;
 class ChangesController {
 
     @Schema(name = "Changes")
-    record Changes(@Schema(example = "acc-1") String accountId, LocalDate asOf, @Schema(types = {"string", "null"}) Instant from,
+    record Changes(@Schema(example = "acc-1") String accountId, LocalDate asOf,
+                   @Schema(types = {"string", "null"}) Instant from,
                    @Schema(types = {"string", "null"}) Instant to, List<HoldingsQueries.Change> changes) {
     }
 

@@ -34,13 +34,15 @@ class HoldingsController {
      * (null: everything recorded so far).
      */
     @Schema(name = "Holdings")
-    record Holdings(@Schema(example = "acc-1") String accountId, @Schema(types = {"string", "null"}) LocalDate asOf, @Schema(types = {"string", "null"}) Instant knownAt,
+    record Holdings(@Schema(example = "acc-1") String accountId, @Schema(types = {"string", "null"}) LocalDate asOf,
+                    @Schema(types = {"string", "null"}) Instant knownAt,
                     List<HoldingsQueries.Holding> holdings) {
     }
 
     @Schema(name = "HoldingLineage")
     record Lineage(@Schema(example = "acc-1") String accountId, @Schema(example = "ACME") String asset,
-                   @Schema(types = {"string", "null"}) LocalDate asOf, @Schema(types = {"string", "null"}) Instant knownAt, List<HoldingsQueries.LineageEvent> events) {
+                   @Schema(types = {"string", "null"}) LocalDate asOf,
+                   @Schema(types = {"string", "null"}) Instant knownAt, List<HoldingsQueries.LineageEvent> events) {
     }
 
     private final HoldingsQueries queries;

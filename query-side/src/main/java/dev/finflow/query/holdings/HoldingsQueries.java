@@ -26,7 +26,8 @@ class HoldingsQueries {
     /** One holding as it stood at the end of a day. */
     @Schema(name = "Holding")
     record Holding(@Schema(example = "ACME") String asset, @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
-                   @Schema(example = "10") BigDecimal quantity, @Schema(types = {"number", "null"}) BigDecimal averageCost,
+                   @Schema(example = "10") BigDecimal quantity,
+                   @Schema(types = {"number", "null"}) BigDecimal averageCost,
                    @Schema(types = {"number", "null"}) BigDecimal costBasis,
                    @Schema(types = {"number", "null"}) BigDecimal realizedPl, LocalDate lastChanged) {
     }
@@ -34,14 +35,17 @@ class HoldingsQueries {
     /** An event that produced a holding. */
     @Schema(name = "HoldingLineageEvent")
     record LineageEvent(String eventId, @Schema(example = "TradeRecordedEvent") String type, long position,
-                        OffsetDateTime recordedAt, LocalDate effectiveDate, @Schema(types = {"string", "null"}) String principal) {
+                        OffsetDateTime recordedAt, LocalDate effectiveDate,
+                        @Schema(types = {"string", "null"}) String principal) {
     }
 
     /** An event that changed an account's figures: which, when it takes effect, when and by whom recorded. */
     @Schema(name = "Change")
     record Change(String eventId, @Schema(example = "CashDepositedEvent") String type, long position,
-                  @Schema(types = {"string", "null"}) String transactionId, @Schema(types = {"string", "null"}) String reverses, List<String> assets,
-                  LocalDate effectiveDate, OffsetDateTime recordedAt, @Schema(types = {"string", "null"}) String principal) {
+                  @Schema(types = {"string", "null"}) String transactionId,
+                  @Schema(types = {"string", "null"}) String reverses, List<String> assets,
+                  LocalDate effectiveDate, OffsetDateTime recordedAt,
+                  @Schema(types = {"string", "null"}) String principal) {
     }
 
     /** "Known at" without a bound: later than anything recorded. */

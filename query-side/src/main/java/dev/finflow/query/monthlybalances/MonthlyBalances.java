@@ -2,7 +2,6 @@ package dev.finflow.query.monthlybalances;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.QueryRule;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;

@@ -39,7 +39,8 @@ class MonthlyBalancesController {
 
     @Schema(name = "MonthlyBalanceLineageEvent")
     record LineageEvent(String eventId, @Schema(example = "CashDepositedEvent") String type, long position,
-                        OffsetDateTime recordedAt, BigDecimal quantity, @Schema(types = {"string", "null"}) String principal) {
+                        OffsetDateTime recordedAt, BigDecimal quantity,
+                        @Schema(types = {"string", "null"}) String principal) {
     }
 
     @Schema(name = "MonthlyBalanceLineage")

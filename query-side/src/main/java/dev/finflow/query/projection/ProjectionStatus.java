@@ -21,7 +21,8 @@ public record ProjectionStatus(@Schema(example = "holdings") String name, int ac
                                long lagEvents, double lagSeconds,
                                @Schema(allowableValues = {"LIVE", "REBUILDING", "DEGRADED"}) String state,
                                long deadLetters, boolean stalled,
-                               @Schema(types = {"object", "null"}, description = "null unless a rebuild runs") Rebuild rebuild) {
+                               @Schema(types = {"object", "null"}, description = "null unless a rebuild runs")
+                               Rebuild rebuild) {
 
     /** Progress of a rebuild: events applied by the new copy, its rate since it started, and the time left. */
     @Schema(name = "ProjectionRebuild")

@@ -1,7 +1,6 @@
 package dev.finflow.query.quality;
 
 import dev.finflow.events.market.Finding;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -31,8 +30,10 @@ public record QualityReport(@Schema(example = "ACME") String symbol,
     @Schema(name = "QualityIssue")
     public record IssueView(String date, @Schema(allowableValues = {"FLAGGED", "REJECTED", "CORRECTED"}) String verdict,
                             @Schema(types = {"string", "null"}) String origin, List<Finding> findings,
-                            @Schema(description = "The bar as recorded") Object bar, @Schema(types = {"string", "null"}) String runId,
-                            @Schema(types = {"string", "null"}) String source, long position, int item, Instant recordedAt) {
+                            @Schema(description = "The bar as recorded") Object bar,
+                            @Schema(types = {"string", "null"}) String runId,
+                            @Schema(types = {"string", "null"}) String source, long position, int item,
+                            Instant recordedAt) {
     }
 
     @Schema(name = "Staleness")

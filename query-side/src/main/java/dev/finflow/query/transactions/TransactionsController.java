@@ -37,14 +37,19 @@ class TransactionsController {
                        @Schema(example = "CashDepositedEvent") String type, LocalDate effectiveDate,
                        OffsetDateTime recordedAt, @Schema(types = {"string", "null"}) String symbol,
                        @Schema(types = {"number", "null"}) BigDecimal quantity,
-                       @Schema(types = {"number", "null"}) BigDecimal cashAmount, @Schema(types = {"string", "null"}) String currency,
-                       @Schema(types = {"string", "null"}) String counterparty, @Schema(types = {"string", "null"}) String memo, @Schema(types = {"string", "null"}) String reverses,
-                       @Schema(types = {"string", "null"}) String reversedBy, @Schema(types = {"string", "null"}) String principal,
+                       @Schema(types = {"number", "null"}) BigDecimal cashAmount,
+                       @Schema(types = {"string", "null"}) String currency,
+                       @Schema(types = {"string", "null"}) String counterparty,
+                       @Schema(types = {"string", "null"}) String memo,
+                       @Schema(types = {"string", "null"}) String reverses,
+                       @Schema(types = {"string", "null"}) String reversedBy,
+                       @Schema(types = {"string", "null"}) String principal,
                        @Schema(types = {"string", "null"}) String correlationId) {
     }
 
     @Schema(name = "TransactionsPage")
-    record Page(@Schema(example = "acc-1") String accountId, List<Transaction> items, @Schema(types = {"string", "null"}) String nextCursor) {
+    record Page(@Schema(example = "acc-1") String accountId, List<Transaction> items,
+                @Schema(types = {"string", "null"}) String nextCursor) {
     }
 
     private final DatabaseClient db;

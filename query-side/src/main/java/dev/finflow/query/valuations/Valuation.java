@@ -15,8 +15,10 @@ import java.util.List;
  */
 @Schema(name = "Valuation")
 public record Valuation(@Schema(example = "acc-1") String accountId, @Schema(example = "EUR") String currency,
-                        @Schema(types = {"string", "null"}) LocalDate asOf, @Schema(types = {"string", "null"}) Instant knownAt, List<HoldingValue> holdings,
-                        @Schema(types = {"string", "null"}) String marketValue, @Schema(types = {"string", "null"}) String unrealizedPl,
+                        @Schema(types = {"string", "null"}) LocalDate asOf,
+                        @Schema(types = {"string", "null"}) Instant knownAt, List<HoldingValue> holdings,
+                        @Schema(types = {"string", "null"}) String marketValue,
+                        @Schema(types = {"string", "null"}) String unrealizedPl,
                         @Schema(example = "10250.00") String pricedMarketValue,
                         @Schema(example = "120.00") String pricedUnrealizedPl, boolean complete,
                         List<String> unvalued) {
@@ -33,10 +35,15 @@ public record Valuation(@Schema(example = "acc-1") String accountId, @Schema(exa
                                @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
                                @Schema(example = "10") String quantity,
                                @Schema(allowableValues = {"PRICED", "NO_PRICE", "NO_FX_RATE"}) String status,
-                               @Schema(types = {"string", "null"}) String priceCurrency, @Schema(types = {"string", "null"}) String price,
-                               @Schema(types = {"string", "null"}) LocalDate priceDate, @Schema(types = {"string", "null"}) String priceVerdict,
-                               @Schema(types = {"string", "null"}) String fxPair, @Schema(types = {"string", "null"}) String fxRate, @Schema(types = {"string", "null"}) LocalDate fxDate,
-                               @Schema(types = {"string", "null"}) String marketValue, @Schema(types = {"string", "null"}) String costBasis,
+                               @Schema(types = {"string", "null"}) String priceCurrency,
+                               @Schema(types = {"string", "null"}) String price,
+                               @Schema(types = {"string", "null"}) LocalDate priceDate,
+                               @Schema(types = {"string", "null"}) String priceVerdict,
+                               @Schema(types = {"string", "null"}) String fxPair,
+                               @Schema(types = {"string", "null"}) String fxRate,
+                               @Schema(types = {"string", "null"}) LocalDate fxDate,
+                               @Schema(types = {"string", "null"}) String marketValue,
+                               @Schema(types = {"string", "null"}) String costBasis,
                                @Schema(types = {"string", "null"}) String unrealizedPl) {
     }
 }

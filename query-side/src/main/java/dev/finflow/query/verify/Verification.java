@@ -41,6 +41,7 @@ public record Verification(@Schema(example = "holdings") String projection, int 
     @Schema(name = "VerificationDifference")
     public record Difference(String key, String check, String item,
                              @Schema(allowableValues = {"missing", "unexpected", "differs"}) String problem,
-                             @Schema(types = {"string", "null"}) String expected, @Schema(types = {"string", "null"}) String found, List<String> eventIds) {
+                             @Schema(types = {"string", "null"}) String expected,
+                             @Schema(types = {"string", "null"}) String found, List<String> eventIds) {
     }
 }
