@@ -61,6 +61,13 @@ public final class OpenApiContract {
         return new OpenApiContract(base, http, JSON.readTree(body));
     }
 
+    /** The Swagger UI answers its page without a token. */
+    public void assertSwaggerUiOpen() {
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
     public JsonNode document() {
         return document;
     }

@@ -54,9 +54,12 @@ class OpenApiContractTest {
     int port;
 
     @Test
-    void documentsExactlyTheApiHandlerMappings() {
-        assertThat(OpenApiContract.of(port).operations())
+    void documentsExactlyTheApiHandlerMappingsAndServesSwaggerUi() {
+        OpenApiContract api = OpenApiContract.of(port);
+        assertThat(api.operations())
                 .isEqualTo(OpenApiContract.mappingsUnder(EndpointRoleTable.mappings(context), "/api/"));
+        assertThat(api.document().at("/info/title").asString()).startsWith("Finflow ");
+        api.assertSwaggerUiOpen();
     }
 
     @Test

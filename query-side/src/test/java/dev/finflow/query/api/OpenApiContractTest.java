@@ -93,11 +93,14 @@ class OpenApiContractTest {
     int port;
 
     @Test
-    void documentsExactlyTheApiAndSessionHandlerMappingsButTheRelays() {
+    void documentsExactlyTheApiAndSessionHandlerMappingsButTheRelaysAndServesSwaggerUi() {
         Set<String> mappings = new TreeSet<>(OpenApiContract.mappingsUnder(EndpointRoleTable.mappings(context),
                 "/api/", "/bff/"));
         mappings.removeIf(mapping -> mapping.endsWith(" /bff/command/**") || mapping.endsWith(" /bff/ml/**"));
-        assertThat(OpenApiContract.of(port).operations()).isEqualTo(mappings);
+        OpenApiContract api = OpenApiContract.of(port);
+        assertThat(api.operations()).isEqualTo(mappings);
+        assertThat(api.document().at("/info/title").asString()).startsWith("Finflow ");
+        api.assertSwaggerUiOpen();
     }
 
     @Test
