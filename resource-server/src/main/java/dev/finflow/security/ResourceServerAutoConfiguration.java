@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The one security set-up of every Finflow service: an OAuth2 resource server that trusts the configured issuer's
  * JWTs, takes the caller's id from the token subject and the roles from the configured claim, and opens only the
- * named exceptions (health probes, the Swagger UI's static files). There is no property that turns it off.
+ * named exceptions (health probes, the OpenAPI document and its Swagger UI). There is no property that turns it off.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
@@ -54,9 +54,10 @@ public class ResourceServerAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> {
                     exchanges.matchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                            .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                            .pathMatchers("/actuator/prometheus").hasAnyRole(Role.METRICS.name(), Role.ADMIN.name())
-                            .pathMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").authenticated();
+                            // The API's description and its UI are public; every operation they describe is not.
+                            .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs",
+                                    "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
+                            .pathMatchers("/actuator/prometheus").hasAnyRole(Role.METRICS.name(), Role.ADMIN.name());
                     rules.forEach(rule -> rule.apply(exchanges));
                     exchanges.anyExchange().hasRole(Role.ADMIN.name());
                 })

@@ -15,6 +15,10 @@ import dev.finflow.events.ledger.OpenAccountCommand;
 import dev.finflow.events.ledger.ReverseTransactionCommand;
 import dev.finflow.events.ledger.TransactionCommand;
 import dev.finflow.events.values.AccountId;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +38,7 @@ import static dev.finflow.command.api.Fields.required;
 /** Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. */
 @RestController
 @RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Open, book into, reverse in and close accounts")
 class AccountController {
 
     static final int MAX_BATCH = 1000;
@@ -46,6 +51,12 @@ class AccountController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Open an account", description = "The caller becomes its owner. `accountId` is generated "
+            + "when left out; the same id with the same details again answers 200 ALREADY_OPEN.")
+    @ApiResponse(responseCode = "201", description = "Opened (status OPENED)")
+    @ApiResponse(responseCode = "200", description = "Opened before with the same details (status ALREADY_OPEN)")
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "amount-out-of-bounds", "date-out-of-bounds",
+            "control-character", "account-exists"})
     @PostMapping
     Mono<ResponseEntity<AccountRequests.AccountChanged>> open(@RequestBody AccountRequests.Open request,
                                                       RequestMetadata metadata) {
@@ -62,6 +73,17 @@ class AccountController {
                 recorded.position(), recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
     }
 
+    @Operation(summary = "Record a transaction", description = "A deposit, withdrawal, buy, sell, dividend or fee; "
+            + "which fields it needs depends on `type`. The same `transactionId` with the same content again "
+            + "answers 200 ALREADY_RECORDED; with other content 409 transaction-conflict.")
+    @ApiResponse(responseCode = "201", description = "Recorded (status RECORDED)")
+    @ApiResponse(responseCode = "200", description = "Recorded before with the same content (ALREADY_RECORDED)")
+    @Raises({"missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed", "unknown-currency",
+            "non-positive-amount", "non-positive-quantity", "too-many-decimals", "amount-out-of-bounds",
+            "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds", "account-not-found",
+            "read-only-access", "transaction-conflict", "concurrent-modification", "account-closed",
+            "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected",
+            "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
     @PostMapping("/{accountId}/transactions")
     Mono<ResponseEntity<CommandAccepted>> record(@PathVariable String accountId,
                                                  @RequestBody TransactionRequest request,
@@ -74,6 +96,16 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Record a batch of transactions", description = "Up to 1000 transactions, recorded all "
+            + "together or not at all; a refusal names the item (`index`) at fault.")
+    @ApiResponse(responseCode = "201", description = "Recorded; at least one transaction was new")
+    @ApiResponse(responseCode = "200", description = "Every transaction was recorded before with the same content")
+    @Raises({"batch-too-large", "missing-field", "invalid-field", "unknown-transaction-type", "field-not-allowed",
+            "unknown-currency", "non-positive-amount", "non-positive-quantity", "too-many-decimals",
+            "amount-out-of-bounds", "date-out-of-bounds", "control-character", "fx-rate-out-of-bounds",
+            "account-not-found", "read-only-access", "transaction-conflict", "concurrent-modification",
+            "account-closed", "insufficient-cash", "insufficient-units", "currency-mismatch", "fx-rate-unexpected",
+            "date-before-opening", "breaks-later-balance", "dividend-without-holding"})
     @PostMapping("/{accountId}/transactions:batch")
     Mono<ResponseEntity<AccountRequests.BatchRecorded>> recordBatch(@PathVariable String accountId,
                                                                     @RequestBody AccountRequests.Batch request,
@@ -94,6 +126,14 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Reverse a transaction", description = "Cancels the transaction from its own date as if it "
+            + "had never been booked, by a correcting transaction whose id the body gives; nothing is deleted.")
+    @ApiResponse(responseCode = "201", description = "Reversed (status RECORDED)")
+    @ApiResponse(responseCode = "200", description = "Reversed before by the same request (ALREADY_RECORDED)")
+    @Raises({"missing-field", "invalid-field", "date-out-of-bounds", "control-character", "account-not-found",
+            "read-only-access", "transaction-conflict", "concurrent-modification", "account-closed",
+            "unknown-transaction", "not-reversible", "already-reversed", "reversal-before-original",
+            "breaks-later-balance"})
     @PostMapping("/{accountId}/transactions/{transactionId}/reversal")
     Mono<ResponseEntity<CommandAccepted>> reverse(@PathVariable String accountId, @PathVariable String transactionId,
                                                   @RequestBody AccountRequests.Reversal request,
@@ -111,6 +151,12 @@ class AccountController {
         });
     }
 
+    @Operation(summary = "Close an account", description = "Only an empty account closes; the date defaults to "
+            + "today. The body may be left out.")
+    @ApiResponse(responseCode = "201", description = "Closed (status CLOSED)")
+    @ApiResponse(responseCode = "200", description = "Closed before on the same date (status ALREADY_CLOSED)")
+    @Raises({"invalid-field", "date-out-of-bounds", "account-not-found", "read-only-access", "account-not-empty",
+            "closure-before-last-transaction", "account-already-closed", "concurrent-modification"})
     @PostMapping("/{accountId}/closure")
     Mono<ResponseEntity<AccountRequests.AccountChanged>> close(@PathVariable String accountId,
                                                        @RequestBody(required = false) AccountRequests.Closure request,

@@ -10,6 +10,11 @@ import dev.finflow.events.ledger.GrantAccessCommand;
 import dev.finflow.events.ledger.RevokeAccessCommand;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,15 +32,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/grants")
+@Tag(name = "Grants", description = "Who may read or write an account")
 class GrantController {
 
     /** {@code level} is OWNER or VIEWER; {@code userId} the subject of the user's tokens. */
-    record Grant(@JsonDeserialize(using = StrictText.class) String userId,
+    @Schema(name = "GrantRequest")
+    record Grant(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "user-7")
+                 @JsonDeserialize(using = StrictText.class) String userId,
+                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"OWNER", "VIEWER"})
                  @JsonDeserialize(using = StrictText.class) String level) {
     }
 
     /** {@code status} is GRANTED (201), REVOKED (200), or ALREADY_DONE (200) when nothing changed. */
-    record GrantChanged(String accountId, String userId, String level, long position, String status) {
+    @Schema(name = "GrantChanged")
+    record GrantChanged(@Schema(example = "acc-1") String accountId, @Schema(example = "user-7") String userId,
+                        @Schema(types = {"string", "null"}, description = "OWNER or VIEWER; null for a revocation")
+                        String level,
+                        @Schema(example = "45") long position,
+                        @Schema(allowableValues = {"GRANTED", "REVOKED", "ALREADY_DONE"}) String status) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -44,6 +58,11 @@ class GrantController {
         this.dispatcher = dispatcher;
     }
 
+    @Operation(summary = "Grant access to an account", description = "OWNER may write and grant, VIEWER only read. "
+            + "A viewer of the account is told 403 read-only-access; anyone without access, 404 account-not-found.")
+    @ApiResponse(responseCode = "201", description = "Granted (status GRANTED)")
+    @ApiResponse(responseCode = "200", description = "The user held this level already (status ALREADY_DONE)")
+    @Raises({"missing-field", "invalid-field", "account-not-found", "read-only-access", "concurrent-modification"})
     @PostMapping
     Mono<ResponseEntity<GrantChanged>> grant(@PathVariable String accountId, @RequestBody Grant request,
                                              RequestMetadata metadata) {
@@ -56,6 +75,9 @@ class GrantController {
         });
     }
 
+    @Operation(summary = "Revoke a user's access to an account", description = "An account keeps at least one owner.")
+    @ApiResponse(responseCode = "200", description = "Revoked (REVOKED), or the user had no access (ALREADY_DONE)")
+    @Raises({"invalid-field", "account-not-found", "read-only-access", "last-owner", "concurrent-modification"})
     @DeleteMapping("/{userId}")
     Mono<ResponseEntity<GrantChanged>> revoke(@PathVariable String accountId, @PathVariable String userId,
                                               RequestMetadata metadata) {

@@ -17,6 +17,7 @@ import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.TransactionId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,17 +31,25 @@ import static dev.finflow.command.api.Fields.required;
  * price, currency (fee optional, in the same currency). {@code fxRate} (account currency per unit of
  * {@code currency}) is needed when the currency is not the account's. {@code date} defaults to today.
  */
-public record TransactionRequest(@JsonDeserialize(using = StrictText.class) String transactionId,
+public record TransactionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "tx-1")
+                                 @JsonDeserialize(using = StrictText.class) String transactionId,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                         allowableValues = {"DEPOSIT", "WITHDRAWAL", "BUY", "SELL", "DIVIDEND", "FEE"})
                                  @JsonDeserialize(using = StrictText.class) String type,
+                                 @Schema(description = "DEPOSIT, WITHDRAWAL, FEE, DIVIDEND", example = "1000.00")
                                  BigDecimal amount,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "EUR")
                                  @JsonDeserialize(using = StrictText.class) String currency,
+                                 @Schema(description = "BUY, SELL, DIVIDEND", example = "ACME")
                                  @JsonDeserialize(using = StrictText.class) String symbol,
-                                 BigDecimal quantity,
-                                 BigDecimal price,
-                                 BigDecimal fee,
-                                 BigDecimal fxRate,
+                                 @Schema(description = "BUY, SELL", example = "10") BigDecimal quantity,
+                                 @Schema(description = "BUY, SELL: per unit", example = "12.50") BigDecimal price,
+                                 @Schema(description = "BUY, SELL (optional)", example = "1.00") BigDecimal fee,
+                                 @Schema(description = "Account currency per unit of `currency`, when they differ",
+                                         example = "1.0850") BigDecimal fxRate,
+                                 @Schema(description = "Effective date; today when left out", example = "2024-01-02")
                                  LocalDate date,
-                                 @JsonDeserialize(using = StrictText.class) String memo) {
+                                 @Schema(example = "salary") @JsonDeserialize(using = StrictText.class) String memo) {
 
     enum Type { DEPOSIT, WITHDRAWAL, BUY, SELL, DIVIDEND, FEE }
 

@@ -1,20 +1,20 @@
 package dev.finflow.command.api;
 
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.problems.openapi.ServiceApi;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
+
 /**
- * The OpenAPI description at {@code /v3/api-docs}: every command needs a bearer token (the caller is its subject)
- * and accepts a correlation id header.
+ * The command side's OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): every
+ * command accepts a correlation id header; the problems each one can answer come from its handler's
+ * {@link dev.finflow.problems.openapi.Raises}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -25,16 +25,13 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI commandApi() {
-        return new OpenAPI()
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("An access token from the configured issuer (client credentials for scripts)")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .info(new Info().title("Finflow command API").version("v1")
-                .description("Commands that change accounts and transfers. Every write answers with the event "
-                        + "store position of its last event; errors are RFC 9457 problem details whose type names "
-                        + "the rule broken."));
+    ServiceApi commandApi() {
+        return new ServiceApi("Finflow command API", "v1", "Commands that change accounts, transfers, instruments "
+                + "and ingestion runs. A write answers 201 with the event store position of its last event (give it "
+                + "to the query side as `minPosition` to read your write), or 200 when the same id with the same "
+                + "content was recorded before. Refusals are RFC 9457 problem details (`application/problem+json`) "
+                + "whose `rule` names the rule broken; each operation lists the rules it can answer.",
+                List.of(CommandRule.class));
     }
 
     @Bean
@@ -42,6 +39,6 @@ class OpenApiConfiguration {
         return (operation, handler) -> operation
                 .addParametersItem(new HeaderParameter().name(RequestMetadataResolver.CORRELATION_HEADER)
                         .description("Correlation id to carry into the events; generated when absent")
-                        .schema(new StringSchema()));
+                        .schema(new StringSchema().example("3f0c9b1e-7d7a-4c52-9a43-1f2f4b7b8e10")));
     }
 }

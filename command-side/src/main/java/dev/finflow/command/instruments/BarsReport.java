@@ -1,6 +1,7 @@
 package dev.finflow.command.instruments;
 
 import dev.finflow.events.market.Verdict;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -25,6 +26,9 @@ public record BarsReport(int received, int accepted, int flagged, int rejected, 
     }
 
     /** One rule's objection to one bar; {@code date} as it arrived (it may be what was wrong). */
-    public record BarFinding(String date, Verdict verdict, String rule, String detail) {
+    @Schema(name = "BarFinding")
+    public record BarFinding(@Schema(example = "2024-01-02") String date, Verdict verdict,
+                             @Schema(example = "ohlc-consistency") String rule,
+                             @Schema(example = "high 9.0 is below close 10.5") String detail) {
     }
 }

@@ -10,6 +10,12 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Symbol;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +38,7 @@ import static dev.finflow.command.api.Fields.required;
  */
 @RestController
 @RequestMapping("/api/v1/instruments")
+@Tag(name = "Instruments", description = "Instruments, their bars, splits, dividends and corrections")
 class InstrumentController {
 
     private final CommandDispatcher dispatcher;
@@ -44,6 +51,11 @@ class InstrumentController {
         this.uploads = new BarUploads(json, properties.maxBodyBytes());
     }
 
+    @Operation(summary = "Register an instrument", description = "The same symbol with the same details again "
+            + "answers 200 ALREADY_REGISTERED; with other details 409 instrument-exists.")
+    @ApiResponse(responseCode = "201", description = "Registered (status REGISTERED)")
+    @ApiResponse(responseCode = "200", description = "Registered before with the same details (ALREADY_REGISTERED)")
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "control-character", "instrument-exists"})
     @PostMapping
     Mono<ResponseEntity<InstrumentRequests.Changed>> register(@RequestBody InstrumentRequests.Register request,
                                                               RequestMetadata metadata) {
@@ -58,6 +70,19 @@ class InstrumentController {
         });
     }
 
+    @Operation(summary = "Ingest a batch of bars", description = "JSON, or a Yahoo-style CSV. Every bar passes the "
+            + "quality rules: accepted, flagged (kept, with findings) or rejected (quarantined); the answer counts "
+            + "them and lists the findings. A rejected bar does not fail the request.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = InstrumentRequests.Bars.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            example = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                    + "2024-01-02,10,11,9.5,10.5,10.5,120000"))}))
+    @ApiResponse(responseCode = "201", description = "Recorded: at least one bar was new or revised (RECORDED)")
+    @ApiResponse(responseCode = "200", description = "Every bar was stored before as it is (NOTHING_NEW)")
+    @Raises({"malformed-request", "malformed-csv", "missing-field", "invalid-field", "too-many-bars",
+            "payload-too-large", "instrument-not-found", "concurrent-modification"})
     @PostMapping(path = "/{symbol}/bars", consumes = {"application/json", "text/csv"})
     Mono<ResponseEntity<InstrumentRequests.BarsAnswer>> ingest(@PathVariable String symbol,
                                                                @RequestParam(required = false) String runId,
@@ -70,6 +95,13 @@ class InstrumentController {
                                         recorded.alreadyDone(), recorded.report(BarsReport.class)))));
     }
 
+    @Operation(summary = "Record a split", description = "numerator:denominator new units per old (2:1 doubles the "
+            + "units); it reaches every account holding the instrument. A cash-in-lieu price settles fractions.")
+    @ApiResponse(responseCode = "201", description = "Recorded (status RECORDED)")
+    @ApiResponse(responseCode = "200", description = "Recorded before with the same content (ALREADY_RECORDED)")
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "split-ratio-out-of-bounds",
+            "amount-out-of-bounds", "fx-rate-out-of-bounds", "date-out-of-bounds", "control-character",
+            "instrument-not-found", "corporate-action-conflict", "concurrent-modification"})
     @PostMapping("/{symbol}/splits")
     Mono<ResponseEntity<InstrumentRequests.Changed>> split(@PathVariable String symbol,
                                                            @RequestBody InstrumentRequests.Split request,
@@ -105,6 +137,12 @@ class InstrumentController {
         return checked;
     }
 
+    @Operation(summary = "Record a cash dividend", description = "Per unit, from its ex-date; it reaches every "
+            + "account holding the instrument then.")
+    @ApiResponse(responseCode = "201", description = "Recorded (status RECORDED)")
+    @ApiResponse(responseCode = "200", description = "Recorded before with the same content (ALREADY_RECORDED)")
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "amount-out-of-bounds", "date-out-of-bounds",
+            "control-character", "instrument-not-found", "corporate-action-conflict", "concurrent-modification"})
     @PostMapping("/{symbol}/dividends")
     Mono<ResponseEntity<InstrumentRequests.Changed>> dividend(@PathVariable String symbol,
                                                               @RequestBody InstrumentRequests.Dividend request,
@@ -120,6 +158,12 @@ class InstrumentController {
         });
     }
 
+    @Operation(summary = "Correct a stored bar by hand", description = "Records a correction event with the reason; "
+            + "the bar passes the quality rules like any other.")
+    @ApiResponse(responseCode = "201", description = "Corrected (status CORRECTED)")
+    @ApiResponse(responseCode = "200", description = "Corrected before to the same values (ALREADY_CORRECTED)")
+    @Raises({"missing-field", "invalid-field", "control-character", "instrument-not-found", "bar-not-found",
+            "bar-rejected", "concurrent-modification"})
     @PostMapping("/{symbol}/bars/{date}/correction")
     Mono<ResponseEntity<InstrumentRequests.Changed>> correct(@PathVariable String symbol, @PathVariable String date,
                                                              @RequestBody InstrumentRequests.Correction request,

@@ -7,6 +7,10 @@ import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.events.ledger.SendTransferCommand;
 import org.springframework.beans.factory.annotation.Value;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +28,7 @@ import java.time.ZoneId;
  */
 @RestController
 @RequestMapping("/api/v1/transfers")
+@Tag(name = "Transfers", description = "Cash between two accounts of the ledger")
 class TransferController {
 
     private final CommandDispatcher dispatcher;
@@ -34,6 +39,15 @@ class TransferController {
         this.zone = zone;
     }
 
+    @Operation(summary = "Send a transfer", description = "Debits the sender at once (202, status SENT); the transfer "
+            + "process then credits the receiver, or refunds the sender when the receiver refuses.")
+    @ApiResponse(responseCode = "202", description = "Sent; the receiver is credited shortly (status SENT)")
+    @ApiResponse(responseCode = "200", description = "Sent before with the same content (ALREADY_RECORDED)")
+    @Raises({"missing-field", "invalid-field", "unknown-currency", "amount-out-of-bounds", "fx-rate-out-of-bounds",
+            "date-out-of-bounds", "control-character", "non-positive-amount", "too-many-decimals",
+            "account-not-found", "read-only-access", "same-account-transfer", "transaction-conflict",
+            "account-closed", "insufficient-cash", "date-before-opening", "breaks-later-balance",
+            "concurrent-modification"})
     @PostMapping
     Mono<ResponseEntity<CommandAccepted>> send(@RequestBody TransferRequest request, RequestMetadata metadata) {
         return Mono.defer(() -> {

@@ -6,6 +6,7 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,12 +35,17 @@ public final class ProcessorDeadLetters {
     private static final Logger log = LoggerFactory.getLogger(ProcessorDeadLetters.class);
 
     /** A dead letter as operators see it. {@code cause} is null for an event queued behind an earlier one. */
-    public record Letter(String eventId, String sequence, long index, long position, String type,
-                         String causeType, String causeMessage, Instant enqueuedAt, Instant lastTouched) {
+    @Schema(name = "DeadLetter")
+    public record Letter(String eventId, @Schema(example = "acc-1") String sequence, long index, long position,
+                         @Schema(example = "dev.finflow.events.ledger.TransferSentEvent") String type,
+                         @Schema(types = {"string", "null"}) String causeType,
+                         @Schema(types = {"string", "null"}) String causeMessage, Instant enqueuedAt,
+                         Instant lastTouched) {
     }
 
     /** What a retry did: letters applied, letters left, and why the first one left still fails (or null). */
-    public record Retry(int applied, int remaining, String failure) {
+    @Schema(name = "DeadLetterRetry")
+    public record Retry(int applied, int remaining, @Schema(types = {"string", "null"}) String failure) {
     }
 
     private final String schema;

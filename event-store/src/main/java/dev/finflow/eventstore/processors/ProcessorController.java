@@ -3,7 +3,11 @@ package dev.finflow.eventstore.processors;
 import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
 import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/admin/processors")
+@Tag(name = "Processors", description = "Administration of the event processors and their dead letters")
 class ProcessorController {
 
     private final DeadLetteringProcessors processors;
@@ -35,11 +40,15 @@ class ProcessorController {
         this.rules = rules;
     }
 
+    @Operation(summary = "List the event processors", description = "Each one's position, the store's head, its "
+            + "state (DEGRADED while it has dead letters) and whether it is stalled.")
     @GetMapping
     Mono<List<ProcessorStatus>> processors() {
         return Mono.fromCallable(monitor::observedNow).subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(summary = "List a processor's dead letters")
+    @Raises("processor-not-found")
     @GetMapping("/{name}/dead-letters")
     Mono<List<ProcessorDeadLetters.Letter>> list(@PathVariable String name) {
         return Mono.fromCallable(() -> processors.list(name).orElseThrow(() -> unknown(name)))
@@ -47,6 +56,10 @@ class ProcessorController {
     }
 
     /** 200 when every letter of the sequence applied; 409 naming the cause when one still fails. */
+    @Operation(summary = "Retry a sequence of dead letters", description = "Once the cause is fixed: 200 when every "
+            + "letter of the sequence applied, 409 dead-letter-still-failing naming the cause when one still fails.")
+    @ApiResponse(responseCode = "200", description = "Every letter of the sequence applied")
+    @Raises({"invalid-parameter", "processor-not-found", "dead-letter-not-found", "dead-letter-still-failing"})
     @PostMapping("/{name}/dead-letters/retry")
     Mono<ProcessorDeadLetters.Retry> retry(@PathVariable String name, @RequestParam String sequence) {
         requireKnown(name);
@@ -62,6 +75,10 @@ class ProcessorController {
                 });
     }
 
+    @Operation(summary = "Evict a dead letter", description = "Gives the event up for this processor; recorded with "
+            + "the caller, the time and the reason.")
+    @ApiResponse(responseCode = "200", description = "Evicted; the letter as it was")
+    @Raises({"processor-not-found", "dead-letter-not-found"})
     @PostMapping("/{name}/dead-letters/{eventId}/evict")
     Mono<ProcessorDeadLetters.Letter> evict(@PathVariable String name, @PathVariable String eventId,
                                             @RequestParam(required = false) String reason) {

@@ -1,5 +1,7 @@
 package dev.finflow.eventstore.processors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Where a processor stands.
  *
@@ -9,6 +11,9 @@ package dev.finflow.eventstore.processors;
  * @param deadLetters events put aside, and those queued behind them
  * @param stalled     events wait, but none was applied for the stall timeout
  */
-public record ProcessorStatus(String name, long position, long head, String state, long deadLetters,
-                              boolean stalled) {
+@Schema(name = "ProcessorStatus")
+public record ProcessorStatus(@Schema(example = "transfer-process") String name, @Schema(example = "41") long position,
+                              @Schema(example = "42") long head,
+                              @Schema(allowableValues = {"LIVE", "DEGRADED"}) String state,
+                              @Schema(example = "0") long deadLetters, boolean stalled) {
 }

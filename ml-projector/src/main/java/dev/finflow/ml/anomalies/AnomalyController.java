@@ -5,7 +5,11 @@ import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +25,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/anomalies")
+@Tag(name = "Anomalies", description = "Unusual price returns and transactions")
 class AnomalyController {
 
     enum Kind { PRICE_RETURN, TRANSACTION }
@@ -33,9 +38,13 @@ class AnomalyController {
         this.grants = grants;
     }
 
-    record Page(List<AnomalyTable.Anomaly> anomalies, Long next) {
+    @Schema(name = "AnomalyPage")
+    record Page(List<AnomalyTable.Anomaly> anomalies, @Schema(types = {"integer", "null"}) Long next) {
     }
 
+    @Operation(summary = "List anomalies", description = "By `kind` (PRICE_RETURN, TRANSACTION), symbol or account, "
+            + "a page at a time (`after` = the previous page's `next`); transactions of granted accounts only.")
+    @Raises({"invalid-parameter", "account-not-found"})
     @GetMapping
     Mono<Page> anomalies(@RequestParam(required = false) String kind, @RequestParam(required = false) String symbol,
                          @RequestParam(required = false) String account, @RequestParam(required = false) Long after,

@@ -1,5 +1,6 @@
 package dev.finflow.ml.anomalies;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +22,11 @@ class AnomalyTable {
         this.jdbc = jdbc;
     }
 
-    record Anomaly(long id, String kind, String symbol, String accountId, LocalDate occurredOn, BigDecimal value,
-                   double score, String reason, long position) {
+    @Schema(name = "Anomaly")
+    record Anomaly(long id, @Schema(allowableValues = {"PRICE_RETURN", "TRANSACTION"}) String kind,
+                   @Schema(types = {"string", "null"}) String symbol,
+                   @Schema(types = {"string", "null"}) String accountId, LocalDate occurredOn,
+                   BigDecimal value, double score, String reason, long position) {
     }
 
     void insert(String kind, String symbol, String account, LocalDate on, BigDecimal value, double score,

@@ -5,6 +5,10 @@ import dev.finflow.problems.RequestRule;
 import dev.finflow.ml.api.MlRule;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +23,7 @@ import java.util.List;
 /** {@code GET /api/v1/features/{symbol}?from&to&after&limit}: feature rows in date order, keyset-paged by date. */
 @RestController
 @RequestMapping("/api/v1/features")
+@Tag(name = "Features", description = "The feature tables the models are trained on")
 class FeatureController {
 
     private final FeatureTable table;
@@ -27,9 +32,14 @@ class FeatureController {
         this.table = table;
     }
 
-    record Page(String symbol, int featureVersion, List<FeatureRow> rows, LocalDate next) {
+    @Schema(name = "FeaturePage")
+    record Page(@Schema(example = "ACME") String symbol, int featureVersion, List<FeatureRow> rows,
+                @Schema(types = {"string", "null"}) LocalDate next) {
     }
 
+    @Operation(summary = "Features of a symbol", description = "Feature rows (returns, moving averages, MACD, RSI, "
+            + "Bollinger bands, volatility) in date order, a page at a time (`after` = the previous page's `next`).")
+    @Raises({"invalid-parameter", "unknown-symbol"})
     @GetMapping("/{symbol}")
     Mono<Page> features(@PathVariable String symbol,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -1,5 +1,7 @@
 package dev.finflow.ml.features;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /**
@@ -14,10 +16,21 @@ import java.time.LocalDate;
  * @param position      global index of the event whose bar change last recomputed this row (lineage)
  * @param nonFinite     some value could not be computed (infinite or NaN) and is stored as null
  */
-public record FeatureRow(String symbol, LocalDate date, int version, Double close, Double logReturn,
-                         Double sma20, Double sma50, Double ema12, Double ema26, Double macd, Double macdSignal,
-                         Double rsi14, Double bollingerUpper, Double bollingerLower, Double realizedVol20,
-                         Double volumeZ20, long position, boolean nonFinite) {
+@Schema(name = "FeatureRow")
+public record FeatureRow(String symbol, LocalDate date, int version, @Schema(types = {"number", "null"}) Double close,
+                         @Schema(types = {"number", "null"}) Double logReturn,
+                         @Schema(types = {"number", "null"}) Double sma20,
+                         @Schema(types = {"number", "null"}) Double sma50,
+                         @Schema(types = {"number", "null"}) Double ema12,
+                         @Schema(types = {"number", "null"}) Double ema26,
+                         @Schema(types = {"number", "null"}) Double macd,
+                         @Schema(types = {"number", "null"}) Double macdSignal,
+                         @Schema(types = {"number", "null"}) Double rsi14,
+                         @Schema(types = {"number", "null"}) Double bollingerUpper,
+                         @Schema(types = {"number", "null"}) Double bollingerLower,
+                         @Schema(types = {"number", "null"}) Double realizedVol20,
+                         @Schema(types = {"number", "null"}) Double volumeZ20, long position,
+                         boolean nonFinite) {
 
     public FeatureRow {
         Double[] values = {close, logReturn, sma20, sma50, ema12, ema26, macd, macdSignal, rsi14, bollingerUpper,

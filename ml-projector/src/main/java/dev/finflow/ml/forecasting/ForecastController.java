@@ -9,6 +9,10 @@ import dev.finflow.ml.features.FeatureTable;
 import dev.finflow.ml.models.Target;
 import dev.finflow.ml.registry.ModelRegistry;
 import dev.finflow.ml.registry.ModelVersion;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @RestController
 @RequestMapping("/api/v1/forecasts")
+@Tag(name = "Forecasts", description = "Forecasts with their calibrated intervals, skill and lineage")
 class ForecastController {
 
     /** How long a client waits before reconnecting to a stream that ended. */
@@ -56,34 +61,56 @@ class ForecastController {
         this.properties = properties;
     }
 
+    @Schema(name = "TrainingWindow")
     record TrainingWindow(long firstPosition, long lastPosition, LocalDate firstDate, LocalDate lastDate) {
     }
 
-    record Lineage(String id, String kind, int featureVersion, TrainingWindow trainingWindow) {
+    @Schema(name = "ForecastModel")
+    record Lineage(String id, @Schema(example = "ARIMA") String kind, int featureVersion,
+                   TrainingWindow trainingWindow) {
     }
 
     /** Which forecasts a page shows: by default none of models that do not beat their baseline. */
     enum Show { SKILLED, ALL }
 
-    record Interval(Double lower, Double upper) {
+    @Schema(name = "ForecastInterval")
+    record Interval(@Schema(types = {"number", "null"}) Double lower,
+                    @Schema(types = {"number", "null"}) Double upper) {
     }
 
-    record SkillView(String label, String baseline, Double maeRatio, Double dmPValue, Double coverage,
-                     Integer coverageN, Double coverageLow, Double coverageHigh, boolean coverageMissesBand) {
+    @Schema(name = "ForecastSkill")
+    record SkillView(String label, String baseline, @Schema(types = {"number", "null"}) Double maeRatio,
+                     @Schema(types = {"number", "null"}) Double dmPValue,
+                     @Schema(types = {"number", "null"}) Double coverage,
+                     @Schema(types = {"integer", "null"}) Integer coverageN,
+                     @Schema(types = {"number", "null"}) Double coverageLow,
+                     @Schema(types = {"number", "null"}) Double coverageHigh,
+                     boolean coverageMissesBand) {
     }
 
     /** {@code lower}/{@code upper}: the calibrated interval; {@code modelInterval}: the model's own, if any. */
-    record View(long id, String symbol, String target, LocalDate originDate, int horizon, double point, Double lower,
-                Double upper, double intervalLevel, String intervalMethod, Interval modelInterval, Double actual,
-                Double absError, SkillView skill, Lineage model) {
+    @Schema(name = "Forecast")
+    record View(long id, @Schema(example = "ACME") String symbol, String target, LocalDate originDate, int horizon,
+                double point, @Schema(types = {"number", "null"}) Double lower,
+                @Schema(types = {"number", "null"}) Double upper, double intervalLevel,
+                String intervalMethod, @Schema(types = {"object", "null"}) Interval modelInterval,
+                @Schema(types = {"number", "null"}) Double actual,
+                @Schema(types = {"number", "null"}) Double absError,
+                @Schema(types = {"object", "null"}) SkillView skill, Lineage model) {
     }
 
     private record Model(Lineage lineage, Skill skill) {
     }
 
-    record Page(String symbol, List<View> forecasts, Long next) {
+    @Schema(name = "ForecastPage")
+    record Page(@Schema(example = "ACME") String symbol, List<View> forecasts,
+                @Schema(types = {"integer", "null"}) Long next) {
     }
 
+    @Operation(summary = "Forecasts of a symbol", description = "Newest first, a page at a time (`before` = the "
+            + "previous page's `next`); by default only forecasts of models that beat their baseline (`show=ALL` for "
+            + "all).")
+    @Raises({"invalid-parameter", "unknown-symbol"})
     @GetMapping("/{symbol}")
     Mono<Page> forecasts(@PathVariable String symbol, @RequestParam(required = false) String target,
                          @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit,
@@ -111,6 +138,9 @@ class ForecastController {
      * ones. Opens with a comment and the reconnection delay so that the response headers go out at once: a client
      * (or proxy) would otherwise see nothing, not even a 200, until the next forecast cycle.
      */
+    @Operation(summary = "Stream forecasts", description = "Server-Sent Events: each symbol's newest forecasts (or, "
+            + "with `Last-Event-ID`, those stored after it), then the new ones.")
+    @Raises("invalid-parameter")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<View>> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Long after = lastEventId(lastEventId);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.ml.api.Reads;
 import dev.finflow.ml.api.Symbols;
 import dev.finflow.ml.models.Target;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +23,7 @@ import java.util.List;
 /** The model registry: versions (keyset-paged), and one version with its metrics and promotion history. */
 @RestController
 @RequestMapping("/api/v1/models")
+@Tag(name = "Models", description = "The model registry: versions, their training windows and promotions")
 class ModelController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,17 +34,25 @@ class ModelController {
         this.registry = registry;
     }
 
-    record View(String id, String kind, String target, String symbol, String status, int featureVersion,
-                long firstPosition, long lastPosition, LocalDate firstDate, LocalDate lastDate, Object params,
-                Object metrics) {
+    @Schema(name = "ModelVersion")
+    record View(String id, @Schema(example = "ARIMA") String kind, String target,
+                @Schema(example = "ACME") String symbol,
+                String status, int featureVersion, long firstPosition, long lastPosition, LocalDate firstDate,
+                LocalDate lastDate, @Schema(types = {"object", "null"}) Object params,
+                @Schema(types = {"object", "null"}) Object metrics) {
     }
 
-    record Page(List<View> models, Long next) {
+    @Schema(name = "ModelPage")
+    record Page(List<View> models, @Schema(types = {"integer", "null"}) Long next) {
     }
 
+    @Schema(name = "ModelDetail")
     record Detail(View model, List<PromotionRecord> promotions) {
     }
 
+    @Operation(summary = "List model versions", description = "By symbol and target, a page at a time (`after` = "
+            + "the previous page's `next`).")
+    @Raises("invalid-parameter")
     @GetMapping
     Mono<Page> models(@RequestParam(required = false) String symbol, @RequestParam(required = false) String target,
                       @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
@@ -54,6 +67,8 @@ class ModelController {
         });
     }
 
+    @Operation(summary = "A model version", description = "With its promotion decisions and their evidence.")
+    @Raises("unknown-model")
     @GetMapping("/{id}")
     Mono<Detail> model(@PathVariable String id) {
         return Reads.blocking(() -> registry.find(id)

@@ -20,7 +20,6 @@ import static dev.finflow.events.identity.Role.VIEWER;
 class EndpointRoleTableTest {
 
     private static final Role[] ANY_USER = {OWNER, VIEWER, AUDITOR, MARKET_DATA, ADMIN};
-    private static final Role[] ANY_TOKEN = Role.values();
 
     static final EndpointRoleTable TABLE = new EndpointRoleTable()
             .row("GET", "/api/v1/forecasts/{symbol}", "/api/v1/forecasts/T1", ANY_USER)
@@ -43,9 +42,9 @@ class EndpointRoleTableTest {
             .row("GET", "/actuator/metrics", "/actuator/metrics", ADMIN)
             .row("GET", "/actuator/metrics/{requiredMetricName}", "/actuator/metrics/jvm.threads.live", ADMIN)
             .row("GET", "/actuator/prometheus", "/actuator/prometheus", METRICS, ADMIN)
-            .row("GET", "/v3/api-docs", "/v3/api-docs", ANY_TOKEN)
-            .row("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", ANY_TOKEN)
-            .row("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", ANY_TOKEN)
+            .open("GET", "/v3/api-docs", "/v3/api-docs")
+            .open("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml")
+            .open("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config")
             .open("GET", "/swagger-ui.html", "/swagger-ui.html");
 
     @Autowired

@@ -2,6 +2,7 @@ package dev.finflow.query.admin;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionMonitor;
@@ -9,6 +10,10 @@ import dev.finflow.query.projection.ProjectionProcessors;
 import dev.finflow.query.projection.ProjectionStatus;
 import dev.finflow.query.verify.Verification;
 import dev.finflow.query.verify.Verifier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +34,11 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Projections", description = "Projection status, rebuilds, verification and dead letters")
 class AdminController {
 
-    record RebuildStarted(String name, int buildingVersion, boolean autoSwap) {
+    @Schema(name = "RebuildStarted")
+    record RebuildStarted(@Schema(example = "holdings") String name, int buildingVersion, boolean autoSwap) {
     }
 
     private final ProjectionCatalog catalog;
@@ -47,16 +54,23 @@ class AdminController {
         this.verifier = verifier;
     }
 
+    @Operation(summary = "List the projections", description = "Each one's position, lag, state and rebuild.")
     @GetMapping
     Mono<List<ProjectionStatus>> projections() {
         return Mono.fromSupplier(monitor::statuses);
     }
 
+    @Operation(summary = "A projection's status")
+    @Raises("projection-not-found")
     @GetMapping("/{name}")
     Mono<ProjectionStatus> projection(@PathVariable String name) {
         return Mono.justOrEmpty(monitor.status(name)).switchIfEmpty(Mono.error(() -> unknown(name)));
     }
 
+    @Operation(summary = "Rebuild a projection", description = "Builds a fresh copy beside the live one from the "
+            + "events; `swap=auto` swaps it in when caught up, `manual` waits for `/swap`.")
+    @ApiResponse(responseCode = "202", description = "The rebuild started")
+    @Raises({"invalid-parameter", "projection-not-found"})
     @PostMapping("/{name}/rebuild")
     Mono<ResponseEntity<RebuildStarted>> rebuild(@PathVariable String name,
                                                  @RequestParam(defaultValue = "auto") String swap) {
@@ -72,6 +86,10 @@ class AdminController {
                         auto)));
     }
 
+    @Operation(summary = "Swap a rebuilt projection in", description = "After a manual rebuild has caught up.")
+    @ApiResponse(responseCode = "200", description = "Swapped; the projection's status")
+    @ApiResponse(responseCode = "409", description = "No caught-up rebuilt copy to swap in; the projection's status")
+    @Raises("projection-not-found")
     @PostMapping("/{name}/swap")
     Mono<ResponseEntity<ProjectionStatus>> swap(@PathVariable String name) {
         requireKnown(name);
@@ -81,6 +99,9 @@ class AdminController {
                         .body(monitor.status(name).orElse(null)));
     }
 
+    @Operation(summary = "Verify a projection", description = "Compares the projection's tables with the events "
+            + "folded up to one position; lists every difference.")
+    @Raises("projection-not-found")
     @GetMapping("/{name}/verify")
     Mono<Verification> verify(@PathVariable String name) {
         return Mono.fromCallable(() -> verifier.verify(name).orElseThrow(() -> unknown(name)))

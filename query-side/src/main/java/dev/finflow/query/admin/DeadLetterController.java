@@ -2,10 +2,13 @@ package dev.finflow.query.admin;
 
 import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionDeadLetters;
 import dev.finflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +27,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections/{name}/dead-letters")
+@Tag(name = "Projections")
 class DeadLetterController {
 
     private final ProjectionCatalog catalog;
@@ -34,6 +38,8 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(summary = "List a projection's dead letters")
+    @Raises("projection-not-found")
     @GetMapping
     Mono<List<ProcessorDeadLetters.Letter>> list(@PathVariable String name) {
         requireKnown(name);
@@ -41,6 +47,9 @@ class DeadLetterController {
     }
 
     /** 200 when every letter of the sequence applied; 409 naming the cause when one still fails. */
+    @Operation(summary = "Retry a sequence of dead letters", description = "Once the cause is fixed: 200 when every "
+            + "letter of the sequence applied, 409 dead-letter-still-failing naming the cause when one still fails.")
+    @Raises({"invalid-parameter", "projection-not-found", "dead-letter-not-found", "dead-letter-still-failing"})
     @PostMapping("/retry")
     Mono<ProcessorDeadLetters.Retry> retry(@PathVariable String name, @RequestParam String sequence) {
         requireKnown(name);
@@ -57,6 +66,9 @@ class DeadLetterController {
                 });
     }
 
+    @Operation(summary = "Evict a dead letter", description = "Gives the event up for this projection; recorded with "
+            + "the caller, the time and the reason.")
+    @Raises({"projection-not-found", "dead-letter-not-found"})
     @PostMapping("/{eventId}/evict")
     Mono<ProcessorDeadLetters.Letter> evict(@PathVariable String name, @PathVariable String eventId,
                                             @RequestParam(required = false) String reason) {

@@ -1,12 +1,16 @@
 package dev.finflow.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +37,25 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "The events as recorded, with who, why and when")
 class AuditController {
 
     /** One event; payload and metadata are the stored JSON as recorded. */
-    record AuditEvent(long position, String eventId, String aggregateId, long sequenceNumber, String type,
-                      OffsetDateTime recordedAt, LocalDate effectiveDate, String principal, String correlationId,
-                      String causationId, String source, String ingestionRunId,
-                      @JsonRawValue String metaData, @JsonRawValue String payload) {
+    @Schema(name = "AuditEvent")
+    record AuditEvent(long position, String eventId, @Schema(example = "acc-1") String aggregateId, long sequenceNumber,
+                      @Schema(example = "CashDepositedEvent") String type, OffsetDateTime recordedAt,
+                      @Schema(types = {"string", "null"}) LocalDate effectiveDate,
+                      @Schema(types = {"string", "null"}) String principal,
+                      @Schema(types = {"string", "null"}) String correlationId,
+                      @Schema(types = {"string", "null"}) String causationId,
+                      @Schema(types = {"string", "null"}) String source,
+                      @Schema(types = {"string", "null"}) String ingestionRunId,
+                      @Schema(types = "object", description = "The stored metadata") @JsonRawValue String metaData,
+                      @Schema(types = "object", description = "The stored event") @JsonRawValue String payload) {
     }
 
-    record Page(List<AuditEvent> items, String nextCursor) {
+    @Schema(name = "AuditPage")
+    record Page(List<AuditEvent> items, @Schema(types = {"string", "null"}) String nextCursor) {
     }
 
     private record Filter(String aggregate, String type, String principal, String correlationId, Instant from,
@@ -62,6 +75,10 @@ class AuditController {
         this.access = access;
     }
 
+    @Operation(summary = "Audit trail", description = "Events in the order recorded, filtered by aggregate, type, "
+            + "principal, correlation id and recording instants; as JSON pages, or (Accept: application/x-ndjson) "
+            + "as a stream of one event per line. Owners and viewers see their granted accounts' events only.")
+    @Raises({"invalid-date", "invalid-limit", "invalid-cursor", "invalid-position", "projection-behind"})
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Page> page(@RequestParam(required = false) String aggregate, @RequestParam(required = false) String type,
                     @RequestParam(required = false) String principal,
@@ -81,6 +98,10 @@ class AuditController {
     }
 
     /** The same events as a stream, one JSON object per line, without a page limit unless one is given. */
+    @Operation(summary = "Audit trail", description = "Events in the order recorded, filtered by aggregate, type, "
+            + "principal, correlation id and recording instants; as JSON pages, or (Accept: application/x-ndjson) "
+            + "as a stream of one event per line. Owners and viewers see their granted accounts' events only.")
+    @Raises({"invalid-date", "invalid-limit", "invalid-cursor", "invalid-position", "projection-behind"})
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_NDJSON_VALUE)
     Flux<AuditEvent> stream(@RequestParam(required = false) String aggregate,
                             @RequestParam(required = false) String type,

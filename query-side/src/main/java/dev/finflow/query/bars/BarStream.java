@@ -2,7 +2,10 @@ package dev.finflow.query.bars;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * table (one indexed query per interval and subscriber) rather than holding a notification channel open.
  */
 @RestController
+@Tag(name = "Market data")
 class BarStream {
 
     private final BarsReader reader;
@@ -37,6 +41,9 @@ class BarStream {
     private record Mark(long position, LocalDate date) {
     }
 
+    @Operation(summary = "Stream the bars of an instrument", description = "Server-Sent Events: every kept bar as it "
+            + "is recorded (event id its position); `Last-Event-ID` resumes after a reconnect.")
+    @Raises({"invalid-cursor", "instrument-not-found"})
     @GetMapping(path = "/api/v1/instruments/{symbol}/bars/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<BarView>> stream(@PathVariable String symbol,
                                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {

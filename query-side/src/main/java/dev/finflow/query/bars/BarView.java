@@ -1,6 +1,7 @@
 package dev.finflow.query.bars;
 
 import dev.finflow.events.market.Finding;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +11,11 @@ import java.util.List;
  * binary floating point number by accident. {@code factor} is the cumulative price factor applied (1 when raw);
  * {@code revision} counts the corrections that replaced the bar; {@code position} is the event it came from.
  */
-public record BarView(LocalDate date, String open, String high, String low, String close, String adjustedClose,
-                      long volume, String verdict, List<Finding> findings, int revision, String runId,
-                      String source, long position, String factor) {
+@Schema(name = "Bar")
+public record BarView(LocalDate date, @Schema(example = "10.00") String open, @Schema(example = "11.00") String high,
+                      @Schema(example = "9.50") String low, @Schema(example = "10.50") String close,
+                      @Schema(types = {"string", "null"}) String adjustedClose, long volume,
+                      @Schema(allowableValues = {"ACCEPTED", "FLAGGED"}) String verdict, List<Finding> findings,
+                      int revision, @Schema(example = "manual") String runId, @Schema(example = "api") String source,
+                      long position, @Schema(example = "1") String factor) {
 }

@@ -2,8 +2,11 @@ package dev.finflow.query.bars;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +21,7 @@ import java.util.List;
 /** Instruments and their bars, raw or split- and dividend-adjusted. */
 @RestController
 @RequestMapping("/api/v1/instruments")
+@Tag(name = "Market data", description = "Instruments, their bars and the quality of their data")
 class BarsController {
 
     private final BarsReader reader;
@@ -28,6 +32,9 @@ class BarsController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "List the registered instruments", description = "In symbol order, a page at a time "
+            + "(`limit`, `cursor` = the last symbol of the previous page).")
+    @Raises({"invalid-limit", "invalid-position", "projection-behind"})
     @GetMapping
     Mono<List<InstrumentView>> instruments(@RequestParam(required = false) String cursor,
                                            @RequestParam(required = false) String limit,
@@ -37,6 +44,10 @@ class BarsController {
                 .thenMany(Flux.defer(() -> reader.instruments(cursor, size))).collectList();
     }
 
+    @Operation(summary = "Bars of an instrument", description = "Kept bars (accepted or flagged) from `from` to "
+            + "`to` in date order, raw or split-`adjusted`, a page at a time.")
+    @Raises({"invalid-parameter", "invalid-date", "invalid-limit", "invalid-cursor", "invalid-position",
+            "instrument-not-found", "projection-behind"})
     @GetMapping("/{symbol}/bars")
     Mono<BarsPage> bars(@PathVariable String symbol, @RequestParam(required = false) String from,
                         @RequestParam(required = false) String to,

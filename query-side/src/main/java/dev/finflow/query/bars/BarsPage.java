@@ -1,7 +1,11 @@
 package dev.finflow.query.bars;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.List;
 
 /** A page of bars in date order; {@code nextCursor} (the last date) fetches the next page, null at the end. */
-public record BarsPage(String symbol, String currency, boolean adjusted, List<BarView> bars, String nextCursor) {
+@Schema(name = "BarsPage")
+public record BarsPage(@Schema(example = "ACME") String symbol, @Schema(example = "USD") String currency,
+                       boolean adjusted, List<BarView> bars, @Schema(types = {"string", "null"}) String nextCursor) {
 }

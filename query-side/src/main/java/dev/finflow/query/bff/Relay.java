@@ -2,6 +2,7 @@ package dev.finflow.query.bff;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.QueryRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +44,15 @@ class Relay {
         this.bff = bff;
     }
 
+    // Not in this service's OpenAPI document: what it relays is the command side's and the ml-projector's own.
+    @Hidden
     @RequestMapping(path = "/bff/command/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE})
     Mono<ResponseEntity<Flux<DataBuffer>>> command(ServerWebExchange exchange) {
         return relay(exchange, "/bff/command", bff.commandUri(), "the command side");
     }
 
+    @Hidden
     @RequestMapping(path = "/bff/ml/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE})
     Mono<ResponseEntity<Flux<DataBuffer>>> ml(ServerWebExchange exchange) {

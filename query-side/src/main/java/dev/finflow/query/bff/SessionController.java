@@ -1,7 +1,12 @@
 package dev.finflow.query.bff;
 
 import dev.finflow.events.identity.Role;
+import dev.finflow.security.AnyRole;
 import dev.finflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
@@ -23,10 +28,13 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/bff")
+@Tag(name = "Browser session", description = "The web dashboard's signed-in session (BFF)")
 class SessionController {
 
     /** The signed-in caller: the opaque user id (the token's subject) and the Finflow roles of the token. */
-    record SignedIn(String subject, List<String> roles) {
+    @Schema(name = "SignedIn")
+    record SignedIn(@Schema(example = "3f0c9b1e-7d7a-4c52-9a43-1f2f4b7b8e10") String subject,
+                    @Schema(example = "[\"owner\"]") List<String> roles) {
     }
 
     private final ServerOAuth2AuthorizedClientRepository sessionTokens;
@@ -37,6 +45,8 @@ class SessionController {
         this.revocation = revocation;
     }
 
+    @Operation(summary = "Who is signed in", description = "Also hands the page its CSRF cookie (XSRF-TOKEN).")
+    @AnyRole
     @GetMapping("/session")
     Mono<SignedIn> session(ServerWebExchange exchange) {
         Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
@@ -47,6 +57,9 @@ class SessionController {
     }
 
     /** Ends the session here and revokes its tokens at the issuer; answers 204 whether a session existed or not. */
+    @Operation(summary = "Sign out", description = "Ends the session and revokes its tokens at the issuer.")
+    @ApiResponse(responseCode = "204", description = "Signed out (whether a session existed or not)")
+    @AnyRole
     @PostMapping("/logout")
     Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         return sessionTokens.<OAuth2AuthorizedClient>loadAuthorizedClient(SignInRegistration.ID, null, exchange)

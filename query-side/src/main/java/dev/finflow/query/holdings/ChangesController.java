@@ -1,8 +1,12 @@
 package dev.finflow.query.holdings;
 
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +27,13 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Holdings")
 class ChangesController {
 
-    record Changes(String accountId, LocalDate asOf, Instant from, Instant to, List<HoldingsQueries.Change> changes) {
+    @Schema(name = "Changes")
+    record Changes(@Schema(example = "acc-1") String accountId, LocalDate asOf,
+                   @Schema(types = {"string", "null"}) Instant from,
+                   @Schema(types = {"string", "null"}) Instant to, List<HoldingsQueries.Change> changes) {
     }
 
     private final HoldingsQueries queries;
@@ -41,6 +49,9 @@ class ChangesController {
         this.zone = zone;
     }
 
+    @Operation(summary = "What changed in an account", description = "The events recorded between `from` and `to` "
+            + "(instants) that changed the account's figures as of `asOf`, with who recorded them.")
+    @Raises({"invalid-date", "invalid-position", "account-not-found", "projection-behind"})
     @GetMapping("/accounts/{accountId}/changes")
     Mono<Changes> changes(@PathVariable String accountId, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,

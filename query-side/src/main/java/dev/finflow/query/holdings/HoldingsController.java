@@ -1,8 +1,12 @@
 package dev.finflow.query.holdings;
 
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -22,17 +26,23 @@ import java.util.List;
 /** Holdings (securities and cash) of an account, now or as of a date, as a stream, and their lineage. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Holdings", description = "Holdings of an account, their stream and lineage")
 class HoldingsController {
 
     /**
      * The holdings of an account at the end of {@code asOf} (null: as they stand now), as known at {@code knownAt}
      * (null: everything recorded so far).
      */
-    record Holdings(String accountId, LocalDate asOf, Instant knownAt, List<HoldingsQueries.Holding> holdings) {
+    @Schema(name = "Holdings")
+    record Holdings(@Schema(example = "acc-1") String accountId, @Schema(types = {"string", "null"}) LocalDate asOf,
+                    @Schema(types = {"string", "null"}) Instant knownAt,
+                    List<HoldingsQueries.Holding> holdings) {
     }
 
-    record Lineage(String accountId, String asset, LocalDate asOf, Instant knownAt,
-                   List<HoldingsQueries.LineageEvent> events) {
+    @Schema(name = "HoldingLineage")
+    record Lineage(@Schema(example = "acc-1") String accountId, @Schema(example = "ACME") String asset,
+                   @Schema(types = {"string", "null"}) LocalDate asOf,
+                   @Schema(types = {"string", "null"}) Instant knownAt, List<HoldingsQueries.LineageEvent> events) {
     }
 
     private final HoldingsQueries queries;
@@ -48,6 +58,9 @@ class HoldingsController {
         this.streamPoll = streamPoll;
     }
 
+    @Operation(summary = "Holdings of an account", description = "Securities and cash at the end of `asOf` (now when "
+            + "left out), as known at `knownAt` (everything recorded when left out).")
+    @Raises({"invalid-date", "invalid-instant", "invalid-position", "account-not-found", "projection-behind"})
     @GetMapping("/accounts/{accountId}/holdings")
     Mono<Holdings> holdings(@PathVariable String accountId, @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String knownAt,
@@ -68,6 +81,9 @@ class HoldingsController {
      * to the account: a split committed after a later trade changes holdings below that position. Access is asked
      * again on every poll: a revoked reader's stream ends.
      */
+    @Operation(summary = "Stream the holdings of an account", description = "Server-Sent Events: the current "
+            + "holdings, then the holdings again every time one of them changes (event `holdings`, id the position).")
+    @Raises({"invalid-position", "account-not-found", "projection-behind"})
     @GetMapping(path = "/accounts/{accountId}/holdings/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Holdings>> stream(@PathVariable String accountId,
                                            @RequestParam(required = false) String minPosition) {
@@ -86,6 +102,8 @@ class HoldingsController {
                                         .id(Long.toString(changed)).event("holdings").build())));
     }
 
+    @Operation(summary = "Lineage of a holding", description = "The events that produced the holding of `asset`.")
+    @Raises({"invalid-date", "invalid-instant", "invalid-position", "account-not-found", "projection-behind"})
     @GetMapping("/lineage/holdings/{accountId}/{asset}")
     Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset,
                           @RequestParam(required = false) String asOf,

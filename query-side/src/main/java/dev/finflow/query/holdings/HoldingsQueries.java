@@ -5,6 +5,7 @@ import dev.finflow.problems.RequestRule;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -23,18 +24,28 @@ import java.util.List;
 class HoldingsQueries {
 
     /** One holding as it stood at the end of a day. */
-    record Holding(String asset, String kind, BigDecimal quantity, BigDecimal averageCost, BigDecimal costBasis,
-                   BigDecimal realizedPl, LocalDate lastChanged) {
+    @Schema(name = "Holding")
+    record Holding(@Schema(example = "ACME") String asset, @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
+                   @Schema(example = "10") BigDecimal quantity,
+                   @Schema(types = {"number", "null"}) BigDecimal averageCost,
+                   @Schema(types = {"number", "null"}) BigDecimal costBasis,
+                   @Schema(types = {"number", "null"}) BigDecimal realizedPl, LocalDate lastChanged) {
     }
 
     /** An event that produced a holding. */
-    record LineageEvent(String eventId, String type, long position, OffsetDateTime recordedAt,
-                        LocalDate effectiveDate, String principal) {
+    @Schema(name = "HoldingLineageEvent")
+    record LineageEvent(String eventId, @Schema(example = "TradeRecordedEvent") String type, long position,
+                        OffsetDateTime recordedAt, LocalDate effectiveDate,
+                        @Schema(types = {"string", "null"}) String principal) {
     }
 
     /** An event that changed an account's figures: which, when it takes effect, when and by whom recorded. */
-    record Change(String eventId, String type, long position, String transactionId, String reverses,
-                  List<String> assets, LocalDate effectiveDate, OffsetDateTime recordedAt, String principal) {
+    @Schema(name = "Change")
+    record Change(String eventId, @Schema(example = "CashDepositedEvent") String type, long position,
+                  @Schema(types = {"string", "null"}) String transactionId,
+                  @Schema(types = {"string", "null"}) String reverses, List<String> assets,
+                  LocalDate effectiveDate, OffsetDateTime recordedAt,
+                  @Schema(types = {"string", "null"}) String principal) {
     }
 
     /** "Known at" without a bound: later than anything recorded. */

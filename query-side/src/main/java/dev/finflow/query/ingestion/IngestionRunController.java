@@ -2,6 +2,7 @@ package dev.finflow.query.ingestion;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,8 @@ import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +32,7 @@ import java.util.stream.Collectors;
 /** Ingestion runs, newest first (keyset paged by the position that started them), and one run in detail. */
 @RestController
 @RequestMapping("/api/v1/ingestion/runs")
+@Tag(name = "Ingestion", description = "Market-data ingestion runs and their progress")
 class IngestionRunController {
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
@@ -45,6 +49,9 @@ class IngestionRunController {
     }
 
     /** A page of runs; the next page is {@code cursor=<startPosition of the last run>}. */
+    @Operation(summary = "List ingestion runs", description = "Newest first, optionally by `status` (RUNNING, "
+            + "COMPLETED, FAILED), a page at a time; progress and attempts are only in a run's detail.")
+    @Raises({"invalid-parameter", "invalid-limit", "invalid-cursor", "invalid-position", "projection-behind"})
     @GetMapping
     Mono<List<RunView>> runs(@RequestParam(required = false) String status,
                              @RequestParam(required = false) String cursor,
@@ -69,6 +76,8 @@ class IngestionRunController {
                 }));
     }
 
+    @Operation(summary = "An ingestion run", description = "With its progress per symbol and its failed attempts.")
+    @Raises({"invalid-position", "ingestion-run-not-found", "projection-behind"})
     @GetMapping("/{runId}")
     Mono<RunView> run(@PathVariable String runId, @RequestParam(required = false) String minPosition) {
         return readYourWrites.await(IngestionRunProjection.NAME, Params.minPosition(minPosition))

@@ -3,6 +3,7 @@ package dev.finflow.query.monthlybalances;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.QueryRule;
 import dev.finflow.query.holdings.HoldingsKnownAt;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -25,8 +26,10 @@ final class MonthlyBalances {
     record Flow(String asset, String kind, YearMonth month, BigDecimal inflows, BigDecimal outflows) {
     }
 
-    record Balance(String asset, String kind, YearMonth month, BigDecimal opening, BigDecimal inflows,
-                   BigDecimal outflows, BigDecimal closing) {
+    @Schema(name = "MonthlyBalance")
+    record Balance(@Schema(example = "EUR") String asset, @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
+                   @Schema(type = "string", example = "2024-01") YearMonth month, BigDecimal opening,
+                   BigDecimal inflows, BigDecimal outflows, BigDecimal closing) {
     }
 
     /** Keyset position in the (asset, month) order: the last row of the previous page. */

@@ -2,6 +2,7 @@ package dev.finflow.query.monthlybalances;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
@@ -9,6 +10,9 @@ import dev.finflow.query.holdings.HoldingsKnownAt;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,16 +32,23 @@ import java.util.Map;
 /** Monthly balances of an account (opening, inflows, outflows, closing per asset and month) and their lineage. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Monthly balances", description = "Opening, inflows, outflows and closing per asset and month")
 class MonthlyBalancesController {
 
-    record Page(String accountId, List<MonthlyBalances.Balance> items, String nextCursor) {
+    @Schema(name = "MonthlyBalancesPage")
+    record Page(@Schema(example = "acc-1") String accountId, List<MonthlyBalances.Balance> items,
+                @Schema(types = {"string", "null"}) String nextCursor) {
     }
 
-    record LineageEvent(String eventId, String type, long position, OffsetDateTime recordedAt, BigDecimal quantity,
-                        String principal) {
+    @Schema(name = "MonthlyBalanceLineageEvent")
+    record LineageEvent(String eventId, @Schema(example = "CashDepositedEvent") String type, long position,
+                        OffsetDateTime recordedAt, BigDecimal quantity,
+                        @Schema(types = {"string", "null"}) String principal) {
     }
 
-    record Lineage(String accountId, String asset, YearMonth month, List<LineageEvent> events) {
+    @Schema(name = "MonthlyBalanceLineage")
+    record Lineage(@Schema(example = "acc-1") String accountId, @Schema(example = "EUR") String asset,
+                   @Schema(type = "string", example = "2024-01") YearMonth month, List<LineageEvent> events) {
     }
 
     private final DatabaseClient db;
@@ -57,6 +68,10 @@ class MonthlyBalancesController {
         this.closings = closings;
     }
 
+    @Operation(summary = "Monthly balances of an account", description = "Per asset and month, from `from` to `to` "
+            + "(YYYY-MM), a page at a time (`limit`, `cursor` = the previous page's `nextCursor`).")
+    @Raises({"invalid-date", "invalid-instant", "invalid-limit", "invalid-cursor", "invalid-position",
+            "account-not-found", "projection-behind"})
     @GetMapping("/accounts/{accountId}/monthly-balances")
     Mono<Page> balances(@PathVariable String accountId, @RequestParam(required = false) String asset,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -82,6 +97,8 @@ class MonthlyBalancesController {
                 });
     }
 
+    @Operation(summary = "Lineage of a monthly balance", description = "The events behind one asset's month.")
+    @Raises({"invalid-date", "invalid-instant", "invalid-position", "account-not-found", "projection-behind"})
     @GetMapping("/lineage/monthly-balances/{accountId}/{asset}/{month}")
     Mono<Lineage> lineage(@PathVariable String accountId, @PathVariable String asset, @PathVariable String month,
                           @RequestParam(required = false) String knownAt,

@@ -1,5 +1,7 @@
 package dev.finflow.query.projection;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -14,12 +16,17 @@ import java.time.Instant;
  * @param deadLetters events put aside (and queued behind them) in the version readers use
  * @param stalled     events wait, but none was applied for the stall timeout
  */
-public record ProjectionStatus(String name, int activeVersion, long position, long head, long lagEvents,
-                               double lagSeconds, String state, long deadLetters, boolean stalled,
+@Schema(name = "ProjectionStatus")
+public record ProjectionStatus(@Schema(example = "holdings") String name, int activeVersion, long position, long head,
+                               long lagEvents, double lagSeconds,
+                               @Schema(allowableValues = {"LIVE", "REBUILDING", "DEGRADED"}) String state,
+                               long deadLetters, boolean stalled,
+                               @Schema(types = {"object", "null"}, description = "null unless a rebuild runs")
                                Rebuild rebuild) {
 
     /** Progress of a rebuild: events applied by the new copy, its rate since it started, and the time left. */
+    @Schema(name = "ProjectionRebuild")
     public record Rebuild(int version, long eventsDone, long eventsTotal, double eventsPerSecond,
-                          Double etaSeconds, Instant startedAt) {
+                          @Schema(types = {"number", "null"}) Double etaSeconds, Instant startedAt) {
     }
 }

@@ -2,6 +2,7 @@ package dev.finflow.query.quality;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import dev.finflow.query.bars.JsonText;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +32,7 @@ import java.util.TreeMap;
 
 /** {@code GET /api/v1/instruments/{symbol}/quality}: counts, the issues (paged by position and item), staleness. */
 @RestController
+@Tag(name = "Market data")
 class QualityController {
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
@@ -46,6 +50,10 @@ class QualityController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Quality of an instrument's data", description = "Verdict counts overall and per rule, a "
+            + "page of the bars that were not simply accepted (`verdict` FLAGGED, REJECTED or CORRECTED), staleness.")
+    @Raises({"invalid-parameter", "invalid-limit", "invalid-cursor", "invalid-position", "instrument-not-found",
+            "projection-behind"})
     @GetMapping("/api/v1/instruments/{symbol}/quality")
     Mono<QualityReport> quality(@PathVariable String symbol, @RequestParam(required = false) String verdict,
                                 @RequestParam(required = false) String cursor,

@@ -2,12 +2,16 @@ package dev.finflow.query.transactions;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import io.r2dbc.spi.Readable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +29,27 @@ import java.util.List;
 /** The transactions of an account in the order they were recorded, a page at a time (keyset on position). */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Transactions", description = "The transactions of an account")
 class TransactionsController {
 
-    record Transaction(long position, String transactionId, String type, LocalDate effectiveDate,
-                       OffsetDateTime recordedAt, String symbol, BigDecimal quantity, BigDecimal cashAmount,
-                       String currency, String counterparty, String memo, String reverses, String reversedBy,
-                       String principal, String correlationId) {
+    @Schema(name = "Transaction")
+    record Transaction(long position, @Schema(example = "tx-1") String transactionId,
+                       @Schema(example = "CashDepositedEvent") String type, LocalDate effectiveDate,
+                       OffsetDateTime recordedAt, @Schema(types = {"string", "null"}) String symbol,
+                       @Schema(types = {"number", "null"}) BigDecimal quantity,
+                       @Schema(types = {"number", "null"}) BigDecimal cashAmount,
+                       @Schema(types = {"string", "null"}) String currency,
+                       @Schema(types = {"string", "null"}) String counterparty,
+                       @Schema(types = {"string", "null"}) String memo,
+                       @Schema(types = {"string", "null"}) String reverses,
+                       @Schema(types = {"string", "null"}) String reversedBy,
+                       @Schema(types = {"string", "null"}) String principal,
+                       @Schema(types = {"string", "null"}) String correlationId) {
     }
 
-    record Page(String accountId, List<Transaction> items, String nextCursor) {
+    @Schema(name = "TransactionsPage")
+    record Page(@Schema(example = "acc-1") String accountId, List<Transaction> items,
+                @Schema(types = {"string", "null"}) String nextCursor) {
     }
 
     private final DatabaseClient db;
@@ -49,6 +65,10 @@ class TransactionsController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Transactions of an account", description = "In the order they were recorded, effective "
+            + "from `from` to `to`, a page at a time (`limit`, `cursor` = the previous page's `nextCursor`).")
+    @Raises({"invalid-date", "invalid-instant", "invalid-limit", "invalid-cursor", "invalid-position",
+            "account-not-found", "projection-behind"})
     @GetMapping("/accounts/{accountId}/transactions")
     Mono<Page> transactions(@PathVariable String accountId, @RequestParam(required = false) String from,
                             @RequestParam(required = false) String to, @RequestParam(required = false) String limit,

@@ -1,9 +1,13 @@
 package dev.finflow.query.valuations;
 
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.BarsReader;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +27,7 @@ import java.util.Objects;
  * models (valuations change with every price, so storing them would only store something to keep up to date).
  */
 @RestController
+@Tag(name = "Valuations", description = "An account valued at the latest kept closes")
 class ValuationController {
 
 
@@ -44,6 +49,9 @@ class ValuationController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Value an account", description = "At the latest kept close on or before `asOf`, in the "
+            + "account's currency, from what was recorded up to `knownAt`.")
+    @Raises({"invalid-date", "invalid-instant", "invalid-position", "account-not-found", "projection-behind"})
     @GetMapping("/api/v1/accounts/{accountId}/valuation")
     Mono<Valuation> valuation(@PathVariable String accountId, @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) String knownAt,

@@ -1,5 +1,7 @@
 package dev.finflow.query.verify;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -10,8 +12,9 @@ import java.util.List;
  * @param differences  every fact the store and the tables disagree on; none when the projection is right
  * @param deadLettered ids of the events in the projection's dead-letter queue: left out of the comparison
  */
-public record Verification(String projection, int version, long position, Checked checked,
-                           List<Difference> differences, List<String> deadLettered) {
+@Schema(name = "Verification")
+public record Verification(@Schema(example = "holdings") String projection, int version, long position,
+                           Checked checked, List<Difference> differences, List<String> deadLettered) {
 
     /**
      * @param events events stored up to the position
@@ -19,6 +22,7 @@ public record Verification(String projection, int version, long position, Checke
      * @param facts  facts compared (one per item of a key, store and tables together counted once)
      * @param millis how long the comparison took
      */
+    @Schema(name = "VerificationChecked")
     public record Checked(long events, int keys, int facts, long millis) {
     }
 
@@ -34,7 +38,10 @@ public record Verification(String projection, int version, long position, Checke
      * @param found    what the tables hold (null when missing)
      * @param eventIds the events involved, where a fact comes from one event
      */
-    public record Difference(String key, String check, String item, String problem, String expected, String found,
-                             List<String> eventIds) {
+    @Schema(name = "VerificationDifference")
+    public record Difference(String key, String check, String item,
+                             @Schema(allowableValues = {"missing", "unexpected", "differs"}) String problem,
+                             @Schema(types = {"string", "null"}) String expected,
+                             @Schema(types = {"string", "null"}) String found, List<String> eventIds) {
     }
 }

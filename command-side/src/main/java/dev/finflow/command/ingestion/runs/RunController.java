@@ -4,6 +4,11 @@ import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.api.StrictText;
 import dev.finflow.events.ingestion.RunTrigger;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,17 +30,26 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/ingestion/runs")
+@Tag(name = "Ingestion", description = "Market-data ingestion runs")
 class RunController {
 
     /** The request body: {@code symbols} or a {@code watchlist}; {@code providers} and {@code runId} optional. */
-    record RunRequest(@JsonDeserialize(using = StrictText.class) String runId,
+    @Schema(name = "IngestionRunRequest")
+    record RunRequest(@Schema(example = "run-2024-01-05") @JsonDeserialize(using = StrictText.class) String runId,
+                      @Schema(description = "Or `watchlist`", example = "[\"ACME\"]")
                       @JsonDeserialize(contentUsing = StrictText.class) List<String> symbols,
-                      @JsonDeserialize(using = StrictText.class) String watchlist, LocalDate from, LocalDate to,
+                      @Schema(description = "Or `symbols`", example = "default")
+                      @JsonDeserialize(using = StrictText.class) String watchlist,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-02") LocalDate from,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-05") LocalDate to,
+                      @Schema(example = "[\"synthetic\"]")
                       @JsonDeserialize(contentUsing = StrictText.class) List<String> providers) {
     }
 
     /** @param status {@code STARTED}, or {@code ALREADY_STARTED} for a repeated request that started nothing */
-    record RunAccepted(String runId, long position, String status) {
+    @Schema(name = "IngestionRunAccepted")
+    record RunAccepted(@Schema(example = "run-2024-01-05") String runId, @Schema(example = "60") long position,
+                       @Schema(allowableValues = {"STARTED", "ALREADY_STARTED"}) String status) {
     }
 
     private final RunPlanner planner;
@@ -48,6 +62,12 @@ class RunController {
         this.zone = zone;
     }
 
+    @Operation(summary = "Start an ingestion run", description = "Fetches the bars of `symbols` (or a configured "
+            + "`watchlist`) from `from` to `to` from the providers, in the background; the query side's "
+            + "`/api/v1/ingestion/runs/{runId}` follows it. The same `runId` again starts nothing.")
+    @ApiResponse(responseCode = "202", description = "Started (STARTED), or started before (ALREADY_STARTED)")
+    @Raises({"missing-field", "invalid-field", "date-out-of-bounds", "invalid-date-range", "unknown-watchlist",
+            "unknown-provider", "ingestion-run-conflict"})
     @PostMapping
     Mono<ResponseEntity<RunAccepted>> start(@RequestBody RunRequest request, RequestMetadata metadata) {
         return Mono.defer(() -> {
