@@ -15,6 +15,7 @@ import dev.finflow.events.ledger.OpenAccountCommand;
 import dev.finflow.events.ledger.ReverseTransactionCommand;
 import dev.finflow.events.ledger.TransactionCommand;
 import dev.finflow.events.values.AccountId;
+import dev.finflow.eventstore.keys.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,19 +33,27 @@ import java.util.UUID;
 
 import static dev.finflow.command.api.Fields.required;
 
-/** Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. */
+/**
+ * Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. Names,
+ * memos and reasons are sealed with the caller's key here, before any command carries them (a key look-up in
+ * PostgreSQL, so those requests run on the bounded-elastic scheduler).
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountController {
 
     static final int MAX_BATCH = 1000;
 
+    static final int MAX_NAME = 200;
+
     private final CommandDispatcher dispatcher;
     private final AccountProperties properties;
+    private final PersonalData personalData;
 
-    AccountController(CommandDispatcher dispatcher, AccountProperties properties) {
+    AccountController(CommandDispatcher dispatcher, AccountProperties properties, PersonalData personalData) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.personalData = personalData;
     }
 
     @PostMapping
@@ -53,13 +63,14 @@ class AccountController {
             AccountId id = request.accountId() == null ? new AccountId(UUID.randomUUID().toString())
                     : Fields.accountId(request.accountId(), "accountId");
             OpenAccountCommand command = new OpenAccountCommand(id,
-                    Bounds.text(required(request.name(), "name"), "name"),
+                    personalData.sealer(metadata.principal()).seal(name(request.name())),
                     Fields.currency(request.currency(), "currency"), Bounds.amount(request.overdraftLimit() != null
                     ? request.overdraftLimit() : properties.defaultOverdraftLimit(), "overdraftLimit"),
                     request.openedOn() != null ? Bounds.date(request.openedOn(), "openedOn", today()) : today());
             return dispatcher.send(command, metadata.toMetaData());
-        }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),
-                recorded.position(), recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
+        }).subscribeOn(Schedulers.boundedElastic()).map(recorded -> status(recorded).body(
+                new AccountRequests.AccountChanged(recorded.aggregateId(), recorded.position(),
+                        recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
     }
 
     @PostMapping("/{accountId}/transactions")
@@ -67,11 +78,12 @@ class AccountController {
                                                  @RequestBody TransactionRequest request,
                                                  RequestMetadata metadata) {
         return Mono.defer(() -> {
-            TransactionCommand command = request.toCommand(Fields.accountId(accountId, "accountId"), today());
+            TransactionCommand command = request.toCommand(Fields.accountId(accountId, "accountId"), today(),
+                    personalData.sealer(metadata.principal()));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{accountId}/transactions:batch")
@@ -80,7 +92,7 @@ class AccountController {
                                                                     RequestMetadata metadata) {
         return Mono.defer(() -> {
             List<TransactionCommand> commands = batchCommands(Fields.accountId(accountId, "accountId"),
-                    required(request.transactions(), "transactions"));
+                    required(request.transactions(), "transactions"), personalData.sealer(metadata.principal()));
             return dispatcher.sendAll(commands, metadata.toMetaData()).map(recorded -> {
                 List<CommandAccepted> accepted = new ArrayList<>(commands.size());
                 for (int i = 0; i < commands.size(); i++) {
@@ -91,7 +103,7 @@ class AccountController {
                 return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new AccountRequests.BatchRecorded(accountId, commands.size(), position, accepted));
             });
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{accountId}/transactions/{transactionId}/reversal")
@@ -104,11 +116,12 @@ class AccountController {
                     Fields.transactionId(request.transactionId(), "transactionId"),
                     Fields.transactionRef(transactionId, "reversedTransactionId"),
                     request.date() != null ? Bounds.date(request.date(), "date", today()) : today(),
-                    Bounds.memo(Fields.text(request.reason(), "reason"), "reason"));
+                    personalData.sealer(metadata.principal())
+                            .seal(Bounds.memo(Fields.text(request.reason(), "reason"), "reason")));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{accountId}/closure")
@@ -124,7 +137,18 @@ class AccountController {
                 recorded.position(), recorded.alreadyDone() ? "ALREADY_CLOSED" : "CLOSED")));
     }
 
-    private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests) {
+    /** Checked here, on the text: the account sees only the sealed name. */
+    private static String name(String given) {
+        String name = Bounds.text(required(given, "name"), "name").strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "name must be 1 to " + MAX_NAME + " characters",
+                    "name");
+        }
+        return name;
+    }
+
+    private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests,
+                                                   PersonalData.Sealer sealer) {
         if (requests.isEmpty()) {
             throw new RuleViolation(RequestRule.INVALID_FIELD, "transactions must not be empty", "transactions");
         }
@@ -136,7 +160,7 @@ class AccountController {
         List<TransactionCommand> commands = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
-                commands.add(required(requests.get(i), "transactions[" + i + "]").toCommand(account, today));
+                commands.add(required(requests.get(i), "transactions[" + i + "]").toCommand(account, today, sealer));
             } catch (RuntimeException invalid) {
                 throw new BatchItemFailed(i, invalid);
             }

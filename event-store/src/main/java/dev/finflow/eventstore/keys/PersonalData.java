@@ -33,9 +33,9 @@ public class PersonalData {
         this.keys = keys;
     }
 
-    /** A sealer for one person's texts (their key looked up, or created, once). */
+    /** A sealer for one person's texts: their key is looked up (or created) once, at the first text sealed. */
     public Sealer sealer(String personId) {
-        return new Sealer(personId, keys.keyFor(personId));
+        return new Sealer(personId, keys);
     }
 
     /** A reader for one request: each key it meets is looked up once. */
@@ -43,20 +43,24 @@ public class PersonalData {
         return new Reader();
     }
 
-    /** Seals the texts of one person; null stays null. */
+    /** Seals the texts of one person; null stays null. For one request (not shared between threads). */
     public static final class Sealer {
 
         private final String personId;
-        private final byte[] key;
+        private final PersonKeys keys;
+        private byte[] key;
 
-        private Sealer(String personId, byte[] key) {
+        private Sealer(String personId, PersonKeys keys) {
             this.personId = personId;
-            this.key = key;
+            this.keys = keys;
         }
 
         public String seal(String text) {
             if (text == null) {
                 return null;
+            }
+            if (key == null) {
+                key = keys.keyFor(personId);
             }
             byte[] plain = text.getBytes(StandardCharsets.UTF_8);
             byte[] nonce = Arrays.copyOf(hmac(hmac(key, "finflow-nonce".getBytes(StandardCharsets.UTF_8)), plain),
