@@ -34,6 +34,8 @@ class PersonalDataApiTest {
     StoredEvents store;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ErasuresReapplied reapplied;
 
     private final String alice = "alice-" + UUID.randomUUID();
     private final String admin = TestTokens.bearer("admin-" + UUID.randomUUID(), Role.ADMIN);
@@ -66,9 +68,9 @@ class PersonalDataApiTest {
         JsonNode erased = send("POST", "/api/v1/persons/" + alice + "/erasure", null, admin, 200);
 
         assertThat(erased.get("status").asText()).isEqualTo("ERASED");
-        StoredEvents.Row event = store.all().stream().filter(row -> row.simpleType().equals("PersonErasedEvent"))
+        StoredEvents.Row event = store.all().stream().filter(row -> row.aggregateId().equals("person/" + alice))
                 .findFirst().orElseThrow();
-        assertThat(event.aggregateId()).isEqualTo("person/" + alice);
+        assertThat(event.simpleType()).isEqualTo("PersonErasedEvent");
         assertThat(event.position()).isEqualTo(erased.get("position").asLong());
         assertThat(event.payload().toString()).isEqualTo("{\"personId\":\"" + alice + "\"}");
         assertThat(event.metaData().get("principal").asText()).startsWith("admin-");
@@ -87,6 +89,19 @@ class PersonalDataApiTest {
         send("POST", "/api/v1/accounts/" + account + "/transactions", """
                 {"transactionId":"w2","type":"WITHDRAWAL","amount":0.01,"currency":"EUR","date":"2024-01-05"}""",
                 alice, 422);
+    }
+
+    @Test
+    void aKeyRestoredFromBeforeTheErasureIsDeletedAgainAtStartUp() {
+        seed();
+        send("POST", "/api/v1/persons/" + alice + "/erasure", null, admin, 200);
+        jdbc.update("insert into keys.person_key (person_id, wrapped_key, created_at) values (?, ?, now() - "
+                + "interval '1 day')", alice, new byte[60]);
+
+        reapplied.run(null);
+
+        assertThat(jdbc.queryForObject("select count(*) from keys.person_key where person_id = ?", Long.class, alice))
+                .isZero();
     }
 
     @Test

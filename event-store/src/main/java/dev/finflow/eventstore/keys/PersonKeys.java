@@ -57,6 +57,19 @@ public class PersonKeys {
         return jdbc.update("delete from " + TABLE + " where person_id = ?", personId) > 0;
     }
 
+    /**
+     * Deletes every key that an erasure recorded in the event store should have deleted: the key of each person
+     * with a {@code PersonErasedEvent} that is older than that event. After a restore of the key store from a
+     * backup taken before an erasure, this erases the person again; a key created after the erasure (the person
+     * wrote again) stays. Answers how many keys it deleted.
+     */
+    public int reapplyErasures() {
+        return jdbc.update("delete from " + TABLE + " k using events.domain_event_entry e"
+                + " where e.payload_type = 'dev.finflow.events.privacy.PersonErasedEvent'"
+                + " and e.aggregate_identifier = 'person/' || k.person_id"
+                + " and k.created_at <= e.time_stamp::timestamptz");
+    }
+
     private byte[] wrap(String personId, byte[] key) {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);

@@ -49,6 +49,38 @@ class PersonalDataTest {
     }
 
     @Test
+    void aKeyRestoredFromBeforeAnErasureIsErasedAgainAndAKeyMadeAfterItStays() {
+        try (TestDatabase database = TestDatabase.create()) {
+            PGSimpleDataSource dataSource = dataSource(database);
+            SchemaMigrations.migrateEvents(dataSource);
+            PersonKeys keys = new PersonKeys(dataSource, new KeyProperties(KeyProperties.DEVELOPMENT_MASTER_KEY));
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            keys.keyFor("restored");
+            keys.keyFor("writes-again");
+            keys.keyFor("never-erased");
+            jdbc.update("update keys.person_key set created_at = '2026-01-01T00:00:00Z' where person_id = 'restored'");
+            jdbc.update("update keys.person_key set created_at = '2026-03-01T00:00:00Z' "
+                    + "where person_id = 'writes-again'");
+            erased(jdbc, "restored", "2026-02-01T00:00:00.000Z");
+            erased(jdbc, "writes-again", "2026-02-01T00:00:00.000Z");
+
+            assertThat(keys.reapplyErasures()).isEqualTo(1);
+
+            assertThat(keys.find("restored")).isEmpty();
+            assertThat(keys.find("writes-again")).isPresent();
+            assertThat(keys.find("never-erased")).isPresent();
+            assertThat(keys.reapplyErasures()).isZero();
+        }
+    }
+
+    private static void erased(JdbcTemplate jdbc, String person, String at) {
+        jdbc.update("insert into events.domain_event_entry (aggregate_identifier, sequence_number, type, "
+                + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) values "
+                + "(?, 0, 'person', ?, '{}', ?, '1', 'dev.finflow.events.privacy.PersonErasedEvent', ?)",
+                "person/" + person, java.util.UUID.randomUUID().toString(), "{\"personId\":\"" + person + "\"}", at);
+    }
+
+    @Test
     void aKeyWrappedByAnotherMasterKeyIsRefusedNotMisread() {
         try (TestDatabase database = TestDatabase.create()) {
             PGSimpleDataSource dataSource = dataSource(database);
