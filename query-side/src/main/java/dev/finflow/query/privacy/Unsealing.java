@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +25,9 @@ import java.util.function.BiFunction;
  */
 @Component
 public class Unsealing {
+
+    /** The fields of the shared events that the command side seals: account names, memos, reversal reasons. */
+    public static final Set<String> PERSONAL_FIELDS = Set.of("name", "memo", "reason");
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
 
@@ -41,7 +45,11 @@ public class Unsealing {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** A stored event's JSON with every sealed text in it opened; JSON without any is returned as it is. */
+    /**
+     * A stored event's JSON with its personal fields ({@link #PERSONAL_FIELDS}) opened; JSON without a sealed text
+     * is returned as it is. Other fields are never opened, even when their text looks sealed (a user id may hold
+     * colons: a token copied into one must not decrypt someone else's memo for its reader).
+     */
     public static String openJson(PersonalData.Reader reader, String json) {
         if (json == null || !json.contains(SealedText.PREFIX)) {
             return json;
@@ -54,12 +62,14 @@ public class Unsealing {
     }
 
     private static JsonNode opened(PersonalData.Reader reader, JsonNode node) {
-        if (node.isTextual()) {
-            return SealedText.parse(node.asText()).isPresent() ? TextNode.valueOf(reader.open(node.asText())) : node;
-        }
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                field.setValue(opened(reader, field.getValue()));
+                JsonNode value = field.getValue();
+                if (value.isTextual() && PERSONAL_FIELDS.contains(field.getKey())) {
+                    field.setValue(TextNode.valueOf(reader.open(value.asText())));
+                } else {
+                    field.setValue(opened(reader, value));
+                }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {

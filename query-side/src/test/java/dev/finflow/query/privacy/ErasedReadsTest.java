@@ -1,6 +1,8 @@
 package dev.finflow.query.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.finflow.events.ledger.AccessGrantedEvent;
+import dev.finflow.events.ledger.AccessLevel;
 import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.LegType;
@@ -63,18 +65,22 @@ class ErasedReadsTest {
         PersonalData.Sealer sealer = personalData.sealer(person);
         events.append("Account", account, new AccountOpenedEvent(id(account), sealer.seal(name),
                 Currency.getInstance("EUR"), BigDecimal.ZERO, day("2024-01-02")), person, "c-1");
-        long last = events.append("Account", account, new CashDepositedEvent(id(account), tx("d1"), eur("100.00"),
-                null, day("2024-01-03"), sealer.seal(memo), List.of(cash("100.00"),
+        String sealedMemo = sealer.seal(memo);
+        events.append("Account", account, new CashDepositedEvent(id(account), tx("d1"), eur("100.00"),
+                null, day("2024-01-03"), sealedMemo, List.of(cash("100.00"),
                         leg(LegType.EXTERNAL, "EUR", "-100.00"))), person, "c-2");
+        // A sealed value copied into a field that is not personal text is shown as stored, never opened.
+        long last = events.append("Account", account, new AccessGrantedEvent(id(account), sealedMemo,
+                AccessLevel.VIEWER), person, "c-3");
         awaitAll(last);
 
         assertThat(memos()).containsExactly(memo);
-        assertThat(auditPayloads()).contains(name, memo);
+        assertThat(auditPayloads()).contains(name, memo, "\"userId\":\"" + sealedMemo + "\"");
         String holdings = holdings();
         assertThat(storedText()).doesNotContain(name, memo);
 
         keys.delete(person);
-        awaitAll(events.append("person", "person/" + person, new PersonErasedEvent(person), "admin-1", "c-3"));
+        awaitAll(events.append("person", "person/" + person, new PersonErasedEvent(person), "admin-1", "c-4"));
 
         assertThat(memos()).containsExactly("[erased]");
         assertThat(auditPayloads()).doesNotContain(name, memo).contains("\"name\":\"[erased]\"",
