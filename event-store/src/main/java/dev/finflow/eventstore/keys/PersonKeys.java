@@ -1,6 +1,8 @@
 package dev.finflow.eventstore.keys;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -11,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,6 +71,27 @@ public class PersonKeys {
                 + " where e.payload_type = 'dev.finflow.events.privacy.PersonErasedEvent'"
                 + " and e.aggregate_identifier = 'person/' || k.person_id"
                 + " and k.created_at <= e.time_stamp::timestamptz");
+    }
+
+    /**
+     * Re-wraps every person's key with {@code next} master key, in one transaction (rows locked, so a key created
+     * meanwhile waits and is wrapped by whichever master key its writer holds: run this with the services stopped,
+     * or restart them on the new key at once). The data keys themselves stay: the events they sealed are immutable.
+     * Answers how many keys it re-wrapped.
+     */
+    public int rewrap(KeyProperties next) {
+        PersonKeys rewrapped = new PersonKeys(jdbc.getDataSource(), next);
+        Integer count = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource())).execute(status -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("select person_id, wrapped_key from " + TABLE
+                    + " for update");
+            for (Map<String, Object> row : rows) {
+                String personId = (String) row.get("person_id");
+                jdbc.update("update " + TABLE + " set wrapped_key = ? where person_id = ?",
+                        rewrapped.wrap(personId, unwrap(personId, (byte[]) row.get("wrapped_key"))), personId);
+            }
+            return rows.size();
+        });
+        return count == null ? 0 : count;
     }
 
     private byte[] wrap(String personId, byte[] key) {

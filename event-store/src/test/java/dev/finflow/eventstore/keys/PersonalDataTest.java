@@ -81,6 +81,25 @@ class PersonalDataTest {
     }
 
     @Test
+    void aRotatedMasterKeyOpensWhatTheOldOneSealedAndTheOldOneNoLongerUnwraps() {
+        try (TestDatabase database = TestDatabase.create()) {
+            PGSimpleDataSource dataSource = dataSource(database);
+            SchemaMigrations.migrateEvents(dataSource);
+            KeyProperties old = new KeyProperties(KeyProperties.DEVELOPMENT_MASTER_KEY);
+            KeyProperties next = new KeyProperties("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=");
+            String sealed = new PersonalData(new PersonKeys(dataSource, old)).sealer("alice").seal("Holiday fund");
+            new PersonalData(new PersonKeys(dataSource, old)).sealer("bob").seal("Rent");
+
+            assertThat(new PersonKeys(dataSource, old).rewrap(next)).isEqualTo(2);
+
+            assertThat(new PersonalData(new PersonKeys(dataSource, next)).reader().open(sealed))
+                    .isEqualTo("Holiday fund");
+            assertThatThrownBy(() -> new PersonKeys(dataSource, old).find("alice"))
+                    .hasMessageContaining("FINFLOW_KEYS_MASTER_KEY");
+        }
+    }
+
+    @Test
     void aKeyWrappedByAnotherMasterKeyIsRefusedNotMisread() {
         try (TestDatabase database = TestDatabase.create()) {
             PGSimpleDataSource dataSource = dataSource(database);
