@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ class ErasureSystemTest {
     private final String person = "person-" + UUID.randomUUID();
     private final String owner = TestTokens.bearer(person, Role.OWNER);
     private final String admin = TestTokens.bearer("erasure-admin", Role.ADMIN);
+    private final String bystander = "bystander-" + UUID.randomUUID();
+    /** The services' master key; the rotation at the end opens the persons' keys with it, so they must have used it. */
+    private final String masterKey = key();
     private final String main = "er-" + UUID.randomUUID().toString().substring(0, 8);
     private final String savings = "er-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -53,47 +57,24 @@ class ErasureSystemTest {
                 "transfer memo", "reversal reason")) {
             seeded.put(key, random());
         }
-        try (TestDatabase database = TestDatabase.create();
-             Service command = Service.start("erasure-command", "command-side", environment(database));
-             Service query = Service.start("erasure-query", "query-side", environment(database))) {
-            command.awaitHealthy(STARTUP);
-            query.awaitHealthy(STARTUP);
-            long written = seed(command, seeded);
-            awaitCaughtUp(query, written);
-
-            List<String> exported = new ArrayList<>();
-            get(command, "/api/v1/persons/" + person + "/export", owner).path("items")
-                    .forEach(item -> exported.add(item.path("value").asText()));
-            assertThat(exported).as("the export: every seeded value, the transfer memo at both accounts")
-                    .containsExactlyInAnyOrder(seeded.get("main name"), seeded.get("savings name"),
-                            seeded.get("deposit memo"), seeded.get("withdrawal memo"), seeded.get("fee memo"),
-                            seeded.get("transfer memo"), seeded.get("transfer memo"), seeded.get("reversal reason"));
-            assertThat(memos(query)).contains(seeded.get("deposit memo"), seeded.get("reversal reason"));
-            Map<String, String> balances = balances(query);
-
-            JsonNode erased = post(command, "/api/v1/persons/" + person + "/erasure", "", admin);
-            assertThat(erased.path("status").asText()).isEqualTo("ERASED");
-            awaitCaughtUp(query, erased.path("position").asLong());
-            Map<String, Integer> versions = rebuildEveryProjection(query, erased.path("position").asLong());
-
-            versions.forEach((name, version) -> {
-                JsonNode verified = get(query, "/api/v1/admin/projections/" + name + "/verify", admin);
-                assertThat(verified.path("differences").size()).as("verify %s: %s", name, verified).isZero();
-                assertThat(verified.path("version").asInt()).as(name).isEqualTo(version);
-            });
-            assertThat(balances(query)).isEqualTo(balances);
-            assertThat(memos(query)).containsOnly("[erased]");
-            assertThat(get(command, "/api/v1/persons/" + person + "/export", owner).path("items")
-                    .findValuesAsText("value")).hasSize(8).containsOnly("[erased]");
-
-            String dump = pgDump(database);
-            assertThat(dump).contains("PersonErasedEvent").contains(person);
-            System.out.printf("erasure: %d values seeded, exported, erased at position %d; %d projections rebuilt "
-                    + "and verified; pg_dump of %d bytes holds none of them%n", seeded.size(),
-                    erased.path("position").asLong(), versions.size(), dump.length());
-            for (Map.Entry<String, String> value : seeded.entrySet()) {
-                assertThat(dump).as("pg_dump holds the %s", value.getKey()).doesNotContain(value.getValue());
+        String bystanderName = random();
+        try (TestDatabase database = TestDatabase.create()) {
+            try (Service command = Service.start("erasure-command", "command-side", environment(database));
+                 Service query = Service.start("erasure-query", "query-side", environment(database))) {
+                command.awaitHealthy(STARTUP);
+                query.awaitHealthy(STARTUP);
+                post(command, "/api/v1/accounts", """
+                        {"name":"%s","currency":"EUR"}""".formatted(bystanderName),
+                        TestTokens.bearer(bystander, Role.OWNER));
+                exportEraseAndCheck(command, query, database, seeded);
+                assertThat(get(command, "/api/v1/persons/" + bystander + "/export", admin).path("items")
+                        .findValuesAsText("value")).as("another person's data stays").containsExactly(bystanderName);
+                assertThat(pgDump(database)).doesNotContain(bystanderName);
             }
+            String rotated = rotateMasterKey(database);
+            System.out.println("erasure: " + rotated);
+            assertThat(rotated).as("the bystander's key, wrapped with FINFLOW_KEYS_MASTER_KEY, re-wrapped")
+                    .contains("rotation: 1 keys re-wrapped");
         }
         for (String log : List.of("erasure-command", "erasure-query")) {
             String captured = Files.readString(Path.of("target/system-logs", log + ".log"));
@@ -103,6 +84,45 @@ class ErasureSystemTest {
                         .doesNotContain(value.getValue());
             }
         }
+    }
+
+    /** Seeds, exports, erases, rebuilds: the figures stay, the seeded values are in no table, a dump included. */
+    private void exportEraseAndCheck(Service command, Service query, TestDatabase database,
+                                     Map<String, String> seeded) throws Exception {
+        long written = seed(command, seeded);
+        awaitCaughtUp(query, written);
+        List<String> exported = new ArrayList<>();
+        get(command, "/api/v1/persons/" + person + "/export", owner).path("items")
+                .forEach(item -> exported.add(item.path("value").asText()));
+        assertThat(exported).as("the export: every seeded value, the transfer memo at both accounts")
+                .containsExactlyInAnyOrder(seeded.get("main name"), seeded.get("savings name"),
+                        seeded.get("deposit memo"), seeded.get("withdrawal memo"), seeded.get("fee memo"),
+                        seeded.get("transfer memo"), seeded.get("transfer memo"), seeded.get("reversal reason"));
+        assertThat(memos(query)).contains(seeded.get("deposit memo"), seeded.get("reversal reason"));
+        Map<String, String> balances = balances(query);
+
+        JsonNode erased = post(command, "/api/v1/persons/" + person + "/erasure", "", admin);
+        assertThat(erased.path("status").asText()).isEqualTo("ERASED");
+        awaitCaughtUp(query, erased.path("position").asLong());
+        Map<String, Integer> versions = rebuildEveryProjection(query, erased.path("position").asLong());
+
+        versions.forEach((name, version) -> {
+            JsonNode verified = get(query, "/api/v1/admin/projections/" + name + "/verify", admin);
+            assertThat(verified.path("differences").size()).as("verify %s: %s", name, verified).isZero();
+            assertThat(verified.path("version").asInt()).as(name).isEqualTo(version);
+        });
+        assertThat(balances(query)).isEqualTo(balances);
+        assertThat(memos(query)).containsOnly("[erased]");
+        assertThat(get(command, "/api/v1/persons/" + person + "/export", owner).path("items")
+                .findValuesAsText("value")).hasSize(8).containsOnly("[erased]");
+        String dump = pgDump(database);
+        assertThat(dump).contains("PersonErasedEvent").contains(person);
+        for (Map.Entry<String, String> value : seeded.entrySet()) {
+            assertThat(dump).as("pg_dump holds the %s", value.getKey()).doesNotContain(value.getValue());
+        }
+        System.out.printf("erasure: %d values seeded, exported, erased at position %d; %d projections rebuilt "
+                + "and verified; pg_dump of %d bytes holds none of them%n", seeded.size(),
+                erased.path("position").asLong(), versions.size(), dump.length());
     }
 
     /** Two accounts and their transactions, each text one of {@code seeded}; answers the last position written. */
@@ -207,6 +227,28 @@ class ErasureSystemTest {
         return dump;
     }
 
+    /** The README's master key rotation, run from the command side's jar as an operator would. */
+    private String rotateMasterKey(TestDatabase database) throws Exception {
+        Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", home.resolve("command-side/target/command-side.jar").toString(),
+                "-Dloader.main=dev.finflow.eventstore.keys.MasterKeyRotation",
+                "org.springframework.boot.loader.launch.PropertiesLauncher").redirectErrorStream(true);
+        builder.environment().putAll(environment(database));
+        builder.environment().put("FINFLOW_KEYS_NEW_MASTER_KEY", key());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("rotation: %s", output).isZero();
+        return output.lines().filter(line -> line.startsWith("rotation: ")).findFirst().orElse(output);
+    }
+
+    private static String key() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     /** 24 random letters and digits: found in a dump only if this run wrote it. */
     private static String random() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -238,8 +280,9 @@ class ErasureSystemTest {
         }
     }
 
-    private static Map<String, String> environment(TestDatabase database) {
+    private Map<String, String> environment(TestDatabase database) {
         return Map.of("FINFLOW_DB_URL", database.jdbcUrl(), "FINFLOW_DB_USER", database.username(),
-                "FINFLOW_DB_PASSWORD", database.password(), "FINFLOW_OIDC_ISSUER_URI", TestIssuer.shared().uri());
+                "FINFLOW_DB_PASSWORD", database.password(), "FINFLOW_OIDC_ISSUER_URI", TestIssuer.shared().uri(),
+                "FINFLOW_KEYS_MASTER_KEY", masterKey);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Base64;
 
 /**
  * The master key that wraps every person's data key ({@code FINFLOW_KEYS_MASTER_KEY}, 32 bytes in base64). The
- * default is a published development key: anyone with a database dump and the default can unwrap the keys, so a
- * deployment sets its own and keeps it out of the database's backups.
+ * default (also for an empty value) is a published development key: anyone with a database dump and the default
+ * can unwrap the keys, so a deployment sets its own and keeps it out of the database's backups.
  *
  * @param masterKey base64 of 32 bytes
  */
@@ -19,9 +19,12 @@ public record KeyProperties(@DefaultValue(DEVELOPMENT_MASTER_KEY) String masterK
     public static final String DEVELOPMENT_MASTER_KEY = "ZmluZmxvdy1kZXZlbG9wbWVudC1tYXN0ZXIta2V5LTE=";
 
     public KeyProperties {
+        if (masterKey == null || masterKey.isBlank()) {
+            masterKey = DEVELOPMENT_MASTER_KEY;
+        }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(masterKey == null ? "" : masterKey.strip());
+            key = Base64.getDecoder().decode(masterKey.strip());
         } catch (IllegalArgumentException notBase64) {
             throw new IllegalStateException("FINFLOW_KEYS_MASTER_KEY (finflow.keys.master-key) is not base64");
         }
