@@ -96,6 +96,32 @@ class ErasedReadsTest {
         assertThat(verify("transactions").differences()).isEmpty();
     }
 
+    @Test
+    void aDeadLetterHoldsOnlySealedTextAndARetryAfterTheErasureReadsErased() {
+        String table = catalog.tables("transactions").name("account_transaction");
+        jdbc.execute("alter table " + table + " add constraint erasure_poison check (account_id <> '" + account
+                + "')");
+        PersonalData.Sealer sealer = personalData.sealer(person);
+        events.append("Account", account, new AccountOpenedEvent(id(account), sealer.seal(name),
+                Currency.getInstance("EUR"), BigDecimal.ZERO, day("2024-01-02")), person, "c-1");
+        events.append("Account", account, new CashDepositedEvent(id(account), tx("d1"), eur("100.00"), null,
+                day("2024-01-03"), sealer.seal(memo), List.of(cash("100.00"), leg(LegType.EXTERNAL, "EUR",
+                        "-100.00"))), person, "c-2");
+        EventAppender.await(() -> jdbc.queryForObject("select count(*) from query.dead_letter_entry", Long.class) > 0);
+
+        String letters = String.join("", jdbc.queryForList("select t::text from query.dead_letter_entry t",
+                String.class));
+        assertThat(letters).contains("sealed:v1:" + person + ":").doesNotContain(name, memo);
+
+        keys.delete(person);
+        events.append("person", "person/" + person, new PersonErasedEvent(person), "admin-1", "c-3");
+        jdbc.execute("alter table " + table + " drop constraint erasure_poison");
+        http.post().uri("/api/v1/admin/projections/transactions/dead-letters/retry?sequence={account}", account)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.applied").isEqualTo(1);
+
+        assertThat(memos()).containsExactly("[erased]");
+    }
+
     private List<String> memos() {
         JsonNode page = Json.parse(http.get().uri("/api/v1/accounts/{id}/transactions", account).exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBody());
