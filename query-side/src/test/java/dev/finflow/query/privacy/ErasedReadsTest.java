@@ -18,6 +18,7 @@ import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.verify.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -76,6 +77,7 @@ class ErasedReadsTest {
 
         assertThat(memos()).containsExactly(memo);
         assertThat(auditPayloads()).contains(name, memo, "\"userId\":\"" + sealedMemo + "\"");
+        assertThat(auditStream()).contains(name, memo);
         String holdings = holdings();
         assertThat(storedText()).doesNotContain(name, memo);
 
@@ -85,6 +87,7 @@ class ErasedReadsTest {
         assertThat(memos()).containsExactly("[erased]");
         assertThat(auditPayloads()).doesNotContain(name, memo).contains("\"name\":\"[erased]\"",
                 "\"memo\":\"[erased]\"", "\"personId\":\"" + person + "\"");
+        assertThat(auditStream()).doesNotContain(name, memo).contains("\"memo\":\"[erased]\"");
         assertThat(holdings()).isEqualTo(holdings);
         for (Projection projection : catalog.projections()) {
             assertThat(verify(projection.name()).differences()).as(projection.name()).isEmpty();
@@ -131,6 +134,11 @@ class ErasedReadsTest {
     private String auditPayloads() {
         return new String(http.get().uri("/api/v1/audit/events?limit=1000").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody());
+    }
+
+    private String auditStream() {
+        return new String(http.get().uri("/api/v1/audit/events").accept(MediaType.APPLICATION_NDJSON).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
     }
 
     private String holdings() {
