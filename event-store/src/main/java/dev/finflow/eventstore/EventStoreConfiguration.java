@@ -3,6 +3,7 @@ package dev.finflow.eventstore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.finflow.events.serialization.EventJson;
+import dev.finflow.eventstore.keys.PersonalDataConfiguration;
 import dev.finflow.eventstore.observability.ObservabilityConfiguration;
 import dev.finflow.eventstore.streams.StreamsEndAtShutdown;
 import dev.finflow.events.upcasting.LedgerUpcasters;
@@ -44,7 +45,7 @@ import java.time.Duration;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
-@Import(ObservabilityConfiguration.class)
+@Import({ObservabilityConfiguration.class, PersonalDataConfiguration.class})
 public class EventStoreConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -12,15 +12,21 @@ import javax.sql.DataSource;
 public final class SchemaMigrations {
 
     public static final String EVENTS_SCHEMA = "events";
+    /** The persons' data keys, beside the event store and outside its schema (README, "Erasure of personal data"). */
+    public static final String KEYS_SCHEMA = "keys";
 
     public SchemaMigrations(DataSource dataSource, String serviceSchema) {
         migrateEvents(dataSource);
         migrate(dataSource, serviceSchema);
     }
 
-    /** Creates and migrates the shared {@code events} schema only, for a writer that keeps its own schema itself. */
+    /**
+     * Creates and migrates the shared {@code events} schema and the {@code keys} schema beside it only, for a
+     * writer that keeps its own schema itself.
+     */
     public static void migrateEvents(DataSource dataSource) {
         migrate(dataSource, EVENTS_SCHEMA);
+        migrate(dataSource, KEYS_SCHEMA);
     }
 
     private static void migrate(DataSource dataSource, String schema) {

@@ -83,7 +83,8 @@ public class Account {
             }
             throw new RuleViolation(ACCOUNT_EXISTS, "account " + command.accountId() + " exists with other details");
         }
-        if (command.name() == null || command.name().isBlank() || command.name().length() > 200) {
+        // The controller checked the name's length on its text; here it is sealed (README, "Erasure of personal data").
+        if (command.name() == null || command.name().isBlank()) {
             throw new RuleViolation(INVALID_FIELD, "name must be 1 to 200 characters", "name");
         }
         BigDecimal overdraft = Objects.requireNonNullElse(command.overdraftLimit(), BigDecimal.ZERO);

@@ -19,6 +19,7 @@ import dev.finflow.problems.openapi.Raises;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.finflow.eventstore.keys.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +37,11 @@ import java.util.UUID;
 
 import static dev.finflow.command.api.Fields.required;
 
-/** Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. */
+/**
+ * Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. Names,
+ * memos and reasons are sealed with the caller's key here, before any command carries them (a key look-up in
+ * PostgreSQL, so those requests run on the bounded-elastic scheduler).
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 @Tag(name = "Accounts", description = "Open, book into, reverse in and close accounts")
@@ -43,12 +49,16 @@ class AccountController {
 
     static final int MAX_BATCH = 1000;
 
+    static final int MAX_NAME = 200;
+
     private final CommandDispatcher dispatcher;
     private final AccountProperties properties;
+    private final PersonalData personalData;
 
-    AccountController(CommandDispatcher dispatcher, AccountProperties properties) {
+    AccountController(CommandDispatcher dispatcher, AccountProperties properties, PersonalData personalData) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.personalData = personalData;
     }
 
     @Operation(summary = "Open an account", description = "The caller becomes its owner. `accountId` is generated "
@@ -64,13 +74,14 @@ class AccountController {
             AccountId id = request.accountId() == null ? new AccountId(UUID.randomUUID().toString())
                     : Fields.accountId(request.accountId(), "accountId");
             OpenAccountCommand command = new OpenAccountCommand(id,
-                    Bounds.text(required(request.name(), "name"), "name"),
+                    personalData.sealer(metadata.principal()).seal(name(request.name())),
                     Fields.currency(request.currency(), "currency"), Bounds.amount(request.overdraftLimit() != null
                     ? request.overdraftLimit() : properties.defaultOverdraftLimit(), "overdraftLimit"),
                     request.openedOn() != null ? Bounds.date(request.openedOn(), "openedOn", today()) : today());
             return dispatcher.send(command, metadata.toMetaData());
-        }).map(recorded -> status(recorded).body(new AccountRequests.AccountChanged(recorded.aggregateId(),
-                recorded.position(), recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
+        }).subscribeOn(Schedulers.boundedElastic()).map(recorded -> status(recorded).body(
+                new AccountRequests.AccountChanged(recorded.aggregateId(), recorded.position(),
+                        recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
     }
 
     @Operation(summary = "Record a transaction", description = "A deposit, withdrawal, buy, sell, dividend or fee; "
@@ -89,11 +100,12 @@ class AccountController {
                                                  @RequestBody TransactionRequest request,
                                                  RequestMetadata metadata) {
         return Mono.defer(() -> {
-            TransactionCommand command = request.toCommand(Fields.accountId(accountId, "accountId"), today());
+            TransactionCommand command = request.toCommand(Fields.accountId(accountId, "accountId"), today(),
+                    personalData.sealer(metadata.principal()));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "Record a batch of transactions", description = "Up to 1000 transactions, recorded all "
@@ -112,7 +124,7 @@ class AccountController {
                                                                     RequestMetadata metadata) {
         return Mono.defer(() -> {
             List<TransactionCommand> commands = batchCommands(Fields.accountId(accountId, "accountId"),
-                    required(request.transactions(), "transactions"));
+                    required(request.transactions(), "transactions"), personalData.sealer(metadata.principal()));
             return dispatcher.sendAll(commands, metadata.toMetaData()).map(recorded -> {
                 List<CommandAccepted> accepted = new ArrayList<>(commands.size());
                 for (int i = 0; i < commands.size(); i++) {
@@ -123,7 +135,7 @@ class AccountController {
                 return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new AccountRequests.BatchRecorded(accountId, commands.size(), position, accepted));
             });
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "Reverse a transaction", description = "Cancels the transaction from its own date as if it "
@@ -144,11 +156,12 @@ class AccountController {
                     Fields.transactionId(request.transactionId(), "transactionId"),
                     Fields.transactionRef(transactionId, "reversedTransactionId"),
                     request.date() != null ? Bounds.date(request.date(), "date", today()) : today(),
-                    Bounds.memo(Fields.text(request.reason(), "reason"), "reason"));
+                    personalData.sealer(metadata.principal())
+                            .seal(Bounds.memo(Fields.text(request.reason(), "reason"), "reason")));
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Operation(summary = "Close an account", description = "Only an empty account closes; the date defaults to "
@@ -170,7 +183,18 @@ class AccountController {
                 recorded.position(), recorded.alreadyDone() ? "ALREADY_CLOSED" : "CLOSED")));
     }
 
-    private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests) {
+    /** Checked here, on the text: the account sees only the sealed name. */
+    private static String name(String given) {
+        String name = Bounds.text(required(given, "name"), "name").strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new RuleViolation(RequestRule.INVALID_FIELD, "name must be 1 to " + MAX_NAME + " characters",
+                    "name");
+        }
+        return name;
+    }
+
+    private List<TransactionCommand> batchCommands(AccountId account, List<TransactionRequest> requests,
+                                                   PersonalData.Sealer sealer) {
         if (requests.isEmpty()) {
             throw new RuleViolation(RequestRule.INVALID_FIELD, "transactions must not be empty", "transactions");
         }
@@ -182,7 +206,7 @@ class AccountController {
         List<TransactionCommand> commands = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
-                commands.add(required(requests.get(i), "transactions[" + i + "]").toCommand(account, today));
+                commands.add(required(requests.get(i), "transactions[" + i + "]").toCommand(account, today, sealer));
             } catch (RuntimeException invalid) {
                 throw new BatchItemFailed(i, invalid);
             }

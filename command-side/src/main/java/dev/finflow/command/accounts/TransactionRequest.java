@@ -18,6 +18,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.TransactionId;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.finflow.eventstore.keys.PersonalData;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,10 +54,11 @@ public record TransactionRequest(@Schema(requiredMode = Schema.RequiredMode.REQU
 
     enum Type { DEPOSIT, WITHDRAWAL, BUY, SELL, DIVIDEND, FEE }
 
-    TransactionCommand toCommand(AccountId account, LocalDate today) {
+    /** The command; the memo sealed with its writer's key ({@code sealer}). */
+    TransactionCommand toCommand(AccountId account, LocalDate today, PersonalData.Sealer sealer) {
         TransactionId id = Fields.transactionId(transactionId, "transactionId");
         LocalDate day = date != null ? Bounds.date(date, "date", today) : today;
-        String note = Bounds.memo(Fields.text(memo, "memo"), "memo");
+        String note = sealer.seal(Bounds.memo(Fields.text(memo, "memo"), "memo"));
         Type kind = parsedType();
         requireOnlyFieldsOf(kind);
         Bounds.amount(amount, "amount");

@@ -68,6 +68,8 @@ public enum CommandRule implements Rule {
     BAR_REJECTED("bar-rejected", Kind.REFUSED, "The bar fails the quality rules"),
     CORPORATE_ACTION_CONFLICT("corporate-action-conflict", Kind.CONFLICT,
             "A different split or dividend is recorded for this date"),
+    // A person's data (export and erasure).
+    OTHER_PERSONS_DATA("other-persons-data", Kind.FORBIDDEN, "Only an admin may export another person's data"),
     // Operations on the processes' dead letters.
     PROCESSOR_NOT_FOUND("processor-not-found", Kind.NOT_FOUND, "Processor not found"),
     DEAD_LETTER_NOT_FOUND("dead-letter-not-found", Kind.NOT_FOUND, "Dead letter not found"),

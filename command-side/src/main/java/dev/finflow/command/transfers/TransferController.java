@@ -6,6 +6,7 @@ import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.dispatch.CommandDispatcher;
 import dev.finflow.events.ledger.SendTransferCommand;
+import dev.finflow.eventstore.keys.PersonalData;
 import org.springframework.beans.factory.annotation.Value;
 import dev.finflow.problems.openapi.Raises;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,10 +34,13 @@ import java.time.ZoneId;
 class TransferController {
 
     private final CommandDispatcher dispatcher;
+    private final PersonalData personalData;
     private final ZoneId zone;
 
-    TransferController(CommandDispatcher dispatcher, @Value("${finflow.accounts.zone:UTC}") ZoneId zone) {
+    TransferController(CommandDispatcher dispatcher, PersonalData personalData,
+                       @Value("${finflow.accounts.zone:UTC}") ZoneId zone) {
         this.dispatcher = dispatcher;
+        this.personalData = personalData;
         this.zone = zone;
     }
 
@@ -58,11 +63,12 @@ class TransferController {
                     Fields.money(Bounds.amount(request.amount(), "amount"), "amount", request.currency(), "currency"),
                     Bounds.fxRate(request.fxRate(), "fxRate"), request.date() != null
                     ? Bounds.date(request.date(), "date", LocalDate.now(zone)) : LocalDate.now(zone),
-                    Bounds.memo(Fields.text(request.memo(), "memo"), "memo"));
+                    personalData.sealer(metadata.principal())
+                            .seal(Bounds.memo(Fields.text(request.memo(), "memo"), "memo")));
             return dispatcher.send(command, metadata.toMetaData()).map(recorded -> ResponseEntity
                     .status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                     .body(new CommandAccepted(recorded.aggregateId(), command.transactionId().value(),
                             recorded.position(), recorded.alreadyDone() ? "ALREADY_RECORDED" : "SENT")));
-        });
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -75,8 +75,8 @@ class TransferProcess {
             return;
         }
         dispatcher.send(new RefundTransferCommand(new AccountId(sender[0]), new TransactionId(sender[1]),
-                "reversed at " + reversal.accountId() + " by " + reversal.transactionId()
-                        + (reversal.reason() == null ? "" : ": " + reversal.reason()), reversal.originalDate()),
+                // The reversal's reason is the reverser's personal text, sealed with their key: not copied here.
+                "reversed at " + reversal.accountId() + " by " + reversal.transactionId(), reversal.originalDate()),
                 ACTING).block(TIMEOUT);
     }
 

@@ -31,6 +31,8 @@ class EndpointRoleTableTest {
             .row("DELETE", "/api/v1/accounts/{accountId}/grants/{userId}", "/api/v1/accounts/t-1/grants/u-1",
                     OWNER, ADMIN)
             .row("POST", "/api/v1/transfers", "/api/v1/transfers", OWNER)
+            .row("POST", "/api/v1/persons/{personId}/erasure", "/api/v1/persons/p-1/erasure", ADMIN)
+            .row("GET", "/api/v1/persons/{personId}/export", "/api/v1/persons/table-owner/export", OWNER, ADMIN)
             .row("POST", "/api/v1/instruments", "/api/v1/instruments", MARKET_DATA)
             .row("POST", "/api/v1/instruments/{symbol}/bars", "/api/v1/instruments/T1/bars", MARKET_DATA)
             .row("POST", "/api/v1/instruments/{symbol}/splits", "/api/v1/instruments/T1/splits", MARKET_DATA)

@@ -120,6 +120,8 @@ class ProblemVocabularyTest {
                         "{\"accountId\":\"pv-1\",\"name\":\"Other\",\"currency\":\"USD\"}"),
                 BadRequest.post("read-only-access", TX, DEPOSIT.formatted("x", 1, "EUR"))
                         .with(HttpHeaders.AUTHORIZATION, TestTokens.bearer("pv-viewer", Role.OWNER)),
+                new BadRequest("other-persons-data", HttpMethod.GET, "/api/v1/persons/pv-other/export", null, null,
+                        Map.of(HttpHeaders.AUTHORIZATION, TestTokens.bearer("pv-viewer", Role.OWNER))),
                 new BadRequest("last-owner", HttpMethod.DELETE, PV + "/grants/" + TestTokens.DEFAULT_SUBJECT, null,
                         null, Map.of()),
                 BadRequest.post("account-closed", "/api/v1/accounts/pv-closed/transactions",

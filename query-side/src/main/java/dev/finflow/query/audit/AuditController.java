@@ -7,6 +7,8 @@ import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
+import dev.finflow.eventstore.keys.PersonalData;
+import dev.finflow.query.privacy.Unsealing;
 import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,7 +42,7 @@ import java.util.Optional;
 @Tag(name = "Audit", description = "The events as recorded, with who, why and when")
 class AuditController {
 
-    /** One event; payload and metadata are the stored JSON as recorded. */
+    /** One event; payload and metadata are the stored JSON as recorded, personal text opened (or [erased]). */
     @Schema(name = "AuditEvent")
     record AuditEvent(long position, String eventId, @Schema(example = "acc-1") String aggregateId, long sequenceNumber,
                       @Schema(example = "CashDepositedEvent") String type, OffsetDateTime recordedAt,
@@ -62,13 +64,18 @@ class AuditController {
                           Instant to, long after) {
     }
 
+    /** Events of a stream opened together (their keys looked up once). */
+    private static final int OPENED_AT_ONCE = 200;
+
     private final DatabaseClient db;
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
     private final AccountAccess access;
+    private final Unsealing unsealing;
 
     AuditController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
-                    AccountAccess access) {
+                    AccountAccess access, Unsealing unsealing) {
+        this.unsealing = unsealing;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -91,10 +98,9 @@ class AuditController {
         return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
                 .then(access.auditedAccounts(Params.minPosition(minPosition)))
                 .flatMap(accounts -> query(filter, accounts, size + 1).collectList())
-                .map(rows -> {
-                    List<AuditEvent> page = rows.stream().limit(size).toList();
-                    return new Page(page, rows.size() > size ? Long.toString(page.get(size - 1).position()) : null);
-                });
+                .flatMap(rows -> unsealing.open(rows.stream().limit(size).toList(), AuditController::opened)
+                        .map(page -> new Page(page,
+                                rows.size() > size ? Long.toString(page.get(size - 1).position()) : null)));
     }
 
     /** The same events as a stream, one JSON object per line, without a page limit unless one is given. */
@@ -115,7 +121,15 @@ class AuditController {
         int size = limit == null ? Integer.MAX_VALUE : Params.limit(limit);
         return readYourWrites.await(AuditProjection.NAME, Params.minPosition(minPosition))
                 .then(access.auditedAccounts(Params.minPosition(minPosition)))
-                .flatMapMany(accounts -> query(filter, accounts, size));
+                .flatMapMany(accounts -> query(filter, accounts, size))
+                .buffer(OPENED_AT_ONCE).concatMap(events -> unsealing.open(events, AuditController::opened))
+                .flatMapIterable(events -> events);
+    }
+
+    private static AuditEvent opened(PersonalData.Reader reader, AuditEvent e) {
+        return new AuditEvent(e.position(), e.eventId(), e.aggregateId(), e.sequenceNumber(), e.type(), e.recordedAt(),
+                e.effectiveDate(), e.principal(), e.correlationId(), e.causationId(), e.source(), e.ingestionRunId(),
+                e.metaData(), Unsealing.openJson(reader, e.payload()));
     }
 
     private static Filter filter(String aggregate, String type, String principal, String correlationId, String from,

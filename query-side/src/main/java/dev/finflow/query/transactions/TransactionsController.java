@@ -8,6 +8,8 @@ import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
+import dev.finflow.eventstore.keys.PersonalData;
+import dev.finflow.query.privacy.Unsealing;
 import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,10 +58,12 @@ class TransactionsController {
     private final ProjectionCatalog catalog;
     private final ReadYourWrites readYourWrites;
     private final AccountAccess access;
+    private final Unsealing unsealing;
 
     TransactionsController(DatabaseClient db, ProjectionCatalog catalog, ReadYourWrites readYourWrites,
-                           AccountAccess access) {
+                           AccountAccess access, Unsealing unsealing) {
         this.access = access;
+        this.unsealing = unsealing;
         this.db = db;
         this.catalog = catalog;
         this.readYourWrites = readYourWrites;
@@ -101,11 +105,9 @@ class TransactionsController {
                     return spec.map(row -> transaction(row, known == null ? "reversed_by" : "known_reversed_by"))
                             .all().collectList();
                 }))
-                .map(rows -> {
-                    List<Transaction> page = rows.stream().limit(size).toList();
-                    String next = rows.size() > size ? Long.toString(page.get(size - 1).position()) : null;
-                    return new Page(accountId, page, next);
-                });
+                .flatMap(rows -> unsealing.open(rows.stream().limit(size).toList(), TransactionsController::opened)
+                        .map(page -> new Page(accountId, page,
+                                rows.size() > size ? Long.toString(page.get(size - 1).position()) : null)));
     }
 
     private Mono<Void> requireAccount(TableSet tables, String accountId) {
@@ -114,6 +116,13 @@ class TransactionsController {
                 .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND,
                         "no account " + accountId)))
                 .then();
+    }
+
+    /** The memo (or reversal reason) as its writer wrote it, or [erased]. */
+    private static Transaction opened(PersonalData.Reader reader, Transaction t) {
+        return new Transaction(t.position(), t.transactionId(), t.type(), t.effectiveDate(), t.recordedAt(),
+                t.symbol(), t.quantity(), t.cashAmount(), t.currency(), t.counterparty(), reader.open(t.memo()),
+                t.reverses(), t.reversedBy(), t.principal(), t.correlationId());
     }
 
     private static Transaction transaction(Readable row, String reversedBy) {

@@ -1,0 +1,67 @@
+package dev.finflow.command.privacy;
+
+import dev.finflow.command.api.Fields;
+import dev.finflow.command.api.RequestMetadata;
+import dev.finflow.command.problems.CommandRule;
+import dev.finflow.events.MetadataKeys;
+import dev.finflow.events.identity.Role;
+import dev.finflow.problems.RuleViolation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A person's data: its export (the person themselves, or an admin) and its erasure (an admin). The person id is
+ * the subject of their tokens, the principal on their events.
+ */
+@RestController
+@RequestMapping("/api/v1/persons/{personId}")
+class PersonalDataController {
+
+    /** {@code status} is ERASED, or ALREADY_ERASED when no key was left to delete (the erasure is recorded again). */
+    record ErasureAnswer(String personId, long position, String status) {
+    }
+
+    private final Erasure erasure;
+    private final PersonalDataExport export;
+
+    PersonalDataController(Erasure erasure, PersonalDataExport export) {
+        this.erasure = erasure;
+        this.export = export;
+    }
+
+    @PostMapping("/erasure")
+    Mono<ErasureAnswer> erase(@PathVariable String personId, RequestMetadata metadata) {
+        return Mono.fromCallable(() -> {
+            // The caller's roles decide commands; they are not copied onto events.
+            Erasure.Erased erased = erasure.erase(Fields.userId(personId, "personId"),
+                    metadata.toMetaData().withoutKeys(Set.of(MetadataKeys.CALLER_ROLES)));
+            return new ErasureAnswer(erased.personId(), erased.position(),
+                    erased.keyDeleted() ? "ERASED" : "ALREADY_ERASED");
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/export")
+    Mono<PersonalDataExport.Export> export(@PathVariable String personId, RequestMetadata metadata) {
+        return Mono.fromCallable(() -> {
+            String person = Fields.userId(personId, "personId");
+            if (!person.equals(metadata.principal()) && !isAdmin(metadata)) {
+                throw new RuleViolation(CommandRule.OTHER_PERSONS_DATA, "you may export your own data ("
+                        + metadata.principal() + ") only", "personId");
+            }
+            return export.of(person);
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean isAdmin(RequestMetadata metadata) {
+        return metadata.roles() != null
+                && Arrays.asList(metadata.roles().split(",")).contains(Role.ADMIN.claimValue());
+    }
+}
