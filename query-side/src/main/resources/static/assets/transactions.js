@@ -1,0 +1,165 @@
+// Transactions of one account: the list (paged, reversals linked both ways), and for owners the forms to record a
+// transaction and to reverse one. Each form makes its client transaction id once, when it is shown: a double
+// submit or a retry after a lost answer sends the same id, and the ledger records it once.
+import { get, send, h, withQuery, decimalJson, newTransactionId, DECIMAL, Problem } from './api.js';
+import { accountTabs, notReadable, problemText } from './portfolio.js';
+import { live } from './live.js';
+
+const PAGE_SIZE = 20;
+const TYPES = { DEPOSIT: ['amount'], WITHDRAWAL: ['amount'], FEE: ['amount'], DIVIDEND: ['symbol', 'amount'],
+  BUY: ['symbol', 'quantity', 'price', 'fee'], SELL: ['symbol', 'quantity', 'price', 'fee'] };
+const DECIMALS = ['amount', 'quantity', 'price', 'fee', 'fxRate'];
+
+export async function transactions(main, session, accountId, query) {
+  const id = encodeURIComponent(accountId);
+  const cursor = query.get('cursor');
+  const listPath = (minPosition) => withQuery(`/api/v1/accounts/${id}/transactions`,
+    { limit: PAGE_SIZE, cursor, minPosition });
+  let page;
+  let accounts;
+  let valuation;
+  try {
+    [page, accounts, valuation] = await Promise.all([get(listPath(query.get('minPosition'))),
+      get('/api/v1/accounts'), get(`/api/v1/accounts/${id}/valuation`)]);
+  } catch (failure) {
+    return notReadable(main, accountId, failure);
+  }
+  sessionStorage.setItem('finflow.account', accountId);
+  const owner = accounts.some((a) => a.accountId === accountId && a.level === 'OWNER');
+  main.innerHTML = `<h1>Account ${h(accountId)}<span class="badge">${h(valuation.currency)}</span></h1>
+    ${accountTabs(accountId, 'transactions')}
+    ${owner ? recordForm(valuation.currency) : ''}
+    <h2>Transactions</h2><p class="hint" id="status" role="status"></p><div id="list"></div>`;
+  const refresh = async (minPosition) => renderList(accountId, await get(listPath(minPosition)), owner, cursor);
+  renderList(accountId, page, owner, cursor);
+  if (owner) wireRecordForm(accountId, refresh);
+  if (!cursor) live(`/api/v1/accounts/${id}/holdings/stream`, 'holdings', () => refresh());
+}
+
+function recordForm(currency) {
+  const input = (name, label, extra = '') => `<label>${label}<input name="${name}" id="f-${name}" ${extra}
+    aria-describedby="e-${name}"><span class="field-error error" id="e-${name}" data-error-for="${name}"></span>
+    </label>`;
+  return `<h2>Record a transaction</h2>
+    <form class="record" id="record" novalidate data-transaction-id="${newTransactionId()}">
+      <label>Type<select name="type" id="f-type">${Object.keys(TYPES).map((t) => `<option>${t}</option>`).join('')}
+        </select><span class="field-error error" data-error-for="type"></span></label>
+      ${input('amount', 'Amount', 'inputmode="decimal" autocomplete="off"')}
+      ${input('symbol', 'Symbol', 'autocomplete="off"')}
+      ${input('quantity', 'Quantity', 'inputmode="decimal" autocomplete="off"')}
+      ${input('price', 'Price', 'inputmode="decimal" autocomplete="off"')}
+      ${input('fee', 'Fee', 'inputmode="decimal" autocomplete="off"')}
+      ${input('currency', 'Currency', `value="${h(currency)}" maxlength="3"`)}
+      ${input('fxRate', 'FX rate (account per unit)', 'inputmode="decimal" autocomplete="off"')}
+      ${input('date', 'Date', 'type="date"')}
+      ${input('memo', 'Memo', 'autocomplete="off"')}
+      <div><button type="submit" id="record-submit">Record</button>
+        <p class="field-error error" data-error-for="" role="alert"></p></div>
+    </form>`;
+}
+
+function wireRecordForm(accountId, refresh) {
+  const form = document.getElementById('record');
+  const type = form.elements.type;
+  const showFields = () => {
+    const used = TYPES[type.value];
+    ['amount', 'symbol', 'quantity', 'price', 'fee'].forEach((name) => {
+      const label = form.elements[name].closest('label');
+      label.hidden = !used.includes(name);
+      form.elements[name].disabled = !used.includes(name);
+    });
+  };
+  type.addEventListener('change', showFields);
+  showFields();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const fields = { transactionId: form.dataset.transactionId,
+      ...Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, v.trim()])) };
+    const malformed = DECIMALS.find((name) => fields[name] && !DECIMAL.test(fields[name]));
+    if (malformed) {
+      showError(form, malformed, `invalid-field: ${malformed} must be a decimal number such as 12.50`);
+      return;
+    }
+    const button = document.getElementById('record-submit');
+    button.disabled = true;
+    try {
+      const recorded = await send('POST', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions`,
+        decimalJson(fields, DECIMALS));
+      document.getElementById('status').textContent = `Recorded ${recorded.transactionId} (${recorded.status}).`;
+      form.reset();
+      form.dataset.transactionId = newTransactionId(); // the next transaction is another one
+      type.dispatchEvent(new Event('change'));
+      await refresh(recorded.position);
+    } catch (problem) {
+      showError(form, problem instanceof Problem ? problem.body.field || '' : '', problemText(problem));
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('[data-error-for]').forEach((e) => { e.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+/** The broken rule next to the field it names (or under the button when it names none). */
+function showError(form, field, text) {
+  const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`)
+    || form.querySelector('[data-error-for=""]');
+  slot.textContent = text;
+  form.elements[field]?.setAttribute('aria-invalid', 'true');
+  form.elements[field]?.focus();
+}
+
+function renderList(accountId, page, owner, cursor) {
+  const box = document.getElementById('list');
+  const id = encodeURIComponent(accountId);
+  if (!page.items.length) {
+    box.innerHTML = `<div class="empty" id="no-transactions"><p>${cursor ? 'No more transactions.'
+      : `No transactions yet.${owner ? ' Record a deposit with the form above.' : ''}`}</p></div>`;
+    return;
+  }
+  const ref = (tx) => (tx ? `<a href="#tx-${h(tx)}">${h(tx)}</a>` : '');
+  box.innerHTML = `<div class="scroll"><table id="transactions-table"><thead><tr><th>Id</th><th>Date</th>
+    <th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Amount</th><th>Currency</th>
+    <th>Reverses</th><th>Reversed by</th><th>Memo</th><th>By</th>${owner ? '<th></th>' : ''}</tr></thead>
+    <tbody>${page.items.map((tx) => `<tr id="tx-${h(tx.transactionId)}" data-transaction-id="${h(tx.transactionId)}">
+      <td>${h(tx.transactionId)}</td><td>${h(tx.effectiveDate)}</td><td>${h(tx.type)}</td><td>${h(tx.symbol)}</td>
+      <td class="num" data-field="quantity">${h(tx.quantity)}</td>
+      <td class="num" data-field="cashAmount">${h(tx.cashAmount)}</td><td>${h(tx.currency)}</td>
+      <td>${ref(tx.reverses)}</td><td>${ref(tx.reversedBy)}</td><td>${h(tx.memo)}</td><td>${h(tx.principal)}</td>
+      ${owner ? `<td>${tx.reversedBy || tx.reverses ? '' : `<button type="button" data-reverse="${
+        h(tx.transactionId)}">Reverse</button>`}</td>` : ''}</tr>`).join('')}</tbody></table></div>
+    <p class="toolbar">${cursor ? `<a href="/transactions/${id}">First page</a>` : ''}
+    ${page.nextCursor ? `<a id="next-page" href="/transactions/${id}?cursor=${h(page.nextCursor)}">Next page</a>`
+      : ''}</p>`;
+  box.querySelectorAll('[data-reverse]').forEach((button) => button.addEventListener('click',
+    () => reversalForm(accountId, button)));
+}
+
+function reversalForm(accountId, button) {
+  const original = button.dataset.reverse;
+  const row = button.closest('tr');
+  const form = document.createElement('tr');
+  form.innerHTML = `<td colspan="12"><form class="inline" data-transaction-id="${newTransactionId()}" novalidate>
+    <label>Reason<input name="reason" required></label><label>Date<input type="date" name="date"></label>
+    <button type="submit">Reverse ${h(original)}</button><span class="field-error error" data-error-for=""></span>
+    </form></td>`;
+  row.after(form);
+  button.disabled = true;
+  const inner = form.querySelector('form');
+  inner.elements.reason.focus();
+  inner.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = { transactionId: inner.dataset.transactionId, ...Object.fromEntries(new FormData(inner)) };
+    try {
+      const reversed = await send('POST', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions/${
+        encodeURIComponent(original)}/reversal`, decimalJson(fields, []));
+      location.assign(`/transactions/${encodeURIComponent(accountId)}?minPosition=${reversed.position}`);
+    } catch (problem) {
+      inner.querySelector('[data-error-for=""]').textContent = problemText(problem);
+    }
+  });
+}
