@@ -13,8 +13,9 @@ const DECIMALS = ['amount', 'quantity', 'price', 'fee', 'fxRate'];
 export async function transactions(main, session, accountId, query) {
   const id = encodeURIComponent(accountId);
   const cursor = query.get('cursor');
+  const filter = { from: query.get('from') || '', to: query.get('to') || '' };
   const listPath = (minPosition) => withQuery(`/api/v1/accounts/${id}/transactions`,
-    { limit: PAGE_SIZE, cursor, minPosition });
+    { newestFirst: 'true', limit: PAGE_SIZE, cursor, ...filter, minPosition });
   let page;
   let accounts;
   let valuation;
@@ -29,9 +30,15 @@ export async function transactions(main, session, accountId, query) {
   main.innerHTML = `<h1>Account ${h(accountId)}<span class="badge">${h(valuation.currency)}</span></h1>
     ${accountTabs(accountId, 'transactions')}
     ${owner ? recordForm(valuation.currency) : ''}
-    <h2>Transactions</h2><p class="hint" id="status" role="status"></p><div id="list"></div>`;
-  const refresh = async (minPosition) => renderList(accountId, await get(listPath(minPosition)), owner, cursor);
-  renderList(accountId, page, owner, cursor);
+    <h2>Transactions</h2>
+    <form class="inline" id="filter" role="search" aria-label="Filter by date">
+      <label>From<input type="date" name="from" value="${h(filter.from)}"></label>
+      <label>To<input type="date" name="to" value="${h(filter.to)}"></label>
+      <button type="submit">Filter</button> <a href="/transactions/${id}">All</a></form>
+    <p class="hint" id="status" role="status"></p><div id="list"></div>`;
+  const refresh = async (minPosition) => renderList(accountId, await get(listPath(minPosition)), owner, cursor,
+    filter);
+  renderList(accountId, page, owner, cursor, filter);
   if (owner) wireRecordForm(accountId, refresh);
   if (!cursor) live(`/api/v1/accounts/${id}/holdings/stream`, 'holdings', () => refresh());
 }
@@ -113,7 +120,8 @@ function showError(form, field, text) {
   form.elements[field]?.focus();
 }
 
-function renderList(accountId, page, owner, cursor) {
+/** Newest first; "Older" pages on with the cursor, keeping the date filter. */
+function renderList(accountId, page, owner, cursor, filter) {
   const box = document.getElementById('list');
   const id = encodeURIComponent(accountId);
   if (!page.items.length) {
@@ -132,9 +140,9 @@ function renderList(accountId, page, owner, cursor) {
       <td>${ref(tx.reverses)}</td><td>${ref(tx.reversedBy)}</td><td>${h(tx.memo)}</td><td>${h(tx.principal)}</td>
       ${owner ? `<td>${tx.reversedBy || tx.reverses ? '' : `<button type="button" data-reverse="${
         h(tx.transactionId)}">Reverse</button>`}</td>` : ''}</tr>`).join('')}</tbody></table></div>
-    <p class="toolbar">${cursor ? `<a href="/transactions/${id}">First page</a>` : ''}
-    ${page.nextCursor ? `<a id="next-page" href="/transactions/${id}?cursor=${h(page.nextCursor)}">Next page</a>`
-      : ''}</p>`;
+    <p class="toolbar">${cursor ? `<a href="${h(withQuery(`/transactions/${id}`, filter))}">Newest</a>` : ''}
+    ${page.nextCursor ? `<a id="next-page" href="${h(withQuery(`/transactions/${id}`, { ...filter,
+      cursor: page.nextCursor }))}">Older</a>` : ''}</p>`;
   box.querySelectorAll('[data-reverse]').forEach((button) => button.addEventListener('click',
     () => reversalForm(accountId, button)));
 }

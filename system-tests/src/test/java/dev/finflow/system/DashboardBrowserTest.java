@@ -279,6 +279,29 @@ class DashboardBrowserTest {
             withMemo += memo.equals(tx.path("memo").asText()) ? 1 : 0;
         }
         assertThat(withMemo).as("transactions recorded by one form sent twice").isEqualTo(1);
+        assertThat(owner.findElement(By.cssSelector("#transactions-table tbody tr")).getText()).as("the newest")
+                .contains(memo);
+    }
+
+    @Test
+    void theTransactionListPagesNewestFirstWithReversalsLinkedBothWays() throws Exception {
+        page(viewer, "/transactions/" + ACCOUNT);
+        JsonNode first = api("/api/v1/accounts/" + ACCOUNT + "/transactions?newestFirst=true&limit=20");
+        assertThat(shownTransactions(viewer)).isEqualTo(first.findValuesAsText("transactionId"));
+        viewer.findElement(By.id("next-page")).click();
+        new WebDriverWait(viewer, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("cursor="));
+        page(viewer, viewer.getCurrentUrl().substring(query.url("").length()));
+        assertThat(shownTransactions(viewer)).isEqualTo(api("/api/v1/accounts/" + ACCOUNT + "/transactions?"
+                + "newestFirst=true&limit=20&cursor=" + first.get("nextCursor").asText()).findValuesAsText("transactionId"));
+        page(viewer, "/transactions/" + ACCOUNT + "?from=2017-07-01&to=2017-07-31");
+        assertThat(shownTransactions(viewer)).containsExactly("r1", "f1");
+        assertThat(viewer.findElement(By.cssSelector("tr[data-transaction-id=f1]")).getText()).contains("r1");
+        assertThat(viewer.findElement(By.cssSelector("tr[data-transaction-id=r1] a[href='#tx-f1']"))).isNotNull();
+    }
+
+    private static List<String> shownTransactions(ChromeDriver driver) {
+        return driver.findElements(By.cssSelector("#transactions-table tbody tr[data-transaction-id]")).stream()
+                .map(row -> row.getDomAttribute("data-transaction-id")).toList();
     }
 
     @Test
@@ -338,17 +361,20 @@ class DashboardBrowserTest {
         marketData("/api/v1/instruments", "{\"symbol\":\"DASH\",\"name\":\"Dash\",\"type\":\"EQUITY\","
                 + "\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}");
         StringBuilder sent = new StringBuilder("{\"bars\":[");
-        for (String date : List.of("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06",
-                "2024-01-08")) { // 2024-01-06 is a Saturday: flagged by the trading calendar
-            sent.append(sent.length() > 9 ? "," : "").append("{\"date\":\"").append(date)
-                    .append("\",\"open\":10.10,\"high\":10.90,\"low\":9.95,\"close\":10.40,\"volume\":1000}");
+        List<String> dates = List.of("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06",
+                "2024-01-08"); // 2024-01-06 is a Saturday: flagged by the trading calendar
+        List<String> closes = List.of("10.40", "10.55", "10.30", "10.62", "10.71", "10.48");
+        for (int i = 0; i < dates.size(); i++) {
+            sent.append(i > 0 ? "," : "").append("{\"date\":\"").append(dates.get(i)).append("\",\"open\":10.45,")
+                    .append("\"high\":10.90,\"low\":10.05,\"close\":").append(closes.get(i))
+                    .append(",\"volume\":").append(1000 + i * 37).append("}");
         }
         marketData("/api/v1/instruments/DASH/bars", sent.append("]}").toString());
         deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (bars("DASH").size() < 6 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(assertChartDrawsTheApisBars("DASH")).as("DASH's flagged bars").contains("2024-01-06");
+        assertThat(assertChartDrawsTheApisBars("DASH")).as("DASH's flagged bars").containsExactly("2024-01-06");
         screenshot(admin, "instrument-flagged");
     }
 
