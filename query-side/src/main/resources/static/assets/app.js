@@ -26,6 +26,7 @@ async function signedIn() {
 }
 
 function signInPage() {
+  document.getElementById('nav').hidden = true;
   main.innerHTML = `<h1>Welcome to Finflow</h1>
     <div class="empty"><p>Sign in to see your portfolios, transactions and prices.</p>
     <p><a class="button" id="sign-in" href="/bff/login/finflow">Sign in</a></p>
