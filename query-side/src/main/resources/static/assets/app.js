@@ -2,6 +2,7 @@
 import { get, send, h, Problem } from './api.js';
 import { home, portfolio } from './portfolio.js';
 import { transactions } from './transactions.js';
+import { balances } from './balances.js';
 import { instruments, instrument } from './instruments.js';
 import { operations } from './operations.js';
 
@@ -11,6 +12,7 @@ const PAGES = [
   [/^\/$/, 'portfolio', home],
   [/^\/portfolio\/([^/]+)$/, 'portfolio', portfolio],
   [/^\/transactions\/([^/]+)$/, 'transactions', transactions],
+  [/^\/balances\/([^/]+)$/, 'portfolio', balances],
   [/^\/instruments$/, 'instruments', instruments],
   [/^\/instruments\/([^/]+)$/, 'instruments', instrument],
   [/^\/operations$/, 'operations', operations],

@@ -40,6 +40,7 @@ export async function instrument(main, session, symbol, query) {
   }
   const path = `/instruments/${encodeURIComponent(symbol)}`;
   const flagged = bars.filter((b) => b.verdict === 'FLAGGED');
+  const quality = await get(`/api/v1/instruments/${encodeURIComponent(symbol)}/quality?verdict=REJECTED&limit=1000`);
   main.innerHTML = `<h1>${h(symbol)}</h1>
     <p class="toolbar"><a href="${path}"${adjusted ? '' : ' aria-current="page"'}>Raw prices</a>
       <a href="${path}?adjusted=true"${adjusted ? ' aria-current="page"' : ''}>Adjusted for splits and dividends</a></p>
@@ -49,8 +50,25 @@ export async function instrument(main, session, symbol, query) {
     <h2>Flagged bars</h2>${flagged.length ? `<div class="scroll"><table id="flagged"><thead><tr><th>Date</th>
     <th>Findings</th></tr></thead><tbody>${flagged.map((b) => `<tr data-date="${h(b.date)}"><td>${h(b.date)}</td>
     <td>${b.findings.map((f) => `${h(f.rule)}: ${h(f.detail)}`).join('<br>')}</td></tr>`).join('')}</tbody></table>
-    </div>` : '<p class="hint">None: every bar passed the quality rules.</p>'}`;
+    </div>` : '<p class="hint">None: every bar passed the quality rules.</p>'}
+    ${qualitySection(quality)}`;
   if (bars.length) draw(document.getElementById('chart'), bars);
+}
+
+/** Verdict counts overall and per rule, and the bars kept out of the chart (REJECTED: quarantined). */
+function qualitySection(quality) {
+  const verdicts = Object.keys(quality.verdicts);
+  const kept = quality.issues;
+  return `<h2>Data quality</h2><div class="scroll"><table id="quality"><thead><tr><th>Rule</th>${verdicts.map((v) =>
+    `<th class="num">${h(v)}</th>`).join('')}</tr></thead><tbody><tr data-rule="all"><th scope="row">all bars</th>${
+    verdicts.map((v) => `<td class="num" data-verdict="${h(v)}">${h(quality.verdicts[v])}</td>`).join('')}</tr>${
+    quality.rules.map((r) => `<tr data-rule="${h(r.rule)}"><th scope="row">${h(r.rule)}</th>${verdicts.map((v) =>
+      `<td class="num" data-verdict="${h(v)}">${h(r.verdicts[v] ?? '0')}</td>`).join('')}</tr>`).join('')}
+    </tbody></table></div>
+    <h2>Kept out of the chart</h2>${kept.length ? `<div class="scroll"><table id="quarantined"><thead><tr><th>Date</th>
+    <th>Verdict</th><th>Findings</th></tr></thead><tbody>${kept.map((issue) => `<tr data-date="${h(issue.date)}"><td>${
+      h(issue.date)}</td><td>${h(issue.verdict)}</td><td>${issue.findings.map((f) => `${h(f.rule)}: ${h(f.detail)}`)
+      .join('<br>')}</td></tr>`).join('')}</tbody></table></div>` : '<p class="hint">No bar was quarantined.</p>'}`;
 }
 
 function draw(box, bars) {

@@ -45,7 +45,8 @@ export function accountTabs(accountId, current) {
   const id = encodeURIComponent(accountId);
   return `<nav class="tabs" aria-label="Account"><a href="/portfolio/${id}"${current === 'portfolio'
     ? ' aria-current="page"' : ''}>Holdings</a><a href="/transactions/${id}"${current === 'transactions'
-    ? ' aria-current="page"' : ''}>Transactions</a></nav>`;
+    ? ' aria-current="page"' : ''}>Transactions</a><a href="/balances/${id}"${current === 'balances'
+    ? ' aria-current="page"' : ''}>Monthly balances</a></nav>`;
 }
 
 export async function notReadable(main, accountId, failure) {
@@ -148,7 +149,8 @@ function renderHoldings(accountId, holdings, valuation, lineageQuery) {
     }).join('')}</tbody></table></div>`;
 }
 
-async function showLineage(href, asset) {
+/** The events that produced a figure, under the page (the API's /lineage read at {@code href}). */
+export async function showLineage(href, asset) {
   const section = document.getElementById('lineage');
   const lineage = await get(href);
   section.innerHTML = `<h2>Lineage of ${h(asset)}</h2><p class="hint">The events that produced this row.</p>

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.InputStream;
@@ -305,6 +307,84 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theTransactionFormCanBeCompletedByKeyboardAlone() throws Exception {
+        page(owner, "/transactions/" + ACCOUNT);
+        String memo = "keyboard-" + System.nanoTime();
+        tabTo(owner, "f-amount");
+        new Actions(owner).sendKeys("3.21").perform();
+        tabTo(owner, "f-memo");
+        new Actions(owner).sendKeys(memo).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
+                .startsWith("Recorded"));
+        List<String> amounts = new ArrayList<>();
+        for (JsonNode tx : api("/api/v1/accounts/" + ACCOUNT + "/transactions?limit=1000").get("items")) {
+            if (memo.equals(tx.path("memo").asText())) {
+                amounts.add(tx.get("type").asText() + " " + tx.get("cashAmount").asText());
+            }
+        }
+        assertThat(amounts).containsExactly("CashDepositedEvent 3.21");
+    }
+
+    /** Presses Tab until the element with this id has the focus. */
+    private static void tabTo(ChromeDriver driver, String id) {
+        for (int i = 0; i < 60 && !id.equals(driver.executeScript("return document.activeElement.id;")); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(driver.executeScript("return document.activeElement.id;")).as("focus reached by Tab").isEqualTo(id);
+    }
+
+    @Test
+    void monthlyBalancesShowTheApisRowsAndAClosingLinksToItsLineage() throws Exception {
+        page(owner, "/balances/" + ACCOUNT + "?asset=AAPL");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode month : api("/api/v1/accounts/" + ACCOUNT + "/monthly-balances?asset=AAPL&limit=1000")
+                .get("items")) {
+            expected.add(0, String.join(" ", month.get("month").asText(), month.get("opening").asText(),
+                    month.get("inflows").asText(), month.get("outflows").asText(), month.get("closing").asText()));
+        }
+        Object shown = owner.executeScript("return [...document.querySelectorAll('#months-table tbody tr')].map(r => "
+                + "[r.dataset.month, ...['opening', 'inflows', 'outflows', 'closing'].map(f => "
+                + "r.querySelector(`[data-field=${f}]`).textContent.trim())].join(' '));");
+        assertThat((List<?>) shown).as("months, newest first").isEqualTo(expected);
+        screenshot(owner, "balances");
+
+        owner.findElement(By.cssSelector("#months-table tr[data-month='2017-06'] [data-field=closing] a")).click();
+        waitFor(owner, By.cssSelector("#lineage-table tbody tr"));
+        List<String> lineage = new ArrayList<>();
+        api("/api/v1/lineage/monthly-balances/" + ACCOUNT + "/AAPL/2017-06").get("events")
+                .forEach(event -> lineage.add(event.get("eventId").asText()));
+        assertThat(owner.findElements(By.cssSelector("#lineage-table tr[data-event-id]")).stream()
+                .map(row -> row.getDomAttribute("data-event-id")).toList()).isEqualTo(lineage).hasSize(1);
+    }
+
+    @Test
+    void printsTheTimeToTheLastHoldingsCellOfAnAccountWithAThousandHoldings() throws Exception {
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts",
+                "{\"accountId\":\"big-1\",\"name\":\"Big\",\"currency\":\"USD\",\"openedOn\":\"2017-01-02\"}");
+        StringBuilder batch = new StringBuilder("{\"transactions\":[{\"transactionId\":\"d1\",\"type\":\"DEPOSIT\","
+                + "\"amount\":10000000.00,\"currency\":\"USD\",\"date\":\"2017-01-03\"}");
+        for (int i = 1; i < 1000; i++) {
+            batch.append(",{\"transactionId\":\"b").append(i).append("\",\"type\":\"BUY\",\"symbol\":\"")
+                    .append(String.format("BIG%04d", i)).append("\",\"quantity\":").append(i % 17 + 1)
+                    .append(",\"price\":").append(i % 89 + 1).append(".").append(10 + i % 90)
+                    .append(",\"currency\":\"USD\",\"date\":\"2017-01-04\"}");
+        }
+        JsonNode recorded = sessionCall(owner, "POST", "/bff/command/api/v1/accounts/big-1/transactions:batch",
+                batch.append("]}").toString());
+        JsonNode holdings = api("/api/v1/accounts/big-1/holdings?minPosition=" + recorded.get("position").asLong());
+        assertThat(holdings.get("holdings")).hasSize(1000);
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            page(owner, "/portfolio/big-1");
+            assertThat(owner.findElements(By.cssSelector("#holdings-table tbody tr"))).hasSize(1000);
+            millis.add(Long.parseLong(owner.findElement(By.tagName("body")).getDomAttribute("data-ready-millis")));
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("1,000 holdings: the last cell drawn %d ms after the navigation started (median of 5: %s)%n",
+                sorted.get(2), millis);
+    }
+
+    @Test
     void theViewerSeesTheAccountButNoWriteForm() throws Exception {
         page(viewer, "/transactions/" + ACCOUNT);
         assertThat(viewer.findElements(By.cssSelector("#transactions-table tbody tr"))).isNotEmpty();
@@ -369,12 +449,21 @@ class DashboardBrowserTest {
                     .append("\"high\":10.90,\"low\":10.05,\"close\":").append(closes.get(i))
                     .append(",\"volume\":").append(1000 + i * 37).append("}");
         }
+        sent.append(",{\"date\":\"2024-01-09\",\"open\":10.45,\"high\":10.00,\"low\":10.60,\"close\":10.50,"
+                + "\"volume\":990}"); // low above high: quarantined, kept out of the chart
         marketData("/api/v1/instruments/DASH/bars", sent.append("]}").toString());
         deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (bars("DASH").size() < 6 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(assertChartDrawsTheApisBars("DASH")).as("DASH's flagged bars").containsExactly("2024-01-06");
+        assertThat(admin.findElements(By.cssSelector("#quarantined tr[data-date]")).stream()
+                .map(row -> row.getDomAttribute("data-date")).toList()).containsExactly("2024-01-09");
+        JsonNode quality = api("/api/v1/instruments/DASH/quality");
+        assertThat(admin.findElement(By.cssSelector("#quality tr[data-rule=all] [data-verdict=REJECTED]")).getText())
+                .isEqualTo(quality.at("/verdicts/REJECTED").asText()).isEqualTo("1");
+        assertThat(admin.findElement(By.cssSelector("#quality tr[data-rule=trading-calendar] [data-verdict=FLAGGED]"))
+                .getText()).isEqualTo("1");
         screenshot(admin, "instrument-flagged");
     }
 

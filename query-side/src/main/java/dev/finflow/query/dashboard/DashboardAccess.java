@@ -14,7 +14,7 @@ class DashboardAccess {
     AccessRules dashboardAccessRules() {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/operations").hasRole(Role.ADMIN.name())
-                .pathMatchers(HttpMethod.GET, "/", "/portfolio/*", "/transactions/*", "/instruments",
+                .pathMatchers(HttpMethod.GET, "/", "/portfolio/*", "/transactions/*", "/balances/*", "/instruments",
                         "/instruments/*", "/assets/**").permitAll();
     }
 }

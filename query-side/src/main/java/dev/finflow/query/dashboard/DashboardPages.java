@@ -19,8 +19,8 @@ class DashboardPages {
 
     private static final Resource SHELL = new ClassPathResource("dashboard/index.html");
 
-    @GetMapping({"/", "/portfolio/{accountId}", "/transactions/{accountId}", "/instruments", "/instruments/{symbol}",
-            "/operations"})
+    @GetMapping({"/", "/portfolio/{accountId}", "/transactions/{accountId}", "/balances/{accountId}", "/instruments",
+            "/instruments/{symbol}", "/operations"})
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).body(SHELL);
     }

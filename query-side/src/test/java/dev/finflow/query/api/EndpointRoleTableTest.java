@@ -82,6 +82,7 @@ class EndpointRoleTableTest {
             .open("GET", "/", "/")
             .open("GET", "/portfolio/{accountId}", "/portfolio/t-1")
             .open("GET", "/transactions/{accountId}", "/transactions/t-1")
+            .open("GET", "/balances/{accountId}", "/balances/t-1")
             .open("GET", "/instruments", "/instruments")
             .open("GET", "/instruments/{symbol}", "/instruments/T1")
             .row("GET", "/operations", "/operations", ADMIN)
