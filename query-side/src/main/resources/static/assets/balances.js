@@ -36,7 +36,7 @@ export async function balances(main, session, accountId, query) {
   if (!asset) return;
   const months = await allMonths(accountId, asset);
   const lineage = (month) => `/api/v1/lineage/monthly-balances/${id}/${encodeURIComponent(asset)}/${month}`;
-  document.getElementById('months').innerHTML = `<div class="scroll"><table id="months-table"><thead><tr>
+  document.getElementById('months').innerHTML = `<div class="scroll" tabindex="0"><table id="months-table"><thead><tr>
     <th>Month</th><th class="num">Opening</th><th class="num">Inflows</th><th class="num">Outflows</th>
     <th class="num">Closing</th></tr></thead><tbody>${months.slice().reverse().map((m) => `<tr data-month="${
       h(m.month)}"><td>${h(m.month)}</td><td class="num" data-field="opening">${h(m.opening)}</td>

@@ -5,7 +5,7 @@ import { get, h, withQuery, Problem } from './api.js';
 
 export async function instruments(main) {
   const list = await get('/api/v1/instruments?limit=1000');
-  main.innerHTML = `<h1>Instruments</h1>${list.length ? `<div class="scroll"><table id="instruments"><thead><tr>
+  main.innerHTML = `<h1>Instruments</h1>${list.length ? `<div class="scroll" tabindex="0"><table id="instruments"><thead><tr>
     <th>Symbol</th><th>Name</th><th>Type</th><th>Currency</th><th>Exchange</th></tr></thead><tbody>${list.map((i) =>
     `<tr><td><a href="/instruments/${encodeURIComponent(i.symbol)}">${h(i.symbol)}</a></td><td>${h(i.name)}</td>
     <td>${h(i.type)}</td><td>${h(i.currency)}</td><td>${h(i.exchange)}</td></tr>`).join('')}</tbody></table></div>`
@@ -47,7 +47,7 @@ export async function instrument(main, session, symbol, query) {
     ${bars.length ? `<div id="chart" class="chart" role="img" aria-label="Candlestick chart of ${h(symbol)}: ${
       bars.length} bars, ${flagged.length} flagged"></div>` : `<div class="empty" id="no-bars"><p>No bars yet for
       ${h(symbol)}.</p></div>`}
-    <h2>Flagged bars</h2>${flagged.length ? `<div class="scroll"><table id="flagged"><thead><tr><th>Date</th>
+    <h2>Flagged bars</h2>${flagged.length ? `<div class="scroll" tabindex="0"><table id="flagged"><thead><tr><th>Date</th>
     <th>Findings</th></tr></thead><tbody>${flagged.map((b) => `<tr data-date="${h(b.date)}"><td>${h(b.date)}</td>
     <td>${b.findings.map((f) => `${h(f.rule)}: ${h(f.detail)}`).join('<br>')}</td></tr>`).join('')}</tbody></table>
     </div>` : '<p class="hint">None: every bar passed the quality rules.</p>'}
@@ -59,13 +59,13 @@ export async function instrument(main, session, symbol, query) {
 function qualitySection(quality) {
   const verdicts = Object.keys(quality.verdicts);
   const kept = quality.issues;
-  return `<h2>Data quality</h2><div class="scroll"><table id="quality"><thead><tr><th>Rule</th>${verdicts.map((v) =>
+  return `<h2>Data quality</h2><div class="scroll" tabindex="0"><table id="quality"><thead><tr><th>Rule</th>${verdicts.map((v) =>
     `<th class="num">${h(v)}</th>`).join('')}</tr></thead><tbody><tr data-rule="all"><th scope="row">all bars</th>${
     verdicts.map((v) => `<td class="num" data-verdict="${h(v)}">${h(quality.verdicts[v])}</td>`).join('')}</tr>${
     quality.rules.map((r) => `<tr data-rule="${h(r.rule)}"><th scope="row">${h(r.rule)}</th>${verdicts.map((v) =>
       `<td class="num" data-verdict="${h(v)}">${h(r.verdicts[v] ?? '0')}</td>`).join('')}</tr>`).join('')}
     </tbody></table></div>
-    <h2>Kept out of the chart</h2>${kept.length ? `<div class="scroll"><table id="quarantined"><thead><tr><th>Date</th>
+    <h2>Kept out of the chart</h2>${kept.length ? `<div class="scroll" tabindex="0"><table id="quarantined"><thead><tr><th>Date</th>
     <th>Verdict</th><th>Findings</th></tr></thead><tbody>${kept.map((issue) => `<tr data-date="${h(issue.date)}"><td>${
       h(issue.date)}</td><td>${h(issue.verdict)}</td><td>${issue.findings.map((f) => `${h(f.rule)}: ${h(f.detail)}`)
       .join('<br>')}</td></tr>`).join('')}</tbody></table></div>` : '<p class="hint">No bar was quarantined.</p>'}`;

@@ -7,7 +7,7 @@ export async function operations(main) {
     <div id="projections"></div>`;
   const render = async () => {
     const projections = await get('/api/v1/admin/projections');
-    document.getElementById('projections').innerHTML = `<div class="scroll"><table id="projections-table"><thead>
+    document.getElementById('projections').innerHTML = `<div class="scroll" tabindex="0"><table id="projections-table"><thead>
       <tr><th>Projection</th><th>State</th><th class="num">Version</th><th class="num">Position</th>
       <th class="num">Head</th><th class="num">Lag (events)</th><th class="num">Lag (s)</th>
       <th class="num">Dead letters</th><th>Stalled</th><th>Rebuild</th></tr></thead><tbody>${projections.map((p) =>

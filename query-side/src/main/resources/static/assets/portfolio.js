@@ -7,7 +7,7 @@ export async function home(main, session, _, query) {
   const accounts = await get(withQuery('/api/v1/accounts', { minPosition: query.get('minPosition') }));
   const owner = session.roles.includes('owner');
   main.innerHTML = `<h1>Your accounts</h1>
-    ${accounts.length ? `<div class="scroll"><table id="accounts"><thead><tr><th>Account</th><th>Your access</th>
+    ${accounts.length ? `<div class="scroll" tabindex="0"><table id="accounts"><thead><tr><th>Account</th><th>Your access</th>
       </tr></thead><tbody>${accounts.map((a) => `<tr data-account="${h(a.accountId)}"><td>
       <a href="/portfolio/${encodeURIComponent(a.accountId)}">${h(a.accountId)}</a></td>
       <td>${h(a.level || 'admin (no grant)')}</td></tr>`).join('')}</tbody></table></div>`
@@ -136,7 +136,7 @@ function renderHoldings(accountId, holdings, valuation, lineageQuery) {
     encodeURIComponent(asset)}`, lineageQuery);
   const cell = (asset, field, value) => `<td class="num" data-field="${field}">${value == null ? '' : `<a data-lineage="${
     h(asset)}" href="${h(lineage(asset))}">${h(value)}</a>`}</td>`;
-  box.innerHTML = `<div class="scroll"><table id="holdings-table"><thead><tr><th>Asset</th><th>Kind</th>
+  box.innerHTML = `<div class="scroll" tabindex="0"><table id="holdings-table"><thead><tr><th>Asset</th><th>Kind</th>
     ${HOLDING_FIELDS.concat(VALUE_FIELDS).map(([, label]) => `<th class="num">${label}</th>`).join('')}
     <th>Price status</th><th>Last changed</th></tr></thead><tbody>${holdings.holdings.map((row) => {
       const value = values[row.asset] || {};
@@ -154,7 +154,7 @@ export async function showLineage(href, asset) {
   const section = document.getElementById('lineage');
   const lineage = await get(href);
   section.innerHTML = `<h2>Lineage of ${h(asset)}</h2><p class="hint">The events that produced this row.</p>
-    <div class="scroll"><table id="lineage-table"><thead><tr><th>Event</th><th>Type</th><th>Position</th>
+    <div class="scroll" tabindex="0"><table id="lineage-table"><thead><tr><th>Event</th><th>Type</th><th>Position</th>
     <th>Effective</th><th>Recorded</th><th>By</th></tr></thead><tbody>${lineage.events.map((e) => `<tr
     data-event-id="${h(e.eventId)}"><td>${h(e.eventId)}</td><td>${h(e.type)}</td><td>${h(e.position)}</td>
     <td>${h(e.effectiveDate)}</td><td>${h(e.recordedAt)}</td><td>${h(e.principal)}</td></tr>`).join('')}

@@ -130,7 +130,7 @@ function renderList(accountId, page, owner, cursor, filter) {
     return;
   }
   const ref = (tx) => (tx ? `<a href="#tx-${h(tx)}">${h(tx)}</a>` : '');
-  box.innerHTML = `<div class="scroll"><table id="transactions-table"><thead><tr><th>Id</th><th>Date</th>
+  box.innerHTML = `<div class="scroll" tabindex="0"><table id="transactions-table"><thead><tr><th>Id</th><th>Date</th>
     <th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Amount</th><th>Currency</th>
     <th>Reverses</th><th>Reversed by</th><th>Memo</th><th>By</th>${owner ? '<th></th>' : ''}</tr></thead>
     <tbody>${page.items.map((tx) => `<tr id="tx-${h(tx.transactionId)}" data-transaction-id="${h(tx.transactionId)}">

@@ -542,6 +542,32 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void anAxeScanFindsNoSeriousViolationOnAnyPage() throws Exception {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, ChromeDriver> pages = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/", "/portfolio/" + ACCOUNT, "/transactions/" + ACCOUNT, "/balances/" + ACCOUNT,
+                "/instruments", "/instruments/AAPL")) {
+            pages.put(path, owner);
+        }
+        pages.put("/operations", admin);
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, ChromeDriver> page : pages.entrySet()) {
+            ChromeDriver driver = page.getValue();
+            page(driver, page.getKey());
+            driver.executeScript(axe);
+            Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + '): ' + v.nodes[0].html)));");
+            ((List<?>) found).forEach(v -> violations.add(page.getKey() + " " + v));
+        }
+        assertThat(violations).isEmpty();
+    }
+
     // --- the browser
 
     private ChromeDriver signIn(String username, String password) throws Exception {
