@@ -1,6 +1,6 @@
 // Transactions of one account: the list (paged, reversals linked both ways), and for owners the forms to record a
-// transaction and to reverse one. Each form makes its client transaction id once, when it is shown: a double
-// submit or a retry after a lost answer sends the same id, and the ledger records it once.
+// transaction, to send a transfer and to reverse one. Each form makes its client transaction id once, when it is
+// shown: a double submit or a retry after a lost answer sends the same id, and the ledger records it once.
 import { get, send, h, withQuery, decimalJson, newTransactionId, DECIMAL, Problem } from './api.js';
 import { accountTabs, notReadable, problemText } from './portfolio.js';
 import { live } from './live.js';
@@ -29,7 +29,7 @@ export async function transactions(main, session, accountId, query) {
   const owner = accounts.some((a) => a.accountId === accountId && a.level === 'OWNER');
   main.innerHTML = `<h1>Account ${h(accountId)}<span class="badge">${h(valuation.currency)}</span></h1>
     ${accountTabs(accountId, 'transactions')}
-    ${owner ? recordForm(valuation.currency) : ''}
+    ${owner ? recordForm(valuation.currency) + transferForm(accountId, valuation.currency, accounts) : ''}
     <h2>Transactions</h2>
     <form class="inline" id="filter" role="search" aria-label="Filter by date">
       <label>From<input type="date" name="from" value="${h(filter.from)}"></label>
@@ -39,29 +39,55 @@ export async function transactions(main, session, accountId, query) {
   const refresh = async (minPosition) => renderList(accountId, await get(listPath(minPosition)), owner, cursor,
     filter);
   renderList(accountId, page, owner, cursor, filter);
-  if (owner) wireRecordForm(accountId, refresh);
+  if (owner) {
+    wireRecordForm(accountId, refresh);
+    wireTransferForm(refresh);
+  }
   if (!cursor) live(`/api/v1/accounts/${id}/holdings/stream`, 'holdings', () => refresh());
 }
 
+/** A labelled input with the slot for its broken rule (ids {@code <form>-<name>} and {@code <form>-<name>-error}). */
+function input(form, name, label, extra = '') {
+  return `<label>${label}<input name="${name}" id="${form}-${name}" ${extra} aria-describedby="${form}-${name}-error">
+    <span class="field-error error" id="${form}-${name}-error" data-error-for="${name}"></span></label>`;
+}
+
+const SUBMIT_ROW = (label) => `<div><button type="submit">${label}</button>
+  <p class="field-error error" data-error-for="" role="alert"></p></div>`;
+
 function recordForm(currency) {
-  const input = (name, label, extra = '') => `<label>${label}<input name="${name}" id="f-${name}" ${extra}
-    aria-describedby="e-${name}"><span class="field-error error" id="e-${name}" data-error-for="${name}"></span>
-    </label>`;
+  const decimal = 'inputmode="decimal" autocomplete="off"';
   return `<h2>Record a transaction</h2>
-    <form class="record" id="record" novalidate data-transaction-id="${newTransactionId()}">
-      <label>Type<select name="type" id="f-type">${Object.keys(TYPES).map((t) => `<option>${t}</option>`).join('')}
-        </select><span class="field-error error" data-error-for="type"></span></label>
-      ${input('amount', 'Amount', 'inputmode="decimal" autocomplete="off"')}
-      ${input('symbol', 'Symbol', 'autocomplete="off"')}
-      ${input('quantity', 'Quantity', 'inputmode="decimal" autocomplete="off"')}
-      ${input('price', 'Price', 'inputmode="decimal" autocomplete="off"')}
-      ${input('fee', 'Fee', 'inputmode="decimal" autocomplete="off"')}
-      ${input('currency', 'Currency', `value="${h(currency)}" maxlength="3"`)}
-      ${input('fxRate', 'FX rate (account per unit)', 'inputmode="decimal" autocomplete="off"')}
-      ${input('date', 'Date', 'type="date"')}
-      ${input('memo', 'Memo', 'autocomplete="off"')}
-      <div><button type="submit" id="record-submit">Record</button>
-        <p class="field-error error" data-error-for="" role="alert"></p></div>
+    <form class="record" id="record" novalidate data-client-id="${newTransactionId()}">
+      <label>Type<select name="type" id="record-type">${Object.keys(TYPES).map((t) => `<option>${t}</option>`)
+        .join('')}</select><span class="field-error error" data-error-for="type"></span></label>
+      ${input('record', 'amount', 'Amount', decimal)}
+      ${input('record', 'symbol', 'Symbol', 'autocomplete="off"')}
+      ${input('record', 'quantity', 'Quantity', decimal)}
+      ${input('record', 'price', 'Price', decimal)}
+      ${input('record', 'fee', 'Fee', decimal)}
+      ${input('record', 'currency', 'Currency', `value="${h(currency)}" maxlength="3"`)}
+      ${input('record', 'fxRate', 'FX rate (account per unit)', decimal)}
+      ${input('record', 'date', 'Date', 'type="date"')}
+      ${input('record', 'memo', 'Memo', 'autocomplete="off"')}
+      ${SUBMIT_ROW('Record')}
+    </form>`;
+}
+
+function transferForm(accountId, currency, accounts) {
+  const decimal = 'inputmode="decimal" autocomplete="off"';
+  return `<h2>Send a transfer</h2>
+    <form class="record" id="transfer" novalidate data-client-id="${newTransactionId()}">
+      <input type="hidden" name="fromAccountId" value="${h(accountId)}">
+      <input type="hidden" name="currency" value="${h(currency)}">
+      ${input('transfer', 'toAccountId', 'To account', 'list="transfer-accounts" autocomplete="off"')}
+      <datalist id="transfer-accounts">${accounts.filter((a) => a.accountId !== accountId).map((a) =>
+        `<option value="${h(a.accountId)}">`).join('')}</datalist>
+      ${input('transfer', 'amount', `Amount (${h(currency)})`, decimal)}
+      ${input('transfer', 'fxRate', 'FX rate (receiver per unit)', decimal)}
+      ${input('transfer', 'date', 'Date', 'type="date"')}
+      ${input('transfer', 'memo', 'Memo', 'autocomplete="off"')}
+      ${SUBMIT_ROW('Send')}
     </form>`;
 }
 
@@ -78,26 +104,44 @@ function wireRecordForm(accountId, refresh) {
   };
   type.addEventListener('change', showFields);
   showFields();
+  wireForm(form, 'transactionId', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions`,
+    async (recorded) => {
+      document.getElementById('status').textContent = `Recorded ${recorded.transactionId} (${recorded.status}).`;
+      showFields();
+      await refresh(recorded.position);
+    });
+}
+
+function wireTransferForm(refresh) {
+  wireForm(document.getElementById('transfer'), 'transferId', '/bff/command/api/v1/transfers', async (sent) => {
+    document.getElementById('status').textContent = `Sent transfer ${sent.transactionId} (${sent.status}).`;
+    await refresh(sent.position);
+  });
+}
+
+/**
+ * Sends the form's fields with its client id (made when the form was shown, so sending again repeats it), the
+ * decimals as typed; a refusal shows its rule next to the field it names and the form keeps what was typed. Once
+ * accepted, the form is emptied and gets a new id: the next one is another transaction.
+ */
+function wireForm(form, idField, path, done) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
-    const fields = { transactionId: form.dataset.transactionId,
+    const fields = { [idField]: form.dataset.clientId,
       ...Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, v.trim()])) };
     const malformed = DECIMALS.find((name) => fields[name] && !DECIMAL.test(fields[name]));
     if (malformed) {
       showError(form, malformed, `invalid-field: ${malformed} must be a decimal number such as 12.50`);
       return;
     }
-    const button = document.getElementById('record-submit');
+    const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const recorded = await send('POST', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions`,
-        decimalJson(fields, DECIMALS));
-      document.getElementById('status').textContent = `Recorded ${recorded.transactionId} (${recorded.status}).`;
+      const answer = await send('POST', path, decimalJson(fields, DECIMALS));
       form.reset();
-      form.dataset.transactionId = newTransactionId(); // the next transaction is another one
-      type.dispatchEvent(new Event('change'));
-      await refresh(recorded.position);
+      form.dataset.clientId = newTransactionId();
+      await done(answer);
     } catch (problem) {
       showError(form, problem instanceof Problem ? problem.body.field || '' : '', problemText(problem));
     } finally {
@@ -151,7 +195,7 @@ function reversalForm(accountId, button) {
   const original = button.dataset.reverse;
   const row = button.closest('tr');
   const form = document.createElement('tr');
-  form.innerHTML = `<td colspan="12"><form class="inline" data-transaction-id="${newTransactionId()}" novalidate>
+  form.innerHTML = `<td colspan="12"><form class="inline" data-client-id="${newTransactionId()}" novalidate>
     <label>Reason<input name="reason" required></label><label>Date<input type="date" name="date"></label>
     <button type="submit">Reverse ${h(original)}</button><span class="field-error error" data-error-for=""></span>
     </form></td>`;
@@ -159,15 +203,7 @@ function reversalForm(accountId, button) {
   button.disabled = true;
   const inner = form.querySelector('form');
   inner.elements.reason.focus();
-  inner.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const fields = { transactionId: inner.dataset.transactionId, ...Object.fromEntries(new FormData(inner)) };
-    try {
-      const reversed = await send('POST', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions/${
-        encodeURIComponent(original)}/reversal`, decimalJson(fields, []));
-      location.assign(`/transactions/${encodeURIComponent(accountId)}?minPosition=${reversed.position}`);
-    } catch (problem) {
-      inner.querySelector('[data-error-for=""]').textContent = problemText(problem);
-    }
-  });
+  wireForm(inner, 'transactionId', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions/${
+    encodeURIComponent(original)}/reversal`, (reversed) => location.assign(
+    `/transactions/${encodeURIComponent(accountId)}?minPosition=${reversed.position}`));
 }

@@ -259,12 +259,43 @@ class DashboardBrowserTest {
         page(owner, "/transactions/" + ACCOUNT);
         int before = transactionCount();
         fill(owner, "DEPOSIT", "-5", "bad amount");
-        owner.findElement(By.id("record-submit")).click();
-        WebElement error = waitFor(owner, By.cssSelector("#e-amount:not(:empty)"));
+        owner.findElement(By.cssSelector("#record button[type=submit]")).click();
+        WebElement error = waitFor(owner, By.cssSelector("#record-amount-error:not(:empty)"));
         assertThat(error.getText()).startsWith("non-positive-amount:");
-        assertThat(owner.findElement(By.id("f-amount")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(owner.findElement(By.id("record-amount")).getDomAttribute("aria-invalid")).isEqualTo("true");
         screenshot(owner, "transactions");
         assertThat(transactionCount()).as("transactions after the refused one").isEqualTo(before);
+    }
+
+    @Test
+    void aTransferIsSentFromTheFormAndABadAmountIsRefusedNextToItsField() throws Exception {
+        JsonNode opened = sessionCall(owner, "POST", "/bff/command/api/v1/accounts",
+                "{\"accountId\":\"dash-2\",\"name\":\"Savings\",\"currency\":\"USD\",\"openedOn\":\"2017-01-02\"}");
+        api("/api/v1/accounts?minPosition=" + opened.get("position").asLong());
+        page(owner, "/transactions/" + ACCOUNT);
+        int before = transactionCount();
+        owner.findElement(By.id("transfer-toAccountId")).sendKeys("dash-2");
+        owner.findElement(By.id("transfer-amount")).sendKeys("0");
+        owner.findElement(By.cssSelector("#transfer button[type=submit]")).click();
+        assertThat(waitFor(owner, By.cssSelector("#transfer-amount-error:not(:empty)")).getText())
+                .startsWith("non-positive-amount:");
+        assertThat(transactionCount()).as("after the refused transfer").isEqualTo(before);
+
+        owner.findElement(By.id("transfer-amount")).clear();
+        owner.findElement(By.id("transfer-amount")).sendKeys("25.00");
+        owner.findElement(By.cssSelector("#transfer button[type=submit]")).click();
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
+                .startsWith("Sent transfer"));
+        String transferId = owner.findElement(By.id("status")).getText().split(" ")[2];
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> received = List.of();
+        while (received.isEmpty() && System.nanoTime() < deadline) { // the transfer process credits the receiver
+            Thread.sleep(200);
+            received = api("/api/v1/accounts/dash-2/transactions").findValuesAsText("cashAmount");
+        }
+        assertThat(received).containsExactly("25.00");
+        assertThat(owner.findElement(By.cssSelector("tr[data-transaction-id='" + transferId + "']"
+                + " [data-field=cashAmount]")).getText()).isEqualTo("-25.00");
     }
 
     @Test
@@ -310,9 +341,9 @@ class DashboardBrowserTest {
     void theTransactionFormCanBeCompletedByKeyboardAlone() throws Exception {
         page(owner, "/transactions/" + ACCOUNT);
         String memo = "keyboard-" + System.nanoTime();
-        tabTo(owner, "f-amount");
+        tabTo(owner, "record-amount");
         new Actions(owner).sendKeys("3.21").perform();
-        tabTo(owner, "f-memo");
+        tabTo(owner, "record-memo");
         new Actions(owner).sendKeys(memo).sendKeys(Keys.ENTER).perform();
         new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
                 .startsWith("Recorded"));
@@ -626,11 +657,11 @@ class DashboardBrowserTest {
     }
 
     private void fill(ChromeDriver driver, String type, String amount, String memo) {
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-type"))).selectByVisibleText(type);
-        driver.findElement(By.id("f-amount")).clear();
-        driver.findElement(By.id("f-amount")).sendKeys(amount);
-        driver.findElement(By.id("f-memo")).clear();
-        driver.findElement(By.id("f-memo")).sendKeys(memo);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("record-type"))).selectByVisibleText(type);
+        driver.findElement(By.id("record-amount")).clear();
+        driver.findElement(By.id("record-amount")).sendKeys(amount);
+        driver.findElement(By.id("record-memo")).clear();
+        driver.findElement(By.id("record-memo")).sendKeys(memo);
     }
 
     private void screenshot(ChromeDriver driver, String name) throws Exception {
