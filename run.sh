@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 runner=deploy/runner/target/finflow-runner.jar
-if [ ! -f "$runner" ] || [ -n "$(find . -path '*/target' -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \) -newer "$runner" -print -quit)" ]; then
+if [ ! -f "$runner" ] || [ -n "$(find . -path '*/target' -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) -newer "$runner" -print -quit)" ]; then
   echo "[run.sh] building Finflow (mvn package -DskipTests) ..."
   mvn -q -B -DskipTests package
 fi

@@ -120,6 +120,12 @@ class LedgerQueriesTest {
         assertThat(rest.findValuesAsText("transactionId")).containsExactly("dv1", "f1", "r1", "t1");
         assertThat(get("/api/v1/accounts/t-1/transactions?from=2024-02-01&to=2024-02-28")
                 .findValuesAsText("transactionId")).containsExactly("s1", "dv1", "f1");
+        JsonNode newest = get("/api/v1/accounts/t-1/transactions?newestFirst=true&limit=3");
+        assertThat(newest.findValuesAsText("transactionId")).containsExactly("t1", "r1", "f1");
+        assertThat(get("/api/v1/accounts/t-1/transactions?newestFirst=true&cursor=" + newest.get("nextCursor").asText())
+                .findValuesAsText("transactionId")).containsExactly("dv1", "s1", "b1", "d1");
+        http.get().uri("/api/v1/accounts/t-1/transactions?newestFirst=yes").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("newestFirst");
         http.get().uri("/api/v1/accounts/t-1/transactions?limit=0").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-limit");
         http.get().uri("/api/v1/accounts/t-1/transactions?cursor=abc").exchange().expectStatus().isBadRequest()

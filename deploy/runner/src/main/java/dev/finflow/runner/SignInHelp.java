@@ -22,7 +22,7 @@ final class SignInHelp {
                 + "/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("[runner]   then:  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8082/api/v1/"
                 + "instruments");
-        System.out.println("[runner]   In a browser: http://127.0.0.1:8082/bff/login/finflow signs in (a session cookie), "
-                + "then http://127.0.0.1:8082/bff/session shows who you are.");
+        System.out.println("[runner]   The dashboard: http://127.0.0.1:8082/  (sign in as admin with the password in "
+                + credentials + ")");
     }
 }

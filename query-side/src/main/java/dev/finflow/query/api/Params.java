@@ -1,5 +1,6 @@
 package dev.finflow.query.api;
 
+import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,6 +88,18 @@ public final class Params {
         }
         throw new RuleViolation(QueryRule.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT
                 + ", was '" + value + "'", "limit");
+    }
+
+    /** A yes/no parameter: {@code true}, or {@code false} (also when absent). */
+    public static boolean flag(String value, String name) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new RuleViolation(RequestRule.INVALID_PARAMETER, name + " must be true or false, was '" + value + "'",
+                name);
     }
 
     /** A cursor is the position of the last row of the previous page. */

@@ -60,7 +60,7 @@ class BarsController {
         if (start != null && end != null && start.isAfter(end)) {
             throw new RuleViolation(RequestRule.INVALID_PARAMETER, "from " + start + " is after to " + end, "from");
         }
-        boolean adjust = flag(adjusted);
+        boolean adjust = Params.flag(adjusted, "adjusted");
         LocalDate after = Params.date(cursor, "cursor");
         int size = Params.limit(limit);
         return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
@@ -70,17 +70,6 @@ class BarsController {
                 .flatMap(instrument -> Mono.zip(reader.bars(symbol, start, end, after, size).collectList(),
                                 adjust ? reader.adjustments(symbol, null) : Mono.just(Adjustments.none()))
                         .map(found -> page(instrument, adjust, found.getT1(), found.getT2(), size)));
-    }
-
-    static boolean flag(String adjusted) {
-        if (adjusted == null || adjusted.isBlank() || adjusted.equals("false")) {
-            return false;
-        }
-        if (adjusted.equals("true")) {
-            return true;
-        }
-        throw new RuleViolation(RequestRule.INVALID_PARAMETER, "adjusted must be true or false, was '" + adjusted + "'",
-                "adjusted");
     }
 
     private static BarsPage page(InstrumentView instrument, boolean adjusted, List<BarsReader.StoredBar> bars,

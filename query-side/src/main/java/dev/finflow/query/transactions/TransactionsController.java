@@ -28,7 +28,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The transactions of an account in the order they were recorded, a page at a time (keyset on position). */
+/**
+ * The transactions of an account in the order they were recorded (or newest first), a page at a time (keyset on
+ * position).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Transactions", description = "The transactions of an account")
@@ -78,20 +81,24 @@ class TransactionsController {
                             @RequestParam(required = false) String to, @RequestParam(required = false) String limit,
                             @RequestParam(required = false) String cursor,
                             @RequestParam(required = false) String knownAt,
+                            @RequestParam(required = false) String newestFirst,
                             @RequestParam(required = false) String minPosition) {
         Instant known = Params.knownAt(knownAt);
         LocalDate first = Params.date(from, "from");
         LocalDate last = Params.date(to, "to");
         int size = Params.limit(limit);
-        long after = Params.cursor(cursor);
+        boolean newest = Params.flag(newestFirst, "newestFirst");
+        long cursorPosition = Params.cursor(cursor);
+        long after = newest && cursorPosition < 0 ? Long.MAX_VALUE : cursorPosition;
         TableSet tables = catalog.tables(TransactionsProjection.NAME);
         // As known at an instant: the transactions recorded by then, a reversal named only once recorded by then.
         String sql = "select *" + (known == null ? "" : ", case when reversed_at <= :knownAt then reversed_by end "
                 + "as known_reversed_by") + " from " + tables.name(TransactionsProjection.TRANSACTIONS)
-                + " where account_id = :account and position > :after"
+                + " where account_id = :account and position " + (newest ? "<" : ">") + " :after"
                 + (known == null ? "" : " and recorded_at <= :knownAt")
                 + (first == null ? "" : " and effective_date >= :from")
-                + (last == null ? "" : " and effective_date <= :to") + " order by position limit :limit";
+                + (last == null ? "" : " and effective_date <= :to") + " order by position" + (newest ? " desc" : "")
+                + " limit :limit";
         Long position = Params.minPosition(minPosition);
         return readYourWrites.await(TransactionsProjection.NAME, position)
                 .then(access.requireAccount(accountId, position))

@@ -175,6 +175,33 @@ class AccessIsolationTest {
         assertThat(auditTrail("", bobAsViewer)).containsOnly(account, bobs);
     }
 
+    @Test
+    void theAccountListShowsEachCallerTheAccountsGrantedToThemAndAnAdminEveryAccount() {
+        String bobs = "iso-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.open(bobs, bob);
+        last = ledger.record(account, "g3", alice, new AccessGrantedEvent(id(account), bob, AccessLevel.VIEWER));
+
+        assertThat(accounts(TestTokens.bearer(alice, Role.OWNER))).containsExactly(account + " OWNER");
+        assertThat(accounts(TestTokens.bearer(bob, Role.OWNER, Role.VIEWER)))
+                .containsExactlyInAnyOrder(account + " VIEWER", bobs + " OWNER");
+        assertThat(accounts(TestTokens.bearer("carol-" + UUID.randomUUID(), Role.OWNER))).isEmpty();
+        assertThat(accounts(TestTokens.bearer("admin-" + UUID.randomUUID(), Role.ADMIN)))
+                .contains(account + " null", bobs + " null");
+
+        last = ledger.record(account, "r3", alice, new AccessRevokedEvent(id(account), bob));
+        assertThat(accounts(TestTokens.bearer(bob, Role.VIEWER))).containsExactly(bobs + " OWNER");
+    }
+
+    /** "account level" of every account the caller's list shows. */
+    private List<String> accounts(String token) {
+        Answer answer = get("/api/v1/accounts", token);
+        assertThat(answer.status()).as(answer.uri()).isEqualTo(200);
+        List<String> rows = new java.util.ArrayList<>();
+        Json.parse(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .forEach(row -> rows.add(row.get("accountId").asText() + " " + row.get("level").asText()));
+        return rows;
+    }
+
     /** The aggregates of the audit trail's events the caller reads with this filter (after the last event). */
     private List<String> auditTrail(String filter, String token) {
         Answer answer = get("/api/v1/audit/events" + (filter.isEmpty() ? "" : "?" + filter), token);

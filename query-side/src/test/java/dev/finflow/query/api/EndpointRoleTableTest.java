@@ -22,7 +22,7 @@ import static dev.finflow.events.identity.Role.VIEWER;
  * see their granted accounts' events only, see AccessIsolationTest), market data for everyone signed in,
  * ingestion runs for operators, admin for admins (and verify for auditors); the browser's session endpoints for
  * anyone signed in, its relays for every user role (the target service then decides; here no target answers, so
- * a caller let through gets 503).
+ * a caller let through gets 503); the dashboard's pages for anyone (the shell holds no data), Operations for admins.
  */
 @QuerySideTest
 @TestPropertySource(properties = {"finflow.bff.command-uri=http://127.0.0.1:9", "finflow.bff.ml-uri=http://127.0.0.1:9"})
@@ -32,6 +32,7 @@ class EndpointRoleTableTest {
     private static final Role[] ANY_TOKEN = Role.values();
 
     static final EndpointRoleTable TABLE = new EndpointRoleTable()
+            .row("GET", "/api/v1/accounts", "/api/v1/accounts", OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/holdings", "/api/v1/accounts/t-1/holdings",
                     OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/holdings/stream", "/api/v1/accounts/t-1/holdings/stream",
@@ -78,6 +79,13 @@ class EndpointRoleTableTest {
             .row("PUT", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
             .row("PATCH", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
             .row("DELETE", "/bff/ml/**", "/bff/ml/api/v1/models", ANY_USER)
+            .open("GET", "/", "/")
+            .open("GET", "/portfolio/{accountId}", "/portfolio/t-1")
+            .open("GET", "/transactions/{accountId}", "/transactions/t-1")
+            .open("GET", "/balances/{accountId}", "/balances/t-1")
+            .open("GET", "/instruments", "/instruments")
+            .open("GET", "/instruments/{symbol}", "/instruments/T1")
+            .row("GET", "/operations", "/operations", ADMIN)
             .open("GET", "/actuator/health", "/actuator/health")
             .open("GET", "/actuator/health/{*path}", "/actuator/health/liveness")
             .row("GET", "/actuator", "/actuator", ADMIN)

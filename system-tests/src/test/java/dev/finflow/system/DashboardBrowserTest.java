@@ -1,0 +1,756 @@
+package dev.finflow.system;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.finflow.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (headless Chromium through Selenium, Debian's chromium and chromium-driver)
+ * against the auth-server, command side and query side started once from their jars on a fresh database with the
+ * sample prices: an owner, a viewer of her account and the admin, each signed in through the query side's session.
+ * Every figure checked on a page is compared with the API's exact text. Screenshots of the main pages go to
+ * {@code -Dfinflow.screenshots} (default {@code target/screenshots}; the README's are in docs/screenshots).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("finflow.system.startup-seconds", 300));
+    private static final Path CHROMIUM = Path.of(System.getProperty("finflow.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("finflow.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("finflow.screenshots", "target/screenshots"));
+    private static final String ACCOUNT = "dash-1";
+    private static final String OTHERS = "adm-1";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Service auth;
+    private Service command;
+    private Service query;
+    private int queryPort;
+    private Map<String, String> queryEnvironment;
+    private String adminToken;
+    private ChromeDriver owner;
+    private ChromeDriver viewer;
+    private ChromeDriver admin;
+    private String beforeReversal;
+    private String scriptClient;
+
+    @BeforeAll
+    void startServicesAndSignIn() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no " + CHROMIUM + " or " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
+        TestDatabase database = TestDatabase.create();
+        started.add(database);
+        int authPort = Service.freePort();
+        queryPort = Service.freePort();
+        Path credentials = Path.of("target/system-logs/dashboard-credentials").toAbsolutePath();
+        Files.createDirectories(credentials.getParent());
+        Files.deleteIfExists(credentials);
+        Map<String, String> common = Map.of("FINFLOW_DB_URL", database.jdbcUrl(),
+                "FINFLOW_DB_USER", database.username(), "FINFLOW_DB_PASSWORD", database.password(),
+                "FINFLOW_OIDC_ISSUER_URI", "http://127.0.0.1:" + authPort,
+                "FINFLOW_BFF_CLIENT_SECRET", "dashboard-secret-" + System.nanoTime());
+        auth = started(Service.start("dashboard-auth-server", "auth-server", with(common,
+                "FINFLOW_AUTH_CREDENTIALS_FILE", credentials.toString(),
+                "FINFLOW_BFF_REDIRECT_URIS", "http://127.0.0.1:" + queryPort + "/bff/login/code/finflow"), authPort));
+        command = started(Service.start("dashboard-command-side", "command-side", common));
+        queryEnvironment = with(common, "FINFLOW_BFF_COMMAND_URI", command.url(""));
+        query = Service.start("dashboard-query-side", "query-side", queryEnvironment, queryPort);
+        for (Service service : List.of(auth, command, query)) {
+            service.awaitHealthy(STARTUP);
+        }
+        Properties first = new Properties();
+        try (InputStream in = Files.newInputStream(credentials)) {
+            first.load(in);
+        }
+        adminToken = clientToken(first.getProperty("FINFLOW_CLIENT_ID"), first.getProperty("FINFLOW_CLIENT_SECRET"));
+        JsonNode olivia = createUser("olivia", "owner");
+        JsonNode victor = createUser("victor", "viewer");
+        scriptClient = first.getProperty("FINFLOW_CLIENT_ID");
+
+        owner = signIn("olivia", olivia.get("password").asText());
+        viewer = signIn("victor", victor.get("password").asText());
+        admin = signIn(first.getProperty("FINFLOW_ADMIN_USER"), first.getProperty("FINFLOW_ADMIN_PASSWORD"));
+        seed(victor.get("id").asText());
+    }
+
+    /**
+     * Olivia's account: 20 securities (five with sample prices, one bought in USD), a sale, and a fee that is
+     * reversed; victor may view it. The admin client opens an account of its own that olivia must not reach.
+     */
+    private void seed(String viewerId) throws Exception {
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts",
+                "{\"accountId\":\"" + ACCOUNT + "\",\"name\":\"Main\",\"currency\":\"USD\",\"openedOn\":\"2017-01-02\"}");
+        StringBuilder batch = new StringBuilder("{\"transactions\":[{\"transactionId\":\"d1\",\"type\":\"DEPOSIT\","
+                + "\"amount\":250000.00,\"currency\":\"USD\",\"date\":\"2017-01-03\"}");
+        String[] priced = {"AAPL", "TSLA", "COKE", "GOOGL", "YHOO"};
+        for (int i = 0; i < 20; i++) {
+            String symbol = i < priced.length ? priced[i] : "DSH" + i;
+            String currency = i == 3 ? "\"EUR\",\"fxRate\":1.0612" : "\"USD\"";
+            batch.append(",{\"transactionId\":\"b").append(i).append("\",\"type\":\"BUY\",\"symbol\":\"").append(symbol)
+                    .append("\",\"quantity\":").append(3 + i).append(i == 7 ? ".5" : "").append(",\"price\":")
+                    .append(40 + i * 7).append(".").append(10 + i).append(",\"fee\":1.25,\"currency\":")
+                    .append(currency).append(",\"date\":\"2017-01-04\"}");
+        }
+        batch.append(",{\"transactionId\":\"s1\",\"type\":\"SELL\",\"symbol\":\"AAPL\",\"quantity\":2,\"price\":141.05,"
+                + "\"currency\":\"USD\",\"date\":\"2017-06-01\"}");
+        batch.append(",{\"transactionId\":\"f1\",\"type\":\"FEE\",\"amount\":2.50,\"currency\":\"USD\","
+                + "\"date\":\"2017-07-03\"}]}");
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts/" + ACCOUNT + "/transactions:batch", batch.toString());
+        Thread.sleep(20); // the reversal is recorded strictly after this instant
+        beforeReversal = Instant.now().toString();
+        Thread.sleep(20);
+        JsonNode reversed = sessionCall(owner, "POST", "/bff/command/api/v1/accounts/" + ACCOUNT
+                + "/transactions/f1/reversal", "{\"transactionId\":\"r1\",\"date\":\"2017-07-10\",\"reason\":\"waived\"}");
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts/" + ACCOUNT + "/grants",
+                "{\"userId\":\"" + viewerId + "\",\"level\":\"VIEWER\"}");
+        // The script client writes too (another client of the account, while the query side is down).
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts/" + ACCOUNT + "/grants",
+                "{\"userId\":\"" + scriptClient + "\",\"level\":\"OWNER\"}");
+        JsonNode others = commandAsAdmin("{\"accountId\":\"" + OTHERS + "\",\"name\":\"Admin's\",\"currency\":\"EUR\"}");
+        long position = Math.max(reversed.get("position").asLong(), others.get("position").asLong());
+        api("/api/v1/accounts/" + ACCOUNT + "/transactions?minPosition=" + position + "&limit=1");
+        api("/api/v1/accounts?minPosition=" + position);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ChromeDriver driver : new ChromeDriver[] {owner, viewer, admin}) {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
+        if (query != null) {
+            query.close();
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+
+    @Test
+    void everyHoldingsCellShowsTheApisExactDecimalTextAndLinksToItsLineage() throws Exception {
+        page(owner, "/portfolio/" + ACCOUNT);
+        JsonNode holdings = api("/api/v1/accounts/" + ACCOUNT + "/holdings").get("holdings");
+        JsonNode valuation = api("/api/v1/accounts/" + ACCOUNT + "/valuation");
+        assertThat(holdings.size()).as("20 securities and the cash").isEqualTo(21);
+        assertCells(owner, holdings, valuation);
+        assertThat(valuation.get("marketValue").isNull()).as("15 securities have no price").isTrue();
+        assertThat(find(valuation.get("holdings"), "AAPL").get("status").asText()).isEqualTo("PRICED");
+        assertThat(owner.findElement(By.cssSelector("#valuation [data-field=marketValue]")).getText()).isEqualTo("—");
+        assertThat(owner.findElement(By.cssSelector("#valuation [data-field=pricedMarketValue]")).getText())
+                .isEqualTo(text(valuation.get("pricedMarketValue")));
+        System.out.printf("Portfolio page with %d holdings drawn %s ms after the navigation started%n",
+                holdings.size(), owner.findElement(By.tagName("body")).getDomAttribute("data-ready-millis"));
+        screenshot(owner, "portfolio");
+
+        owner.findElement(By.cssSelector("tr[data-asset=AAPL] [data-field=quantity] a")).click();
+        waitFor(owner, By.cssSelector("#lineage-table tbody tr"));
+        List<String> shown = owner.findElements(By.cssSelector("#lineage-table tr[data-event-id]")).stream()
+                .map(row -> row.getDomAttribute("data-event-id")).toList();
+        List<String> lineage = new ArrayList<>();
+        api("/api/v1/lineage/holdings/" + ACCOUNT + "/AAPL").get("events")
+                .forEach(event -> lineage.add(event.get("eventId").asText()));
+        assertThat(shown).as("the events shown for AAPL's quantity").isEqualTo(lineage).hasSize(2);
+    }
+
+    @Test
+    void asOfAndKnownAtTimeTravelTheHoldings() throws Exception {
+        page(owner, "/portfolio/" + ACCOUNT + "?asOf=2017-03-31");
+        JsonNode asOf = api("/api/v1/accounts/" + ACCOUNT + "/holdings?asOf=2017-03-31").get("holdings");
+        assertCells(owner, asOf, api("/api/v1/accounts/" + ACCOUNT + "/valuation?asOf=2017-03-31"));
+        assertThat(cell(owner, "AAPL", "quantity")).as("before the sale").isEqualTo("3");
+
+        page(owner, "/portfolio/" + ACCOUNT + "?knownAt=" + beforeReversal);
+        JsonNode known = api("/api/v1/accounts/" + ACCOUNT + "/holdings?knownAt=" + beforeReversal).get("holdings");
+        JsonNode now = api("/api/v1/accounts/" + ACCOUNT + "/holdings").get("holdings");
+        assertThat(cell(owner, "USD", "quantity")).as("cash before the fee was reversed")
+                .isEqualTo(text(find(known, "USD").get("quantity")))
+                .isNotEqualTo(text(find(now, "USD").get("quantity")));
+        assertThat(owner.findElement(By.id("travelling")).getText()).contains("live updates are paused");
+    }
+
+    @Test
+    void aTransactionRecordedByAnotherClientAppearsOnAnOpenPageWithinTwoSeconds() throws Exception {
+        page(owner, "/portfolio/" + ACCOUNT);
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> "live".equals(
+                d.findElement(By.id("live")).getDomAttribute("data-state")));
+        String before = cell(owner, "USD", "quantity");
+        long sent = System.nanoTime();
+        JsonNode recorded = sessionCall(owner, "POST", "/bff/command/api/v1/accounts/" + ACCOUNT + "/transactions",
+                "{\"transactionId\":\"live-1\",\"type\":\"DEPOSIT\",\"amount\":12.34,\"currency\":\"USD\","
+                        + "\"date\":\"2017-08-01\"}");
+        String expected = text(find(api("/api/v1/accounts/" + ACCOUNT + "/holdings?minPosition="
+                + recorded.get("position").asLong()).get("holdings"), "USD").get("quantity"));
+        new WebDriverWait(owner, Duration.ofSeconds(2)).until(d -> expected.equals(cell(owner, "USD", "quantity")));
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        System.out.printf("A deposit recorded over HTTP showed on the open page after %d ms%n", millis);
+        assertThat(millis).isLessThan(2000);
+        assertThat(expected).isNotEqualTo(before);
+    }
+
+    @Test
+    void theIndicatorShowsALostStreamAndCurrentFiguresReturnWithTheQuerySide() throws Exception {
+        page(owner, "/portfolio/" + ACCOUNT);
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> "live".equals(
+                d.findElement(By.id("live")).getDomAttribute("data-state")));
+        query.close();
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> "disconnected".equals(
+                d.findElement(By.id("live")).getDomAttribute("data-state")));
+        assertThat(owner.findElement(By.id("live")).getText()).startsWith("Disconnected");
+        screenshot(owner, "disconnected");
+        HttpResponse<String> recorded = send(HttpRequest.newBuilder(URI.create(command.url("/api/v1/accounts/"
+                        + ACCOUNT + "/transactions"))).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"transactionId\":\"while-down\",\"type\":\"DEPOSIT\",\"amount\":0.01,"
+                                + "\"currency\":\"USD\",\"date\":\"2017-08-01\"}")).build());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+
+        query = Service.start("dashboard-query-side-again", "query-side", queryEnvironment, queryPort);
+        query.awaitHealthy(STARTUP);
+        String expected = text(find(api("/api/v1/accounts/" + ACCOUNT + "/holdings?minPosition="
+                + JSON.readTree(recorded.body()).get("position").asLong()).get("holdings"), "USD").get("quantity"));
+        new WebDriverWait(owner, Duration.ofSeconds(30)).until(d -> expected.equals(cell(owner, "USD", "quantity"))
+                && "live".equals(d.findElement(By.id("live")).getDomAttribute("data-state")));
+    }
+
+    @Test
+    void aBadAmountShowsTheRuleNextToItsFieldAndWritesNothing() throws Exception {
+        page(owner, "/transactions/" + ACCOUNT);
+        int before = transactionCount();
+        fill(owner, "DEPOSIT", "-5", "bad amount");
+        owner.findElement(By.cssSelector("#record button[type=submit]")).click();
+        WebElement error = waitFor(owner, By.cssSelector("#record-amount-error:not(:empty)"));
+        assertThat(error.getText()).startsWith("non-positive-amount:");
+        assertThat(owner.findElement(By.id("record-amount")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        screenshot(owner, "transactions");
+        assertThat(transactionCount()).as("transactions after the refused one").isEqualTo(before);
+    }
+
+    @Test
+    void aTransferIsSentFromTheFormAndABadAmountIsRefusedNextToItsField() throws Exception {
+        JsonNode opened = sessionCall(owner, "POST", "/bff/command/api/v1/accounts",
+                "{\"accountId\":\"dash-2\",\"name\":\"Savings\",\"currency\":\"USD\",\"openedOn\":\"2017-01-02\"}");
+        api("/api/v1/accounts?minPosition=" + opened.get("position").asLong());
+        page(owner, "/transactions/" + ACCOUNT);
+        int before = transactionCount();
+        owner.findElement(By.id("transfer-toAccountId")).sendKeys("dash-2");
+        owner.findElement(By.id("transfer-amount")).sendKeys("0");
+        owner.findElement(By.cssSelector("#transfer button[type=submit]")).click();
+        assertThat(waitFor(owner, By.cssSelector("#transfer-amount-error:not(:empty)")).getText())
+                .startsWith("non-positive-amount:");
+        assertThat(transactionCount()).as("after the refused transfer").isEqualTo(before);
+
+        owner.findElement(By.id("transfer-amount")).clear();
+        owner.findElement(By.id("transfer-amount")).sendKeys("25.00");
+        owner.findElement(By.cssSelector("#transfer button[type=submit]")).click();
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
+                .startsWith("Sent transfer"));
+        String transferId = owner.findElement(By.id("status")).getText().split(" ")[2];
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> received = List.of();
+        while (received.isEmpty() && System.nanoTime() < deadline) { // the transfer process credits the receiver
+            Thread.sleep(200);
+            received = api("/api/v1/accounts/dash-2/transactions").findValuesAsText("cashAmount");
+        }
+        assertThat(received).containsExactly("25.00");
+        assertThat(owner.findElement(By.cssSelector("tr[data-transaction-id='" + transferId + "']"
+                + " [data-field=cashAmount]")).getText()).isEqualTo("-25.00");
+    }
+
+    @Test
+    void aDoubleSubmitRecordsOneTransaction() throws Exception {
+        page(owner, "/transactions/" + ACCOUNT);
+        String memo = "double-" + System.nanoTime();
+        fill(owner, "DEPOSIT", "7.77", memo);
+        owner.executeScript("const f = document.getElementById('record'); f.requestSubmit(); f.requestSubmit();");
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
+                .startsWith("Recorded"));
+        Thread.sleep(500); // the second answer too
+        long withMemo = 0;
+        for (JsonNode tx : api("/api/v1/accounts/" + ACCOUNT + "/transactions?limit=1000").get("items")) {
+            withMemo += memo.equals(tx.path("memo").asText()) ? 1 : 0;
+        }
+        assertThat(withMemo).as("transactions recorded by one form sent twice").isEqualTo(1);
+        assertThat(owner.findElement(By.cssSelector("#transactions-table tbody tr")).getText()).as("the newest")
+                .contains(memo);
+    }
+
+    @Test
+    void theTransactionListPagesNewestFirstWithReversalsLinkedBothWays() throws Exception {
+        page(viewer, "/transactions/" + ACCOUNT);
+        JsonNode first = api("/api/v1/accounts/" + ACCOUNT + "/transactions?newestFirst=true&limit=20");
+        assertThat(shownTransactions(viewer)).isEqualTo(first.findValuesAsText("transactionId"));
+        viewer.findElement(By.id("next-page")).click();
+        new WebDriverWait(viewer, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("cursor="));
+        page(viewer, viewer.getCurrentUrl().substring(query.url("").length()));
+        assertThat(shownTransactions(viewer)).isEqualTo(api("/api/v1/accounts/" + ACCOUNT + "/transactions?"
+                + "newestFirst=true&limit=20&cursor=" + first.get("nextCursor").asText()).findValuesAsText("transactionId"));
+        page(viewer, "/transactions/" + ACCOUNT + "?from=2017-07-01&to=2017-07-31");
+        assertThat(shownTransactions(viewer)).containsExactly("r1", "f1");
+        assertThat(viewer.findElement(By.cssSelector("tr[data-transaction-id=f1]")).getText()).contains("r1");
+        assertThat(viewer.findElement(By.cssSelector("tr[data-transaction-id=r1] a[href='#tx-f1']"))).isNotNull();
+    }
+
+    private static List<String> shownTransactions(ChromeDriver driver) {
+        return driver.findElements(By.cssSelector("#transactions-table tbody tr[data-transaction-id]")).stream()
+                .map(row -> row.getDomAttribute("data-transaction-id")).toList();
+    }
+
+    @Test
+    void theTransactionFormCanBeCompletedByKeyboardAlone() throws Exception {
+        page(owner, "/transactions/" + ACCOUNT);
+        String memo = "keyboard-" + System.nanoTime();
+        tabTo(owner, "record-amount");
+        new Actions(owner).sendKeys("3.21").perform();
+        tabTo(owner, "record-memo");
+        new Actions(owner).sendKeys(memo).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(owner, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("status")).getText()
+                .startsWith("Recorded"));
+        List<String> amounts = new ArrayList<>();
+        for (JsonNode tx : api("/api/v1/accounts/" + ACCOUNT + "/transactions?limit=1000").get("items")) {
+            if (memo.equals(tx.path("memo").asText())) {
+                amounts.add(tx.get("type").asText() + " " + tx.get("cashAmount").asText());
+            }
+        }
+        assertThat(amounts).containsExactly("CashDepositedEvent 3.21");
+    }
+
+    /** Presses Tab until the element with this id has the focus. */
+    private static void tabTo(ChromeDriver driver, String id) {
+        for (int i = 0; i < 60 && !id.equals(driver.executeScript("return document.activeElement.id;")); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(driver.executeScript("return document.activeElement.id;")).as("focus reached by Tab").isEqualTo(id);
+    }
+
+    @Test
+    void monthlyBalancesShowTheApisRowsAndAClosingLinksToItsLineage() throws Exception {
+        page(owner, "/balances/" + ACCOUNT + "?asset=AAPL");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode month : api("/api/v1/accounts/" + ACCOUNT + "/monthly-balances?asset=AAPL&limit=1000")
+                .get("items")) {
+            expected.add(0, String.join(" ", month.get("month").asText(), month.get("opening").asText(),
+                    month.get("inflows").asText(), month.get("outflows").asText(), month.get("closing").asText()));
+        }
+        Object shown = owner.executeScript("return [...document.querySelectorAll('#months-table tbody tr')].map(r => "
+                + "[r.dataset.month, ...['opening', 'inflows', 'outflows', 'closing'].map(f => "
+                + "r.querySelector(`[data-field=${f}]`).textContent.trim())].join(' '));");
+        assertThat((List<?>) shown).as("months, newest first").isEqualTo(expected);
+        screenshot(owner, "balances");
+
+        owner.findElement(By.cssSelector("#months-table tr[data-month='2017-06'] [data-field=closing] a")).click();
+        waitFor(owner, By.cssSelector("#lineage-table tbody tr"));
+        List<String> lineage = new ArrayList<>();
+        api("/api/v1/lineage/monthly-balances/" + ACCOUNT + "/AAPL/2017-06").get("events")
+                .forEach(event -> lineage.add(event.get("eventId").asText()));
+        assertThat(owner.findElements(By.cssSelector("#lineage-table tr[data-event-id]")).stream()
+                .map(row -> row.getDomAttribute("data-event-id")).toList()).isEqualTo(lineage).hasSize(1);
+    }
+
+    @Test
+    void printsTheTimeToTheLastHoldingsCellOfAnAccountWithAThousandHoldings() throws Exception {
+        sessionCall(owner, "POST", "/bff/command/api/v1/accounts",
+                "{\"accountId\":\"big-1\",\"name\":\"Big\",\"currency\":\"USD\",\"openedOn\":\"2017-01-02\"}");
+        StringBuilder batch = new StringBuilder("{\"transactions\":[{\"transactionId\":\"d1\",\"type\":\"DEPOSIT\","
+                + "\"amount\":10000000.00,\"currency\":\"USD\",\"date\":\"2017-01-03\"}");
+        for (int i = 1; i < 1000; i++) {
+            batch.append(",{\"transactionId\":\"b").append(i).append("\",\"type\":\"BUY\",\"symbol\":\"")
+                    .append(String.format("BIG%04d", i)).append("\",\"quantity\":").append(i % 17 + 1)
+                    .append(",\"price\":").append(i % 89 + 1).append(".").append(10 + i % 90)
+                    .append(",\"currency\":\"USD\",\"date\":\"2017-01-04\"}");
+        }
+        JsonNode recorded = sessionCall(owner, "POST", "/bff/command/api/v1/accounts/big-1/transactions:batch",
+                batch.append("]}").toString());
+        JsonNode holdings = api("/api/v1/accounts/big-1/holdings?minPosition=" + recorded.get("position").asLong());
+        assertThat(holdings.get("holdings")).hasSize(1000);
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            page(owner, "/portfolio/big-1");
+            assertThat(owner.findElements(By.cssSelector("#holdings-table tbody tr"))).hasSize(1000);
+            millis.add(Long.parseLong(owner.findElement(By.tagName("body")).getDomAttribute("data-ready-millis")));
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("1,000 holdings: the last cell drawn %d ms after the navigation started (median of 5: %s)%n",
+                sorted.get(2), millis);
+    }
+
+    @Test
+    void theViewerSeesTheAccountButNoWriteForm() throws Exception {
+        page(viewer, "/transactions/" + ACCOUNT);
+        assertThat(viewer.findElements(By.cssSelector("#transactions-table tbody tr"))).isNotEmpty();
+        assertThat(viewer.findElements(By.cssSelector("form#record, [data-reverse]"))).isEmpty();
+        page(viewer, "/");
+        assertThat(viewer.findElements(By.cssSelector("#accounts tr[data-account='" + ACCOUNT + "']"))).hasSize(1);
+        assertThat(viewer.findElements(By.id("open-account"))).isEmpty();
+        page(viewer, "/portfolio/" + ACCOUNT);
+        assertCells(viewer, api("/api/v1/accounts/" + ACCOUNT + "/holdings").get("holdings"),
+                api("/api/v1/accounts/" + ACCOUNT + "/valuation"));
+    }
+
+    @Test
+    void onlyAnAdminHasTheOperationsPage() throws Exception {
+        page(owner, "/");
+        assertThat(owner.findElement(By.cssSelector("[data-nav=operations]")).isDisplayed()).isFalse();
+        owner.get(query.url("/operations"));
+        assertThat(owner.findElement(By.tagName("body")).getText()).contains("\"status\":403")
+                .doesNotContain("Projections");
+
+        page(admin, "/operations");
+        assertThat(admin.findElement(By.cssSelector("[data-nav=operations]")).isDisplayed()).isTrue();
+        waitFor(admin, By.cssSelector("#projections-table tr[data-projection=holdings]"));
+        screenshot(admin, "operations");
+    }
+
+    @Test
+    void anotherUsersAccountIsUnreachableByUrl() throws Exception {
+        for (String path : List.of("/portfolio/" + OTHERS, "/transactions/" + OTHERS)) {
+            page(owner, path);
+            assertThat(owner.findElements(By.id("not-found"))).as(path).hasSize(1);
+            assertThat(owner.findElements(By.cssSelector("#holdings-table, #transactions-table, form#record")))
+                    .as(path).isEmpty();
+        }
+        page(owner, "/");
+        assertThat(owner.findElements(By.cssSelector("#accounts tr[data-account='" + OTHERS + "']"))).isEmpty();
+        screenshot(owner, "accounts");
+    }
+
+    @Test
+    void theInstrumentPageDrawsTheBarsOfTheApiWithTheFlaggedOnesMarked() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (bars("AAPL").size() < 753 && System.nanoTime() < deadline) { // the sample prices are imported at start
+            Thread.sleep(1000);
+        }
+        List<String> flagged = assertChartDrawsTheApisBars("AAPL");
+        String aapl = admin.findElement(By.id("chart")).getDomAttribute("data-series");
+        assertThat(JSON.readTree(aapl)).as("AAPL's sample bars").hasSize(753);
+        assertThat(aapl).as("the 2017-08-07 gap").doesNotContain("\"2017-08-07\"").contains("\"2017-08-04\"");
+        System.out.printf("AAPL chart of 753 bars (%d flagged) drawn in %s ms%n", flagged.size(),
+                admin.findElement(By.id("chart")).getDomAttribute("data-render-millis"));
+        screenshot(admin, "instrument");
+
+        marketData("/api/v1/instruments", "{\"symbol\":\"DASH\",\"name\":\"Dash\",\"type\":\"EQUITY\","
+                + "\"currency\":\"USD\",\"exchange\":\"NASDAQ\"}");
+        StringBuilder sent = new StringBuilder("{\"bars\":[");
+        List<String> dates = List.of("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06",
+                "2024-01-08"); // 2024-01-06 is a Saturday: flagged by the trading calendar
+        List<String> closes = List.of("10.40", "10.55", "10.30", "10.62", "10.71", "10.48");
+        for (int i = 0; i < dates.size(); i++) {
+            sent.append(i > 0 ? "," : "").append("{\"date\":\"").append(dates.get(i)).append("\",\"open\":10.45,")
+                    .append("\"high\":10.90,\"low\":10.05,\"close\":").append(closes.get(i))
+                    .append(",\"volume\":").append(1000 + i * 37).append("}");
+        }
+        sent.append(",{\"date\":\"2024-01-09\",\"open\":10.45,\"high\":10.00,\"low\":10.60,\"close\":10.50,"
+                + "\"volume\":990}"); // low above high: quarantined, kept out of the chart
+        marketData("/api/v1/instruments/DASH/bars", sent.append("]}").toString());
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bars("DASH").size() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(assertChartDrawsTheApisBars("DASH")).as("DASH's flagged bars").containsExactly("2024-01-06");
+        assertThat(admin.findElements(By.cssSelector("#quarantined tr[data-date]")).stream()
+                .map(row -> row.getDomAttribute("data-date")).toList()).containsExactly("2024-01-09");
+        JsonNode quality = api("/api/v1/instruments/DASH/quality");
+        assertThat(admin.findElement(By.cssSelector("#quality tr[data-rule=all] [data-verdict=REJECTED]")).getText())
+                .isEqualTo(quality.at("/verdicts/REJECTED").asText()).isEqualTo("1");
+        assertThat(admin.findElement(By.cssSelector("#quality tr[data-rule=trading-calendar] [data-verdict=FLAGGED]"))
+                .getText()).isEqualTo("1");
+        screenshot(admin, "instrument-flagged");
+    }
+
+    /** The chart's series is GET /bars, bar by bar; each FLAGGED bar is listed and marked. Returns their dates. */
+    private List<String> assertChartDrawsTheApisBars(String symbol) throws Exception {
+        List<JsonNode> bars = bars(symbol);
+        page(admin, "/instruments/" + symbol);
+        JsonNode series = JSON.readTree(waitFor(admin, By.cssSelector("#chart[data-series]"))
+                .getDomAttribute("data-series"));
+        assertThat(series.size()).isEqualTo(bars.size());
+        List<String> flagged = new ArrayList<>();
+        for (int i = 0; i < bars.size(); i++) {
+            JsonNode bar = bars.get(i);
+            for (String field : List.of("date", "open", "high", "low", "close", "verdict")) {
+                assertThat(series.get(i).get(field).asText()).as(bar.get("date") + " " + field)
+                        .isEqualTo(bar.get(field).asText());
+            }
+            if ("FLAGGED".equals(bar.get("verdict").asText())) {
+                flagged.add(bar.get("date").asText());
+            }
+        }
+        assertThat(admin.findElements(By.cssSelector("#flagged tr[data-date]")).stream()
+                .map(row -> row.getDomAttribute("data-date")).toList()).isEqualTo(flagged);
+        Object marked = admin.executeScript("return echarts.getInstanceByDom(document.getElementById('chart'))"
+                + ".getOption().series[0].markPoint.data.map(p => p.coord[0]);");
+        assertThat((List<?>) marked).as("the marked bars").isEqualTo(flagged);
+        return flagged;
+    }
+
+    private List<JsonNode> bars(String symbol) throws Exception {
+        List<JsonNode> bars = new ArrayList<>();
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(query.url("/api/v1/instruments/" + symbol
+                + "/bars?limit=1000"))).header("Authorization", "Bearer " + adminToken).build());
+        if (answer.statusCode() == 200) {
+            JSON.readTree(answer.body()).get("bars").forEach(bars::add);
+        }
+        return bars;
+    }
+
+    private void marketData(String path, String json) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(command.url(path)))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isBetween(200, 299);
+    }
+
+    @Test
+    void noPageScrollsSidewaysAt375PixelsWide() throws Exception {
+        Map<String, ChromeDriver> pages = new java.util.LinkedHashMap<>();
+        pages.put("/", owner);
+        pages.put("/portfolio/" + ACCOUNT, owner);
+        pages.put("/transactions/" + ACCOUNT, owner);
+        pages.put("/instruments", owner);
+        pages.put("/instruments/AAPL", owner);
+        pages.put("/operations", admin);
+        try {
+            for (ChromeDriver driver : List.of(owner, admin)) {
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812,
+                        "deviceScaleFactor", 1, "mobile", true));
+            }
+            for (Map.Entry<String, ChromeDriver> page : pages.entrySet()) {
+                page(page.getValue(), page.getKey());
+                Object widths = page.getValue().executeScript("return [document.documentElement.scrollWidth, "
+                        + "document.documentElement.clientWidth];");
+                assertThat((List<?>) widths).as(page.getKey() + ": [scrollWidth, clientWidth]")
+                        .satisfies(w -> assertThat(((Number) w.get(0)).longValue())
+                                .isLessThanOrEqualTo(((Number) w.get(1)).longValue()));
+                if (page.getKey().startsWith("/portfolio")) {
+                    screenshot(page.getValue(), "portfolio-375px");
+                }
+            }
+        } finally {
+            for (ChromeDriver driver : List.of(owner, admin)) {
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+    }
+
+    @Test
+    void anAxeScanFindsNoSeriousViolationOnAnyPage() throws Exception {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, ChromeDriver> pages = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/", "/portfolio/" + ACCOUNT, "/transactions/" + ACCOUNT, "/balances/" + ACCOUNT,
+                "/instruments", "/instruments/AAPL")) {
+            pages.put(path, owner);
+        }
+        pages.put("/operations", admin);
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, ChromeDriver> page : pages.entrySet()) {
+            ChromeDriver driver = page.getValue();
+            page(driver, page.getKey());
+            driver.executeScript(axe);
+            Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + '): ' + v.nodes[0].html)));");
+            ((List<?>) found).forEach(v -> violations.add(page.getKey() + " " + v));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    // --- the browser
+
+    private ChromeDriver signIn(String username, String password) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        page(driver, "/");
+        screenshot(driver, "sign-in");
+        driver.findElement(By.id("sign-in")).click();
+        waitFor(driver, By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(query.url("/"))
+                && !d.findElements(By.id("sign-out")).isEmpty());
+        return driver;
+    }
+
+    /** Opens a page and waits until it is drawn. */
+    private void page(ChromeDriver driver, String path) {
+        driver.get(query.url(path));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+                d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(driver.findElements(By.cssSelector("#main .problem"))).as(path + " failed").isEmpty();
+    }
+
+    private static WebElement waitFor(ChromeDriver driver, By what) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            List<WebElement> found = d.findElements(what);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private static String cell(ChromeDriver driver, String asset, String field) {
+        return driver.findElement(By.cssSelector("tr[data-asset='" + asset + "'] [data-field=" + field + "]")).getText();
+    }
+
+    /** Every holdings cell, and every valuation cell of the table, is the API's text. */
+    private static void assertCells(ChromeDriver driver, JsonNode holdings, JsonNode valuation) {
+        assertThat(driver.findElements(By.cssSelector("#holdings-table tbody tr"))).hasSize(holdings.size());
+        for (JsonNode row : holdings) {
+            String asset = row.get("asset").asText();
+            for (String field : List.of("asset", "kind", "quantity", "averageCost", "costBasis", "realizedPl",
+                    "lastChanged")) {
+                assertThat(cell(driver, asset, field)).as(asset + " " + field).isEqualTo(text(row.get(field)));
+            }
+            JsonNode value = find(valuation.get("holdings"), asset);
+            for (String field : List.of("status", "price", "marketValue", "unrealizedPl")) {
+                assertThat(cell(driver, asset, field)).as(asset + " " + field)
+                        .isEqualTo(value == null ? "" : text(value.get(field)));
+            }
+        }
+    }
+
+    private void fill(ChromeDriver driver, String type, String amount, String memo) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("record-type"))).selectByVisibleText(type);
+        driver.findElement(By.id("record-amount")).clear();
+        driver.findElement(By.id("record-amount")).sendKeys(amount);
+        driver.findElement(By.id("record-memo")).clear();
+        driver.findElement(By.id("record-memo")).sendKeys(memo);
+    }
+
+    private void screenshot(ChromeDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // --- the API
+
+    private int transactionCount() throws Exception {
+        return api("/api/v1/accounts/" + ACCOUNT + "/transactions?limit=1000").get("items").size();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asText();
+    }
+
+    private static JsonNode find(JsonNode rows, String asset) {
+        for (JsonNode row : rows) {
+            if (asset.equals(row.get("asset").asText())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** A read of the query side as the admin client (admins read every account). */
+    private JsonNode api(String path) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(query.url(path)))
+                .header("Authorization", "Bearer " + adminToken).build());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** A call with a signed-in browser's cookies (its session and CSRF token), as another client of hers would. */
+    private JsonNode sessionCall(ChromeDriver driver, String method, String path, String json) throws Exception {
+        String session = driver.manage().getCookieNamed("SESSION").getValue();
+        String csrf = driver.manage().getCookieNamed("XSRF-TOKEN").getValue();
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(query.url(path)))
+                .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + csrf).header("X-XSRF-TOKEN", csrf)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isBetween(200, 299);
+        return JSON.readTree(answer.body());
+    }
+
+    private JsonNode commandAsAdmin(String openAccount) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(command.url("/api/v1/accounts")))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(openAccount))
+                .build());
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
+        return JSON.readTree(answer.body());
+    }
+
+    private JsonNode createUser(String username, String role) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(auth.url("/api/v1/users")))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"roles\":[\"" + role
+                        + "\"]}")).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return JSON.readTree(answer.body());
+    }
+
+    private String clientToken(String clientId, String clientSecret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(auth.url("/oauth2/token")))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        return JSON.readTree(answer.body()).get("access_token").asText();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Service started(Service service) {
+        started.add(service);
+        return service;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> environment = new HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            environment.put(pairs[i], pairs[i + 1]);
+        }
+        return environment;
+    }
+}
