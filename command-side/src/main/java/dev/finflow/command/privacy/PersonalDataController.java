@@ -6,6 +6,10 @@ import dev.finflow.command.problems.CommandRule;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.identity.Role;
 import dev.finflow.problems.RuleViolation;
+import dev.finflow.problems.openapi.Raises;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +27,7 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/api/v1/persons/{personId}")
+@Tag(name = "Personal data", description = "Export and erase what is stored about a person (crypto-shredding)")
 class PersonalDataController {
 
     /** {@code status} is ERASED, or ALREADY_ERASED when no key was left to delete (the erasure is recorded again). */
@@ -37,6 +42,11 @@ class PersonalDataController {
         this.export = export;
     }
 
+    @Operation(summary = "Erase a person's personal data", description = "Admin only. Deletes the person's key, "
+            + "so every name, memo and reason they wrote reads [erased] everywhere, and records the erasure as an "
+            + "event without personal data. Balances, lineage and the audit structure stay.")
+    @ApiResponse(responseCode = "200", description = "Erased (ERASED), or no key was left (ALREADY_ERASED)")
+    @Raises({"invalid-field"})
     @PostMapping("/erasure")
     Mono<ErasureAnswer> erase(@PathVariable String personId, RequestMetadata metadata) {
         return Mono.fromCallable(() -> {
@@ -48,6 +58,10 @@ class PersonalDataController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Operation(summary = "Export a person's personal data", description = "Everything stored about the person, "
+            + "decrypted: each value with its event and field. The person themselves or an admin.")
+    @ApiResponse(responseCode = "200", description = "The person's values, oldest first")
+    @Raises({"invalid-field", "other-persons-data"})
     @GetMapping("/export")
     Mono<PersonalDataExport.Export> export(@PathVariable String personId, RequestMetadata metadata) {
         return Mono.fromCallable(() -> {

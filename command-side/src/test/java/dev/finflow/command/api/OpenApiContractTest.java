@@ -10,7 +10,9 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.Symbol;
 import dev.finflow.events.values.TransactionId;
+import dev.finflow.events.identity.Role;
 import dev.finflow.testing.EndpointRoleTable;
+import dev.finflow.testing.TestTokens;
 import dev.finflow.testing.OpenApiContract;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -65,6 +67,9 @@ class OpenApiContractTest {
     private static final String RETRY = "POST /api/v1/admin/processors/{name}/dead-letters/retry";
     private static final String EVICT = "POST /api/v1/admin/processors/{name}/dead-letters/{eventId}/evict";
 
+    private static final String ERASURE = "POST /api/v1/persons/{personId}/erasure";
+    private static final String EXPORT = "GET /api/v1/persons/{personId}/export";
+
     private static final String CONCURRENT = "concurrent-modification: the account or instrument kept changing "
             + "under concurrent commands beyond the retries, which one request cannot bring about";
 
@@ -99,6 +104,7 @@ class OpenApiContractTest {
         instruments(api);
         ingestionAndProcessors(api);
         processDeadLetters(api);
+        persons(api);
         api.assertKept(Map.ofEntries(
                 entry(GRANT + " 409", CONCURRENT), entry(REVOKE + " 409", CONCURRENT),
                 entry(BARS + " 409", CONCURRENT), entry(CORRECTION + " 409", CONCURRENT),
@@ -122,6 +128,14 @@ class OpenApiContractTest {
         api.call(CLOSURE, "/api/v1/accounts/c-2/closure").body("{\"date\":\"" + LocalDate.now().plusDays(3)
                 + "\"}").expect(409);
         api.call(CLOSURE, "/api/v1/accounts/nope/closure").expect(404);
+    }
+
+    private static void persons(OpenApiContract api) {
+        api.call(EXPORT, "/api/v1/persons/" + TestTokens.DEFAULT_SUBJECT + "/export").as(Role.OWNER).expect(200);
+        api.call(EXPORT, "/api/v1/persons/someone-else/export").as(Role.OWNER).expect(403);
+        api.call(EXPORT, "/api/v1/persons/not%20an%20id/export").expect(400);
+        api.call(ERASURE, "/api/v1/persons/erased-person/erasure").expect(200);
+        api.call(ERASURE, "/api/v1/persons/not%20an%20id/erasure").expect(400);
     }
 
     private static void transactions(OpenApiContract api) {

@@ -4,7 +4,11 @@ import dev.finflow.events.identity.Role;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.problems.openapi.Raises;
 import dev.finflow.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,9 +22,12 @@ import java.util.List;
  * viewer's granted accounts, every account for an admin ({@code level} null where the admin holds no grant).
  */
 @RestController
+@Tag(name = "Accounts", description = "The accounts the caller may read")
 class AccountsController {
 
-    record ReadableAccount(String accountId, String level) {
+    @Schema(name = "ReadableAccount")
+    record ReadableAccount(@Schema(example = "acc-1") String accountId,
+                           @Schema(types = {"string", "null"}, allowableValues = {"OWNER", "VIEWER"}) String level) {
     }
 
     private final DatabaseClient db;
@@ -33,6 +40,9 @@ class AccountsController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "The caller's accounts", description = "An owner's and a viewer's granted accounts with "
+            + "their level; every account for an admin (level null where the admin holds no grant).")
+    @Raises({"invalid-position", "projection-behind"})
     @GetMapping("/api/v1/accounts")
     Mono<List<ReadableAccount>> accounts(@RequestParam(required = false) String minPosition) {
         String table = catalog.tables(AccessProjection.NAME).name(AccessProjection.ACCESS);

@@ -73,8 +73,9 @@ class TransactionsController {
     }
 
     @Operation(summary = "Transactions of an account", description = "In the order they were recorded, effective "
-            + "from `from` to `to`, a page at a time (`limit`, `cursor` = the previous page's `nextCursor`).")
-    @Raises({"invalid-date", "invalid-instant", "invalid-limit", "invalid-cursor", "invalid-position",
+            + "from `from` to `to`, a page at a time (`limit`, `cursor` = the previous page's `nextCursor`); "
+            + "`newestFirst=true` pages from the newest.")
+    @Raises({"invalid-date", "invalid-instant", "invalid-limit", "invalid-cursor", "invalid-position", "invalid-parameter",
             "account-not-found", "projection-behind"})
     @GetMapping("/accounts/{accountId}/transactions")
     Mono<Page> transactions(@PathVariable String accountId, @RequestParam(required = false) String from,

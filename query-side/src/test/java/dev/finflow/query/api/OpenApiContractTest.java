@@ -50,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "finflow.query.read-your-writes.timeout=500ms")
 class OpenApiContractTest {
 
+    private static final String ACCOUNT_LIST = "GET /api/v1/accounts";
     private static final String HOLDINGS = "GET /api/v1/accounts/{accountId}/holdings";
     private static final String HOLDINGS_STREAM = "GET /api/v1/accounts/{accountId}/holdings/stream";
     private static final String CHANGES = "GET /api/v1/accounts/{accountId}/changes";
@@ -129,6 +130,10 @@ class OpenApiContractTest {
     }
 
     private static void accounts(OpenApiContract api, long last) {
+        api.call(ACCOUNT_LIST, "/api/v1/accounts?minPosition=" + last).expect(200);
+        api.call(ACCOUNT_LIST, "/api/v1/accounts?minPosition=x").expect(400);
+        api.call(ACCOUNT_LIST, "/api/v1/accounts?" + AHEAD).expect(503);
+        api.call(TRANSACTIONS, "/api/v1/accounts/q-1/transactions?newestFirst=maybe").expect(400);
         for (String operation : List.of(HOLDINGS, CHANGES, VALUATION)) {
             String path = operation.substring(4).replace("{accountId}", "q-1");
             api.call(operation, path + "?minPosition=" + last).expect(200);
