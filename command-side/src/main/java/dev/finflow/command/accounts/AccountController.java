@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ import static dev.finflow.command.api.Fields.required;
 /**
  * Opens, books into, reverses in and closes accounts. Every write answers with its event-store position. Names,
  * memos and reasons are sealed with the caller's key here, before any command carries them (a key look-up in
- * PostgreSQL, so those requests run on the bounded-elastic scheduler).
+ * PostgreSQL, so those requests run on the sealing scheduler).
  */
 @RestController
 @RequestMapping("/api/v1/accounts")
@@ -79,7 +78,7 @@ class AccountController {
                     ? request.overdraftLimit() : properties.defaultOverdraftLimit(), "overdraftLimit"),
                     request.openedOn() != null ? Bounds.date(request.openedOn(), "openedOn", today()) : today());
             return dispatcher.send(command, metadata.toMetaData());
-        }).subscribeOn(Schedulers.boundedElastic()).map(recorded -> status(recorded).body(
+        }).subscribeOn(personalData.scheduler()).map(recorded -> status(recorded).body(
                 new AccountRequests.AccountChanged(recorded.aggregateId(), recorded.position(),
                         recorded.alreadyDone() ? "ALREADY_OPEN" : "OPENED")));
     }
@@ -105,7 +104,7 @@ class AccountController {
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(personalData.scheduler());
     }
 
     @Operation(summary = "Record a batch of transactions", description = "Up to 1000 transactions, recorded all "
@@ -135,7 +134,7 @@ class AccountController {
                 return ResponseEntity.status(anyNew ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new AccountRequests.BatchRecorded(accountId, commands.size(), position, accepted));
             });
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(personalData.scheduler());
     }
 
     @Operation(summary = "Reverse a transaction", description = "Cancels the transaction from its own date as if it "
@@ -161,7 +160,7 @@ class AccountController {
             return dispatcher.send(command, metadata.toMetaData())
                     .map(recorded -> status(recorded).body(CommandAccepted.of(recorded,
                             command.transactionId().value())));
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(personalData.scheduler());
     }
 
     @Operation(summary = "Close an account", description = "Only an empty account closes; the date defaults to "

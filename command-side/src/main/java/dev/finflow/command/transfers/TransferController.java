@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,6 +68,6 @@ class TransferController {
                     .status(recorded.alreadyDone() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                     .body(new CommandAccepted(recorded.aggregateId(), command.transactionId().value(),
                             recorded.position(), recorded.alreadyDone() ? "ALREADY_RECORDED" : "SENT")));
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(personalData.scheduler());
     }
 }

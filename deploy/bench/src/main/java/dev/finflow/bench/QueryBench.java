@@ -120,7 +120,6 @@ final class QueryBench {
 
     static void holdings(Options options) throws Exception {
         String url = options.get("url", "http://localhost:8082");
-        URI base = URI.create(url);
         int rate = options.getInt("rate", 200);
         int seconds = options.getInt("seconds", 30);
         int accounts = options.getInt("accounts", 1000);
@@ -135,57 +134,22 @@ final class QueryBench {
         String read = options.get("read", "holdings");
         // The dates read: --days days from 2022-01-03 (big-1's span is longer than the other accounts').
         int days = options.getInt("days", 1100);
-        SplittableRandom random = new SplittableRandom(7);
-        List<LatencyRecorder> recorders = new ArrayList<>();
-        int connections = options.getInt("connections", 4);
-        List<HttpConnection> pool = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            pool.add(new HttpConnection(base.getHost(), base.getPort()));
-            recorders.add(new LatencyRecorder());
-        }
-        ScheduledExecutorService clients = Executors.newScheduledThreadPool(connections);
-        long period = 1_000_000_000L / rate;
-        long total = (long) rate * seconds;
-        long started = System.nanoTime();
-        int[] errors = new int[1];
-        for (int c = 0; c < connections; c++) {
-            int client = c;
-            clients.submit(() -> {
-                for (long n = client; n < total; n += connections) {
-                    long due = started + n * period;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    String id = account != null ? account : "acc-" + random.nextInt(accounts);
-                    String known = knownFrom == null ? knownAt : knownFrom.plusMillis(random.nextLong(
-                            Math.max(1, knownTo.toEpochMilli() - knownFrom.toEpochMilli()))).toString();
-                    LocalDate date = LocalDate.of(2022, 1, 3).plusDays(random.nextInt(days));
-                    String path = "/api/v1/accounts/" + id + ("monthly-balances".equals(read)
-                            ? "/monthly-balances?from=" + date.toString().substring(0, 7) + "&to="
-                            + date.plusMonths(11).toString().substring(0, 7) + "&"
-                            : "/holdings?" + (asOf ? "asOf=" + date + "&" : ""))
-                            + (known != null ? "knownAt=" + known : "");
-                    int status = pool.get(client).get(path);
-                    // Open loop: latency counts from when the request was due, so queueing is not hidden.
-                    recorders.get(client).record(System.nanoTime() - due);
-                    if (status != 200) {
-                        errors[0]++;
-                    }
-                }
-                return null;
-            });
-        }
-        clients.shutdown();
-        clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
-        long[] all = LatencyRecorder.merged(recorders);
-        System.out.printf("%s%s%s%s: %d req/s for %d s: %,d requests (%d not 200), p50 %.2f ms, p99 %.2f ms%n",
-                read, asOf ? " asOf" : "", knownFrom != null ? " knownAt random" : knownAt != null ? " knownAt" : "",
-                account != null ? " of " + account : "", rate, seconds, all.length, errors[0],
-                LatencyRecorder.percentileMillis(all, 50), LatencyRecorder.percentileMillis(all, 99));
-        for (HttpConnection connection : pool) {
-            connection.close();
-        }
+        OpenLoop.Result result = OpenLoop.get(url, rate, seconds, options.getInt("connections", 4), n -> {
+            // Each request's own random numbers (seeded by its number), so the clients share no generator.
+            SplittableRandom random = new SplittableRandom(7 + n);
+            String id = account != null ? account : "acc-" + random.nextInt(accounts);
+            String known = knownFrom == null ? knownAt : knownFrom.plusMillis(random.nextLong(
+                    Math.max(1, knownTo.toEpochMilli() - knownFrom.toEpochMilli()))).toString();
+            LocalDate date = LocalDate.of(2022, 1, 3).plusDays(random.nextInt(days));
+            return "/api/v1/accounts/" + id + ("monthly-balances".equals(read)
+                    ? "/monthly-balances?from=" + date.toString().substring(0, 7) + "&to="
+                    + date.plusMonths(11).toString().substring(0, 7) + "&"
+                    : "/holdings?" + (asOf ? "asOf=" + date + "&" : ""))
+                    + (known != null ? "knownAt=" + known : "");
+        });
+        System.out.printf("%s%s%s%s: %s%n", read, asOf ? " asOf" : "",
+                knownFrom != null ? " knownAt random" : knownAt != null ? " knownAt" : "",
+                account != null ? " of " + account : "", result.summary(rate, seconds));
     }
 
     private static int version(HttpClient http, String url, String name) throws Exception {

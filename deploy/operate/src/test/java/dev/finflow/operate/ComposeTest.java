@@ -69,6 +69,16 @@ class ComposeTest {
     }
 
     @Test
+    void everyFinflowServiceNeedsTheSameMasterKeyOfPersonalDataAndNeverFallsBackToTheDevelopmentKey()
+            throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : List.of("command-side", "query-side", "ml-projector")) {
+            assertThat(environment(services.get(name))).as(name).containsEntry("FINFLOW_KEYS_MASTER_KEY",
+                    "${FINFLOW_KEYS_MASTER_KEY:?set FINFLOW_KEYS_MASTER_KEY (openssl rand -base64 32)}");
+        }
+    }
+
+    @Test
     void everyFinflowServiceIsHealthCheckedOnItsReadinessAndWaitsForPostgres() throws Exception {
         Map<String, Map<String, Object>> services = services();
         Map<String, Integer> ports = Map.of("command-side", 8081, "query-side", 8082, "ml-projector", 8083);

@@ -1,6 +1,8 @@
 package dev.finflow.eventstore.keys;
 
 import dev.finflow.events.privacy.SealedText;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -27,10 +29,21 @@ public class PersonalData {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /**
+     * Where requests that seal run (a key look-up is blocking JDBC): a pool of their own, so they never queue behind
+     * other blocking work on Reactor's shared bounded-elastic pool, nor starve it.
+     */
+    private static final Scheduler SEALING = Schedulers.newBoundedElastic(32, 100_000, "finflow-sealing", 60, true);
+
     private final PersonKeys keys;
 
     public PersonalData(PersonKeys keys) {
         this.keys = keys;
+    }
+
+    /** The scheduler for the work of a request that seals personal text. */
+    public Scheduler scheduler() {
+        return SEALING;
     }
 
     /** A sealer for one person's texts: their key is looked up (or created) once, at the first text sealed. */

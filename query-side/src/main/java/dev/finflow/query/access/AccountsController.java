@@ -27,7 +27,7 @@ class AccountsController {
 
     @Schema(name = "ReadableAccount")
     record ReadableAccount(@Schema(example = "acc-1") String accountId,
-                           @Schema(types = {"string", "null"}, allowableValues = {"OWNER", "VIEWER"}) String level) {
+                           @Schema(types = {"string", "null"}, description = "OWNER or VIEWER; null for an admin without a grant") String level) {
     }
 
     private final DatabaseClient db;
