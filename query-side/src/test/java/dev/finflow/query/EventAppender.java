@@ -1,6 +1,8 @@
 package dev.finflow.query;
 
 import dev.finflow.events.MetadataKeys;
+import dev.finflow.eventstore.TokenPositions;
+import dev.finflow.query.projection.ProjectionCatalog;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -54,6 +56,13 @@ public class EventAppender {
     }
 
     /** Waits (up to 20 s) for asynchronous projection work. */
+    /** Waits until every projection of the catalog has applied the event at {@code position}. */
+    public void awaitAllApplied(ProjectionCatalog catalog, long position) {
+        await(() -> catalog.projections().stream().allMatch(p -> TokenPositions.appliedThrough(
+                jdbc.queryForList("select token from query.token_entry where processor_name = ?", String.class,
+                        catalog.tables(p.name()).processorName())) >= position));
+    }
+
     public static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {

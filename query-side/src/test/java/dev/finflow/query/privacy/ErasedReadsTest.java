@@ -7,7 +7,6 @@ import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.CashDepositedEvent;
 import dev.finflow.events.ledger.LegType;
 import dev.finflow.events.privacy.PersonErasedEvent;
-import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.eventstore.keys.PersonKeys;
 import dev.finflow.eventstore.keys.PersonalData;
 import dev.finflow.query.EventAppender;
@@ -73,7 +72,7 @@ class ErasedReadsTest {
         // A sealed value copied into a field that is not personal text is shown as stored, never opened.
         long last = events.append("Account", account, new AccessGrantedEvent(id(account), sealedMemo,
                 AccessLevel.VIEWER), person, "c-3");
-        awaitAll(last);
+        events.awaitAllApplied(catalog, last);
 
         assertThat(memos()).containsExactly(memo);
         assertThat(auditPayloads()).contains(name, memo, "\"userId\":\"" + sealedMemo + "\"");
@@ -82,7 +81,8 @@ class ErasedReadsTest {
         assertThat(storedText()).doesNotContain(name, memo);
 
         keys.delete(person);
-        awaitAll(events.append("person", "person/" + person, new PersonErasedEvent(person), "admin-1", "c-4"));
+        events.awaitAllApplied(catalog, events.append("person", "person/" + person, new PersonErasedEvent(person),
+                "admin-1", "c-4"));
 
         assertThat(memos()).containsExactly("[erased]");
         assertThat(auditPayloads()).doesNotContain(name, memo).contains("\"name\":\"[erased]\"",
@@ -164,11 +164,5 @@ class ErasedReadsTest {
     private int active(String name) {
         return jdbc.queryForObject("select active_version from query.projection_version where name = ?",
                 Integer.class, name);
-    }
-
-    private void awaitAll(long position) {
-        EventAppender.await(() -> catalog.projections().stream().allMatch(p -> TokenPositions.appliedThrough(
-                jdbc.queryForList("select token from query.token_entry where processor_name = ?", String.class,
-                        catalog.tables(p.name()).processorName())) >= position));
     }
 }

@@ -1,6 +1,5 @@
 package dev.finflow.query.projection;
 
-import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.query.EventAppender;
 import dev.finflow.query.LedgerScenario;
 import dev.finflow.query.QuerySideTest;
@@ -42,7 +41,7 @@ class ExactlyOnceTest {
     @Test
     void deliveringTheSameEventsAgainLeavesEveryTableAsItWas() {
         long last = new LedgerScenario(events).run("x-1", "x-2").last();
-        awaitAll(last);
+        events.awaitAllApplied(catalog, last);
         Map<String, Map<String, String>> before = checksums();
 
         List<ProjectedEvent> all;
@@ -72,7 +71,7 @@ class ExactlyOnceTest {
                 + " for each row execute function query.fail_twice()");
         try {
             long last = new LedgerScenario(events).run("y-1", "y-2").last();
-            awaitAll(last);
+            events.awaitAllApplied(catalog, last);
 
             assertThat(jdbc.queryForObject("select last_value from query.injected_failures", Long.class))
                     .isGreaterThan(2);
@@ -89,11 +88,11 @@ class ExactlyOnceTest {
         LedgerScenario scenario = new LedgerScenario(events);
         scenario.open("z-1", "alice");
         scenario.open("z-2", "alice");
-        awaitAll(scenario.last());
+        events.awaitAllApplied(catalog, scenario.last());
         processors.stop();
         long last = scenario.run("z-1", "z-2").last();
         processors.start();
-        awaitAll(last);
+        events.awaitAllApplied(catalog, last);
 
         assertThat(current("z-1")).containsExactly("AAPL 6 900.60 78.60", "EUR 8686.20 8686.20 0");
         assertThat(jdbc.queryForObject("select count(*) from " + catalog.tables("transactions")
@@ -111,11 +110,5 @@ class ExactlyOnceTest {
     private Map<String, Map<String, String>> checksums() {
         return catalog.projections().stream().collect(Collectors.toMap(Projection::name,
                 p -> TableChecksums.of(jdbc, catalog.tables(p.name()))));
-    }
-
-    private void awaitAll(long position) {
-        EventAppender.await(() -> catalog.projections().stream().allMatch(p -> TokenPositions.appliedThrough(
-                jdbc.queryForList("select token from query.token_entry where processor_name = ?", String.class,
-                        catalog.tables(p.name()).processorName())) >= position));
     }
 }

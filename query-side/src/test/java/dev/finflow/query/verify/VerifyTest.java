@@ -20,7 +20,6 @@ import dev.finflow.query.market.MarketEvents;
 import dev.finflow.query.projection.Projection;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.ProjectionProcessors;
-import dev.finflow.eventstore.TokenPositions;
 import dev.finflow.query.verify.Verification.Difference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +67,7 @@ class VerifyTest {
     void namesADeletedRowASkippedEventAndAChangedPriceAndListsDeadLetteredEvents() {
         LedgerScenario ledger = new LedgerScenario(events).run("v-1", "v-2");
         long last = market();
-        awaitAll(Math.max(last, ledger.last()));
+        events.awaitAllApplied(catalog, Math.max(last, ledger.last()));
         for (Projection projection : catalog.projections()) {
             Verification clean = verify(projection.name());
             assertThat(clean.differences()).as(projection.name()).isEmpty();
@@ -86,7 +85,7 @@ class VerifyTest {
                         + " '\"index\":' || ?), '\"gaps\":\\[[^]]*\\]', '\"gaps\":[]') where processor_name = ?",
                 skipped, catalog.tables("monthly-balances").processorName());
         processors.start();
-        awaitAll(deposit("v-1", "after", "5.00"));
+        events.awaitAllApplied(catalog, deposit("v-1", "after", "5.00"));
         jdbc.update("update " + catalog.tables("bars").name("bar") + " set close = close + 1"
                 + " where symbol = 'VRFY' and bar_date = '2024-07-02'");
 
@@ -165,11 +164,5 @@ class VerifyTest {
     private String eventId(long position) {
         return jdbc.queryForObject("select event_identifier from events.domain_event_entry where global_index = ?",
                 String.class, position);
-    }
-
-    private void awaitAll(long position) {
-        EventAppender.await(() -> catalog.projections().stream().allMatch(p -> TokenPositions.appliedThrough(
-                jdbc.queryForList("select token from query.token_entry where processor_name = ?", String.class,
-                        catalog.tables(p.name()).processorName())) >= position));
     }
 }
