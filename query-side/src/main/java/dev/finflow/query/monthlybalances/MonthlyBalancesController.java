@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -167,16 +169,30 @@ class MonthlyBalancesController {
         String[] stops = ranges.stream().map(range -> range.stop().atDay(1).toString()).toArray(String[]::new);
         String range = " from unnest(cast(:assets as text[]), cast(:starts as date[]), cast(:stops as date[])) "
                 + "as r(asset, start, stop) join " + flows + " f on f.account_id = :account and f.asset = r.asset and ";
-        Mono<Map<String, BigDecimal>> openings = db.sql("select r.asset, sum(f.inflows - f.outflows) as "
-                        + "opening" + range + "f.month < r.start group by r.asset")
+        // One statement, so the openings and the page's flows come from one snapshot even while the projection
+        // writes: an opening comes as a row without a month.
+        return db.sql("select r.asset, null as kind, null::date as month, sum(f.inflows - f.outflows) as inflows, "
+                        + "0 as outflows" + range + "f.month < r.start group by r.asset union all "
+                        + "select f.asset, f.kind, f.month, f.inflows, f.outflows" + range
+                        + "f.month between r.start and r.stop")
                 .bind("assets", assets).bind("starts", starts).bind("stops", stops).bind("account", accountId)
-                .map(row -> Map.entry(row.get("asset", String.class), row.get("opening", BigDecimal.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<List<MonthlyBalances.Flow>> within = db.sql("select f.asset, f.kind, f.month, f.inflows, f.outflows" + range
-                        + "f.month between r.start and r.stop order by f.asset, f.month")
-                .bind("assets", assets).bind("starts", starts).bind("stops", stops).bind("account", accountId)
-                .map(MonthlyBalancesController::flow).all().collectList();
-        return Mono.zip(openings, within).map(both -> MonthlyBalances.fill(ranges, both.getT1(), both.getT2()));
+                .map(row -> row.get("month", LocalDate.class) == null
+                        ? new MonthlyBalances.Flow(row.get("asset", String.class), null, null,
+                                row.get("inflows", BigDecimal.class), BigDecimal.ZERO)
+                        : flow(row))
+                .all().collectList()
+                .map(rows -> {
+                    Map<String, BigDecimal> openings = new HashMap<>();
+                    List<MonthlyBalances.Flow> within = new ArrayList<>();
+                    for (MonthlyBalances.Flow row : rows) {
+                        if (row.month() == null) {
+                            openings.put(row.asset(), row.inflows());
+                        } else {
+                            within.add(row);
+                        }
+                    }
+                    return MonthlyBalances.fill(ranges, openings, within);
+                });
     }
 
     private static MonthlyBalances.Flow flow(Readable row) {
