@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 DATA=${DATA:-command-side/src/main/resources/sample-data/dash-stock-ticker-demo.csv}
 JAR=deploy/bench/target/finflow-bench.jar
 # Rebuilt when the models changed: Boot does not repackage a jar that is already there.
-if [ ! -f "$JAR" ] || [ -n "$(find ml-projector/src/main deploy/bench/src -newer "$JAR" -name '*.java' | head -1)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find forecasting-math/src/main deploy/bench/src -newer "$JAR" -name '*.java' | head -1)" ]; then
   rm -f "$JAR" "$JAR.original"
   mvn -q -B -ntp -pl deploy/bench -am package -DskipTests
 fi

@@ -56,7 +56,7 @@ class MarketSeriesTest {
         Path root = Path.of("../..");
 
         List<MarketSeries> sample = MarketSeries.read(root.resolve(RealSeries.DEFAULT_FILE));
-        List<MarketSeries> eu = MarketSeries.read(root.resolve("ml-projector/src/test/resources/eustocks/eustocks-long.csv"));
+        List<MarketSeries> eu = MarketSeries.read(root.resolve("forecasting-math/src/test/resources/eustocks/eustocks-long.csv"));
 
         assertThat(sample).extracting(MarketSeries::symbol).containsExactly("AAPL", "COKE", "GOOGL", "TSLA", "YHOO");
         assertThat(eu).extracting(MarketSeries::symbol).containsExactly("CAC", "DAX", "FTSE", "SMI");

@@ -2,7 +2,6 @@ package dev.finflow.ml.forecasting;
 
 import dev.finflow.ml.models.ModelCatalog;
 import dev.finflow.ml.models.ModelTrainer;
-import dev.finflow.ml.models.lstm.LstmSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +11,7 @@ import java.util.List;
 class ModelsConfiguration {
 
     @Bean
-    List<ModelTrainer> trainers(ForecastingProperties forecasting, LstmSettings lstm) {
-        return ModelCatalog.all(forecasting.intervalLevel(), lstm);
+    List<ModelTrainer> trainers(ForecastingProperties forecasting, LstmProperties lstm) {
+        return ModelCatalog.all(forecasting.intervalLevel(), lstm.settings());
     }
 }

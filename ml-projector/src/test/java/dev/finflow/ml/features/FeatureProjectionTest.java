@@ -50,7 +50,8 @@ class FeatureProjectionTest {
         events.awaitProjected();
 
         List<FeatureRow> live = table.rows("TSLA");
-        List<FeatureRow> rebuilt = FeatureCalculator.compute("TSLA", FeatureCalculatorTest.points(bars));
+        List<FeatureRow> rebuilt = FeatureCalculator.compute("TSLA", bars.stream()
+                .map(b -> new PricePoint(b.date(), b.close().doubleValue(), b.volume(), 1)).toList());
         assertThat(live).hasSameSizeAs(rebuilt);
         for (int i = 0; i < live.size(); i++) {
             assertThat(live.get(i).sameFeaturesAs(rebuilt.get(i))).as("row %s", live.get(i).date()).isTrue();

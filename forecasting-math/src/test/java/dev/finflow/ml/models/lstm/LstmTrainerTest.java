@@ -1,8 +1,7 @@
 package dev.finflow.ml.models.lstm;
 
-import dev.finflow.ml.MarketEvents;
 import dev.finflow.ml.features.FeatureRow;
-import dev.finflow.ml.features.FeatureRows;
+import dev.finflow.ml.features.RealPrices;
 import dev.finflow.ml.models.ForecastModel;
 import dev.finflow.ml.models.Prediction;
 import dev.finflow.ml.models.Target;
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LstmTrainerTest {
 
-    private static final List<FeatureRow> AAPL = FeatureRows.of("AAPL", MarketEvents.realBars("AAPL"));
+    private static final List<FeatureRow> AAPL = RealPrices.featureRows("AAPL");
 
     private static LstmSettings settings(long seed) {
         return new LstmSettings(seed, 8, 20, 2, 32, 0.01f, true, "target/djl");

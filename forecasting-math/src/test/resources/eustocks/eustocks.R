@@ -1,7 +1,7 @@
 # R's EuStockMarkets (datasets package): daily closes of DAX, SMI, CAC and FTSE, 1991-1998, 1860 business days.
 # Never used to tune Finflow's forecasting: the degenerate-fit and interval-coverage tests read them as unseen data.
 # Writes eustocks.csv (day,DAX,SMI,CAC,FTSE) and degenerate.csv (R's stats::arima fits of DAX log prices).
-# Run: cd ml-projector/src/test/resources/eustocks && Rscript eustocks.R   (Debian: apt-get install -y r-base-core)
+# Run: cd forecasting-math/src/test/resources/eustocks && Rscript eustocks.R   (Debian: apt-get install -y r-base-core)
 x <- EuStockMarkets
 write.csv(data.frame(day = seq_len(nrow(x)), DAX = x[, "DAX"], SMI = x[, "SMI"], CAC = x[, "CAC"],
                      FTSE = x[, "FTSE"]), "eustocks.csv", row.names = FALSE, quote = FALSE)

@@ -2,7 +2,7 @@
 # Reference values for Finflow's ARIMA (dev.finflow.ml.arima), produced by R's stats::arima.
 #
 # Rerun from this folder (Debian: apt-get install -y r-base-core):
-#   cd ml-projector/src/test/resources/arima && Rscript reference.R
+#   cd forecasting-math/src/test/resources/arima && Rscript reference.R
 # It writes reference.csv (fits) and forecasts.csv (predict() means and standard errors).
 #
 # Series: adjusted closes of AAPL, GOOGL, TSLA (2015-2017, from dash-stock-ticker-demo.csv), as

@@ -1,7 +1,7 @@
 package dev.finflow.ml.features;
 
-import dev.finflow.events.market.Bar;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Features straight from bars, outside the projection: for benchmarks and tests on raw series. */
@@ -11,17 +11,12 @@ public final class FeatureRows {
     }
 
     /** Rows from plain arrays (oldest first), for tools without the event classes on their class path. */
-    public static List<FeatureRow> of(String symbol, List<java.time.LocalDate> dates, double[] closes,
+    public static List<FeatureRow> of(String symbol, List<LocalDate> dates, double[] closes,
                                       long[] volumes) {
-        List<PricePoint> points = new java.util.ArrayList<>(dates.size());
+        List<PricePoint> points = new ArrayList<>(dates.size());
         for (int i = 0; i < dates.size(); i++) {
             points.add(new PricePoint(dates.get(i), closes[i], volumes[i], 0));
         }
         return FeatureCalculator.compute(symbol, points);
-    }
-
-    public static List<FeatureRow> of(String symbol, List<Bar> bars) {
-        return FeatureCalculator.compute(symbol, bars.stream()
-                .map(b -> new PricePoint(b.date(), b.close().doubleValue(), b.volume(), 0)).toList());
     }
 }

@@ -1,7 +1,5 @@
 package dev.finflow.ml.features;
 
-import dev.finflow.events.market.Bar;
-import dev.finflow.ml.MarketEvents;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class FeatureCalculatorTest {
 
-    private static final List<PricePoint> AAPL = points(MarketEvents.realBars("AAPL"));
+    private static final List<PricePoint> AAPL = RealPrices.points("AAPL", 1);
 
     @Test
     void laterBarsNeverChangeEarlierRows() {
@@ -76,9 +74,5 @@ class FeatureCalculatorTest {
         FeatureRow last = FeatureCalculator.compute("X", flatUp).get(59);
         assertThat(last.rsi14()).isEqualTo(100.0);
         assertThat(last.volumeZ20()).isEqualTo(0.0);
-    }
-
-    static List<PricePoint> points(List<Bar> bars) {
-        return bars.stream().map(b -> new PricePoint(b.date(), b.close().doubleValue(), b.volume(), 1)).toList();
     }
 }

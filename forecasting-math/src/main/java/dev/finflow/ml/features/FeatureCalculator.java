@@ -8,15 +8,15 @@ import java.util.List;
  * earlier ones, so appending later bars never changes an earlier row; the exponential averages are recursive,
  * so a changed bar changes its own row and every later one, which is exactly what the projection rewrites.
  */
-final class FeatureCalculator {
+public final class FeatureCalculator {
 
     /** Bump when a definition below changes: rows of another version are never mixed into one model. */
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     private FeatureCalculator() {
     }
 
-    static List<FeatureRow> compute(String symbol, List<PricePoint> bars) {
+    public static List<FeatureRow> compute(String symbol, List<PricePoint> bars) {
         int n = bars.size();
         double[] close = new double[n];
         double[] ret = new double[n];
