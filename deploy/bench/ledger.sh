@@ -5,6 +5,7 @@
 #   PGHOST=... PGPORT=... PGUSER=... deploy/bench/ledger.sh
 #   SECONDS_PER_RUN=30 CLIENTS=1,8,32 deploy/bench/ledger.sh
 #   INSTANCES=2 deploy/bench/ledger.sh     # two command-side replicas on the one database, clients spread over both
+#   MEMO=false deploy/bench/ledger.sh      # no memos: writes that seal nothing (the cost of sealing, by difference)
 #
 # Creates a fresh database finflow_bench (BENCH_DB), starts command-side.jar on it (INSTANCES of them, on ports
 # BENCH_PORT, BENCH_PORT+1, ...), drives it, runs pgbench (PGBENCH=false skips it), prints a table, then stops
@@ -32,4 +33,4 @@ done
 java -jar deploy/bench/target/finflow-bench.jar ledger --url "$(IFS=,; echo "${URLS[*]}")" \
   --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
   --seconds "${SECONDS_PER_RUN:-20}" --clients "${CLIENTS:-1,8,32}" --accounts "${ACCOUNTS:-1000}" \
-  --warmup "${WARMUP:-60}" --pgbench "${PGBENCH:-true}"
+  --warmup "${WARMUP:-60}" --pgbench "${PGBENCH:-true}" --memo "${MEMO:-true}"

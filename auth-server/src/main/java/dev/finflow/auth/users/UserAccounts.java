@@ -6,6 +6,8 @@ import dev.finflow.events.identity.Role;
 import dev.finflow.events.identity.UserCreatedEvent;
 import dev.finflow.events.identity.UserDisabledEvent;
 import dev.finflow.events.identity.UserPasswordResetEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -35,6 +37,13 @@ public class UserAccounts implements UserDetailsService {
             rs.getString("username"), rs.getString("password_hash"), roles(rs.getString("roles")),
             rs.getBoolean("enabled"));
 
+    /** Whether the event store records the erasure of the user of the row {@code users}. */
+    private static final String ERASED = "exists (select 1 from events.domain_event_entry e"
+            + " where e.aggregate_identifier = 'person/' || users.id"
+            + " and e.payload_type = 'dev.finflow.events.privacy.PersonErasedEvent')";
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
@@ -55,8 +64,10 @@ public class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /** The user who signs in with this name; none once erased, even before {@link #eraseProfiles} ran. */
     public Optional<FinflowUser> byUsername(String username) {
-        return jdbc.query("select * from users where username = ?", ROW, username).stream().findFirst();
+        return jdbc.query("select * from users where username = ? and erased_at is null and not " + ERASED, ROW,
+                username).stream().findFirst();
     }
 
     public Optional<FinflowUser> byId(String id) {
@@ -100,6 +111,20 @@ public class UserAccounts implements UserDetailsService {
             events.record(IdentityEvents.userStream(id), by, new UserPasswordResetEvent(id));
         }
         return found;
+    }
+
+    /**
+     * Erases the profile of each user the event store records as erased ({@code id}'s only, unless null): the
+     * username and password hash are replaced and the user is disabled, so nobody signs in as them again; the row
+     * and its opaque id stay. Answers how many were erased now.
+     */
+    public int eraseProfiles(String id) {
+        List<String> erased = jdbc.queryForList("update users set username = 'erased:' || id, password_hash = '!',"
+                + " enabled = false, erased_at = now() where erased_at is null and " + ERASED
+                + (id == null ? "" : " and id = ?") + " returning id", String.class,
+                id == null ? new Object[0] : new Object[] {id});
+        erased.forEach(user -> log.info("erased the profile of user {}", user));
+        return erased.size();
     }
 
     private static Set<Role> roles(String column) {

@@ -44,7 +44,8 @@ class PersonalDataController {
 
     @Operation(summary = "Erase a person's personal data", description = "Admin only. Deletes the person's key, "
             + "so every name, memo and reason they wrote reads [erased] everywhere, and records the erasure as an "
-            + "event without personal data. Balances, lineage and the audit structure stay.")
+            + "event without personal data; the auth server then erases their username and password, so they can "
+            + "no longer sign in. Balances, lineage and the audit structure stay.")
     @ApiResponse(responseCode = "200", description = "Erased (ERASED), or no key was left (ALREADY_ERASED)")
     @Raises({"invalid-field"})
     @PostMapping("/erasure")
@@ -59,7 +60,8 @@ class PersonalDataController {
     }
 
     @Operation(summary = "Export a person's personal data", description = "Everything stored about the person, "
-            + "decrypted: each value with its event and field. The person themselves or an admin.")
+            + "decrypted: each value with its event and field, and their sign-in profile at the auth server. "
+            + "The person themselves or an admin.")
     @ApiResponse(responseCode = "200", description = "The person's values, oldest first")
     @Raises({"invalid-field", "other-persons-data"})
     @GetMapping("/export")

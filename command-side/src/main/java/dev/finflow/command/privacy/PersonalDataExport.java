@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.events.privacy.SealedText;
 import dev.finflow.events.serialization.EventJson;
 import dev.finflow.eventstore.keys.PersonalData;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the event store holds about a person, decrypted: each value sealed with their key, with the event
- * and field it sits in. Reads the whole store (a scan of {@code events.domain_event_entry} for the person's key id),
+ * Everything stored about a person, decrypted: each value in the event store sealed with their key, with the event
+ * and field it sits in, and their sign-in profile at the auth server ({@link SignInProfile}). Reads the whole store (a scan of {@code events.domain_event_entry} for the person's key id),
  * which is what an export is for; it is not a hot path.
  */
 @Component
@@ -27,18 +28,24 @@ class PersonalDataExport {
                 String value) {
     }
 
-    record Export(String personId, List<Item> items) {
+    record Export(String personId,
+                  @Schema(types = {"object", "null"}, description = "What the auth server stores to sign the person "
+                          + "in; null when it has no such user (or another OIDC provider signs people in)")
+                  SignInProfile.Profile signIn,
+                  List<Item> items) {
     }
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
 
     private final JdbcTemplate jdbc;
     private final PersonalData personalData;
+    private final SignInProfile signIn;
 
-    PersonalDataExport(DataSource dataSource, PersonalData personalData) {
+    PersonalDataExport(DataSource dataSource, PersonalData personalData, SignInProfile signIn) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(500);
         this.personalData = personalData;
+        this.signIn = signIn;
     }
 
     Export of(String personId) {
@@ -63,7 +70,7 @@ class PersonalDataExport {
                         reader.text(value.getValue()).orElse(SealedText.ERASED)));
             }
         }, marker);
-        return new Export(personId, items);
+        return new Export(personId, signIn.of(personId).orElse(null), items);
     }
 
     /** Every text of the JSON tree sealed with the person's key, by its field path. */

@@ -19,9 +19,10 @@ import java.util.Optional;
 /**
  * The key store: one random 256-bit data key per person in {@code keys.person_key}, wrapped by the master key
  * (AES-GCM, the person id as associated data, so a wrapped key copied onto another person does not unwrap). The only
- * code that reads or writes that table.
+ * code that reads or writes that table. A service's instance keeps the keys it seals with in a
+ * {@link SealingKeyCache}; every deletion is announced ({@link KeyDeletions}) and they drop their copies.
  */
-public class PersonKeys {
+public class PersonKeys implements AutoCloseable {
 
     private static final String TABLE = "keys.person_key";
     private static final int NONCE = 12;
@@ -29,14 +30,38 @@ public class PersonKeys {
 
     private final JdbcTemplate jdbc;
     private final SecretKeySpec master;
+    private final boolean cacheSealingKeys;
+    /** Made at the first key sealed with (only the command side seals), so readers hold no listening connection. */
+    private SealingKeyCache cache;
 
+    /** Without a cache: every look-up reads the store (tools, such as {@link MasterKeyRotation}). */
     public PersonKeys(DataSource dataSource, KeyProperties properties) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.master = new SecretKeySpec(properties.masterKeyBytes(), "AES");
+        this(dataSource, properties, false);
     }
 
-    /** The person's key, created on first use; a concurrent creation keeps the first one written. */
+    PersonKeys(DataSource dataSource, KeyProperties properties, boolean cacheSealingKeys) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.master = new SecretKeySpec(properties.masterKeyBytes(), "AES");
+        this.cacheSealingKeys = cacheSealingKeys;
+    }
+
+    /**
+     * The key to seal the person's texts with, created on first use (a concurrent creation keeps the first one
+     * written); from this instance's cache when it has one.
+     */
     public byte[] keyFor(String personId) {
+        SealingKeyCache keys = sealingKeyCache();
+        return keys == null ? findOrCreate(personId) : keys.get(personId, () -> findOrCreate(personId));
+    }
+
+    private synchronized SealingKeyCache sealingKeyCache() {
+        if (cache == null && cacheSealingKeys) {
+            cache = new SealingKeyCache(jdbc.getDataSource(), SealingKeyCache.MAX_KEYS);
+        }
+        return cache;
+    }
+
+    private byte[] findOrCreate(String personId) {
         Optional<byte[]> known = find(personId);
         if (known.isPresent()) {
             return known.get();
@@ -48,16 +73,35 @@ public class PersonKeys {
         return find(personId).orElseThrow(() -> new IllegalStateException("key of " + personId + " vanished"));
     }
 
-    /** The person's key; empty when they never had one or it was deleted (erased). */
+    /** The person's key, always read from the store; empty when they never had one or it was deleted (erased). */
     public Optional<byte[]> find(String personId) {
         List<byte[]> wrapped = jdbc.queryForList("select wrapped_key from " + TABLE + " where person_id = ?",
                 byte[].class, personId);
         return wrapped.stream().findFirst().map(bytes -> unwrap(personId, bytes));
     }
 
-    /** Deletes the person's key: from now on nothing sealed with it can be read. True when there was one. */
+    /**
+     * Deletes the person's key: from now on nothing sealed with it can be read. Announced to every instance's
+     * cache, on commit when a transaction is open. True when there was one.
+     */
     public boolean delete(String personId) {
-        return jdbc.update("delete from " + TABLE + " where person_id = ?", personId) > 0;
+        boolean deleted = jdbc.update("delete from " + TABLE + " where person_id = ?", personId) > 0;
+        announce(personId);
+        return deleted;
+    }
+
+    /** Whether this instance holds a cached copy of the person's key (for tests). */
+    synchronized boolean caches(String personId) {
+        return cache != null && cache.holds(personId);
+    }
+
+    /** Whether this instance caches keys right now (it hears deletions). */
+    synchronized boolean caching() {
+        return cache != null && cache.listening();
+    }
+
+    private void announce(String personId) {
+        KeyDeletions.announce(jdbc, personId);
     }
 
     /**
@@ -67,10 +111,14 @@ public class PersonKeys {
      * wrote again) stays. Answers how many keys it deleted.
      */
     public int reapplyErasures() {
-        return jdbc.update("delete from " + TABLE + " k using events.domain_event_entry e"
+        int deleted = jdbc.update("delete from " + TABLE + " k using events.domain_event_entry e"
                 + " where e.payload_type = 'dev.finflow.events.privacy.PersonErasedEvent'"
                 + " and e.aggregate_identifier = 'person/' || k.person_id"
                 + " and k.created_at <= e.time_stamp::timestamptz");
+        if (deleted > 0) {
+            announce(KeyDeletions.EVERY_KEY);
+        }
+        return deleted;
     }
 
     /**
@@ -92,6 +140,13 @@ public class PersonKeys {
             return rows.size();
         });
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     private byte[] wrap(String personId, byte[] key) {

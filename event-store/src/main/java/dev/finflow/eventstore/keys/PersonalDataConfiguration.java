@@ -14,7 +14,7 @@ public class PersonalDataConfiguration {
 
     @Bean
     PersonKeys personKeys(DataSource dataSource, KeyProperties properties, SchemaMigrations migrated) {
-        return new PersonKeys(dataSource, properties);
+        return new PersonKeys(dataSource, properties, true);
     }
 
     @Bean
