@@ -5,6 +5,8 @@ import { transactions } from './transactions.js';
 import { balances } from './balances.js';
 import { instruments, instrument } from './instruments.js';
 import { operations } from './operations.js';
+import { quality } from './quality.js';
+import { models } from './models.js';
 
 const main = document.getElementById('main');
 
@@ -15,6 +17,8 @@ const PAGES = [
   [/^\/balances\/([^/]+)$/, 'portfolio', balances],
   [/^\/instruments$/, 'instruments', instruments],
   [/^\/instruments\/([^/]+)$/, 'instruments', instrument],
+  [/^\/quality$/, 'quality', quality],
+  [/^\/models$/, 'models', models],
   [/^\/operations$/, 'operations', operations],
 ];
 

@@ -66,6 +66,7 @@ class DashboardBrowserTest {
     private Service auth;
     private Service command;
     private Service query;
+    private Service ml;
     private int queryPort;
     private Map<String, String> queryEnvironment;
     private String adminToken;
@@ -91,12 +92,15 @@ class DashboardBrowserTest {
                 "FINFLOW_OIDC_ISSUER_URI", "http://127.0.0.1:" + authPort,
                 "FINFLOW_BFF_CLIENT_SECRET", "dashboard-secret-" + System.nanoTime());
         auth = started(Service.start("dashboard-auth-server", "auth-server", with(common,
-                "FINFLOW_AUTH_CREDENTIALS_FILE", credentials.toString(),
+                "FINFLOW_AUTH_CREDENTIALS_FILE", credentials.toString(), "FINFLOW_AUTH_ACCESS_TOKEN_TTL", "60m",
                 "FINFLOW_BFF_REDIRECT_URIS", "http://127.0.0.1:" + queryPort + "/bff/login/code/finflow"), authPort));
         command = started(Service.start("dashboard-command-side", "command-side", common));
-        queryEnvironment = with(common, "FINFLOW_BFF_COMMAND_URI", command.url(""));
+        // The ml-projector without the LSTM (ARIMA and the baselines train in seconds): forecasts, models, anomalies.
+        ml = started(Service.start("dashboard-ml-projector", "ml-projector", with(common,
+                "FINFLOW_ML_LSTM_ENABLED", "false")));
+        queryEnvironment = with(common, "FINFLOW_BFF_COMMAND_URI", command.url(""), "FINFLOW_BFF_ML_URI", ml.url(""));
         query = Service.start("dashboard-query-side", "query-side", queryEnvironment, queryPort);
-        for (Service service : List.of(auth, command, query)) {
+        for (Service service : List.of(auth, command, query, ml)) {
             service.awaitHealthy(STARTUP);
         }
         Properties first = new Properties();
@@ -549,6 +553,8 @@ class DashboardBrowserTest {
         pages.put("/transactions/" + ACCOUNT, owner);
         pages.put("/instruments", owner);
         pages.put("/instruments/AAPL", owner);
+        pages.put("/quality", admin);
+        pages.put("/models", owner);
         pages.put("/operations", admin);
         try {
             for (ChromeDriver driver : List.of(owner, admin)) {
@@ -581,9 +587,10 @@ class DashboardBrowserTest {
         }
         Map<String, ChromeDriver> pages = new java.util.LinkedHashMap<>();
         for (String path : List.of("/", "/portfolio/" + ACCOUNT, "/transactions/" + ACCOUNT, "/balances/" + ACCOUNT,
-                "/instruments", "/instruments/AAPL")) {
+                "/instruments", "/instruments/AAPL", "/models")) {
             pages.put(path, owner);
         }
+        pages.put("/quality", admin);
         pages.put("/operations", admin);
         List<String> violations = new ArrayList<>();
         for (Map.Entry<String, ChromeDriver> page : pages.entrySet()) {
@@ -752,5 +759,240 @@ class DashboardBrowserTest {
             environment.put(pairs[i], pairs[i + 1]);
         }
         return environment;
+    }
+
+    // --- instrument forecasts, data quality and ingestion, models and anomalies, a 10-year chart
+
+    @Test
+    void theInstrumentPageOverlaysTheNewestForecastsWithTheirIntervalsAndModelAndShowsFeatures() throws Exception {
+        String read = "/api/v1/forecasts/AAPL?target=CLOSE&limit=100&show=ALL"; // as the page reads them
+        awaitMl(read, page -> page.get("forecasts").size() > 0);
+        page(owner, "/instruments/AAPL?forecasts=all");
+        JsonNode forecasts = ml(read);
+        JsonNode drawn = JSON.readTree(waitFor(owner, By.cssSelector("#chart[data-forecasts]"))
+                .getDomAttribute("data-forecasts"));
+        String origin = "";
+        for (JsonNode f : forecasts.get("forecasts")) {
+            origin = f.get("originDate").asText().compareTo(origin) > 0 ? f.get("originDate").asText() : origin;
+        }
+        List<String> expected = new ArrayList<>();
+        for (JsonNode f : forecasts.get("forecasts")) {
+            if (f.get("originDate").asText().equals(origin)) {
+                expected.add(String.join(" ", f.at("/model/id").asText(), f.at("/model/kind").asText(),
+                        f.get("horizon").asText(), exact(f.get("point")), exact(f.get("lower")), exact(f.get("upper"))));
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        for (JsonNode f : drawn) {
+            assertThat(f.get("originDate").asText()).isEqualTo(origin);
+            shown.add(String.join(" ", f.get("model").asText(), f.get("kind").asText(), f.get("horizon").asText(),
+                    exact(f.get("point")), exact(f.get("lower")), exact(f.get("upper"))));
+        }
+        assertThat(shown).as("the forecasts drawn: the API's newest, per model and horizon")
+                .containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
+        Object lines = owner.executeScript("return echarts.getInstanceByDom(document.getElementById('chart'))"
+                + ".getOption().series.filter(s => s.type === 'line' && !s.stack).map(s => s.name + ' '"
+                + " + s.data.filter(p => p).map(p => p.value).join(' '));");
+        Map<String, StringBuilder> perModel = new java.util.LinkedHashMap<>();
+        for (JsonNode f : drawn) { // the page draws them sorted by model, then horizon
+            perModel.computeIfAbsent(f.get("model").asText(), m -> new StringBuilder(f.get("kind").asText() + " " + m))
+                    .append(' ').append(jsNumber(f.get("point").asText()));
+        }
+        assertThat((List<?>) lines).as("one line per model through its points")
+                .isEqualTo(perModel.values().stream().map(StringBuilder::toString).toList());
+        assertThat(owner.findElements(By.cssSelector("#forecast-table tbody tr"))).hasSize(drawn.size());
+        assertThat(owner.findElement(By.cssSelector("#forecast-table tbody tr")).getText())
+                .contains(drawn.get(0).get("kind").asText(), drawn.get(0).get("model").asText());
+
+        WebElement feature = waitFor(owner, By.cssSelector("#feature-table tbody tr"));
+        String date = feature.getDomAttribute("data-date");
+        JsonNode row = awaitMl("/api/v1/features/AAPL?from=" + date + "&to=" + date, page -> true).get("rows").get(0);
+        for (String field : List.of("close", "logReturn", "sma20", "rsi14")) {
+            assertThat(feature.findElement(By.cssSelector("[data-field=" + field + "]")).getDomAttribute("data-value"))
+                    .as("feature " + field + " of " + date).isEqualTo(exact(row.get(field)));
+        }
+        screenshot(owner, "instrument-forecasts");
+    }
+
+    @Test
+    void theDataQualityPageCountsVerdictsPerRuleAndSymbolAndListsIssuesAndRuns() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (api("/api/v1/ingestion/runs?status=RUNNING").size() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1000); // the sample prices' import
+        }
+        page(admin, "/quality");
+        JsonNode overview = api("/api/v1/quality?limit=50");
+        assertThat(admin.findElements(By.cssSelector("#quality-symbols tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-symbol")).toList())
+                .isEqualTo(overview.get("symbols").findValuesAsText("symbol")).contains("AAPL");
+        for (JsonNode symbol : overview.get("symbols")) {
+            String row = "#quality-symbols tr[data-symbol='" + symbol.get("symbol").asText() + "'] ";
+            for (String verdict : List.of("ACCEPTED", "FLAGGED", "REJECTED")) {
+                assertThat(admin.findElement(By.cssSelector(row + "[data-verdict=" + verdict + "]")).getText())
+                        .as(symbol.get("symbol") + " " + verdict).isEqualTo(symbol.at("/verdicts/" + verdict).asText());
+            }
+            for (JsonNode rule : symbol.get("rules")) {
+                String cells = "#quality-rules tr[data-symbol='" + symbol.get("symbol").asText() + "'][data-rule='"
+                        + rule.get("rule").asText() + "'] [data-verdict=FLAGGED]";
+                assertThat(admin.findElement(By.cssSelector(cells)).getText()).as(cells)
+                        .isEqualTo(rule.at("/verdicts/FLAGGED").isMissingNode() ? "0" : rule.at("/verdicts/FLAGGED").asText());
+            }
+        }
+        assertThat(admin.findElements(By.cssSelector("#issues tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-position") + "-" + r.getDomAttribute("data-item")).toList())
+                .as("the issues, newest first").isEqualTo(positions(overview.get("issues")));
+        JsonNode runs = api("/api/v1/ingestion/runs?limit=20");
+        assertThat(admin.findElements(By.cssSelector("#runs tbody tr")).stream().map(r -> r.getDomAttribute("data-run"))
+                .toList()).isEqualTo(runs.findValuesAsText("runId"));
+        assertThat(admin.findElements(By.id("no-runs"))).as("the first-run hint").hasSize(runs.isEmpty() ? 1 : 0);
+        for (JsonNode run : runs) {
+            String row = "#runs tr[data-run='" + run.get("runId").asText() + "'] ";
+            assertThat(admin.findElement(By.cssSelector(row + "[data-field=status]")).getText())
+                    .isEqualTo(run.get("status").asText());
+            assertThat(admin.findElement(By.cssSelector(row + "[data-field=failedAttempts]")).getText())
+                    .isEqualTo(run.get("failedAttempts").asText());
+        }
+        screenshot(admin, "quality");
+
+        page(owner, "/quality");
+        assertThat(owner.findElements(By.id("runs-hidden"))).as("runs are for operators and admins").hasSize(1);
+        assertThat(owner.findElements(By.cssSelector("#quality-symbols tbody tr"))).isNotEmpty();
+    }
+
+    private static List<String> positions(JsonNode issues) {
+        List<String> out = new ArrayList<>();
+        issues.forEach(i -> out.add(i.get("position").asText() + "-" + i.get("item").asText()));
+        return out;
+    }
+
+    @Test
+    void theModelsPageListsTheRegistryWithMetricsAVersionsPromotionHistoryAndTheAnomalies() throws Exception {
+        awaitMl("/api/v1/models?limit=200", page -> page.get("models").size() > 0);
+        JsonNode settled = null; // the registry changes while models train: compare once it stands still
+        for (int i = 0; i < 30 && !ml("/api/v1/models?limit=200").equals(settled); i++) {
+            settled = ml("/api/v1/models?limit=200");
+            Thread.sleep(2000);
+        }
+        page(admin, "/models");
+        JsonNode registry = ml("/api/v1/models?limit=200");
+        assertThat(admin.findElements(By.cssSelector("#models-table tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-model")).toList())
+                .isEqualTo(registry.get("models").findValuesAsText("id"));
+        List<String> champions = new ArrayList<>();
+        for (JsonNode model : registry.get("models")) {
+            assertThat(admin.findElement(By.cssSelector("#models-table tr[data-model='" + model.get("id").asText()
+                    + "'] [data-field=status]")).getText()).isEqualTo(model.get("status").asText());
+            if ("CHAMPION".equals(model.get("status").asText())) {
+                champions.add(model.get("id").asText());
+            }
+        }
+        JsonNode anomalies = ml("/api/v1/anomalies?limit=50").get("anomalies");
+        assertThat(admin.findElements(By.cssSelector("#anomalies tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-anomaly")).toList()).isEqualTo(anomalies.findValuesAsText("id"));
+        assertThat(admin.findElements(By.id("no-anomalies"))).hasSize(anomalies.isEmpty() ? 1 : 0);
+        screenshot(admin, "models");
+
+        assertThat(champions).as("the champions among the versions").isNotEmpty();
+        String champion = champions.get(0);
+        admin.findElement(By.cssSelector("#models-table tr[data-model='" + champion + "'] a")).click();
+        new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("?model=" + champion)
+                && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        JsonNode promotions = ml("/api/v1/models/" + champion).get("promotions");
+        assertThat(admin.findElements(By.cssSelector("#promotions tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-promotion")).toList()).isEqualTo(promotions.findValuesAsText("id"));
+        assertThat(admin.findElements(By.id("no-promotions"))).hasSize(promotions.isEmpty() ? 1 : 0);
+    }
+
+    @Test
+    void printsTheRenderTimeOfATenYearDailyChartWithItsSplitAndDividendMarked() throws Exception {
+        // No exchange: a Monday-to-Friday calendar without holidays, so no bar is flagged by the calendar.
+        marketData("/api/v1/instruments", "{\"symbol\":\"TENY\",\"name\":\"Ten years\",\"type\":\"EQUITY\","
+                + "\"currency\":\"USD\"}");
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder sent = new StringBuilder("{\"bars\":[");
+        java.time.LocalDate day = java.time.LocalDate.parse("2013-12-31");
+        long cents = 5000;
+        for (int i = 0; i < 2520; i++) {
+            do {
+                day = day.plusDays(1);
+            } while (day.getDayOfWeek().getValue() > 5);
+            long close = Math.max(100, cents + (long) (random.nextGaussian() * cents / 100));
+            long open = cents;
+            sent.append(i > 0 ? "," : "").append("{\"date\":\"").append(day).append("\",\"open\":")
+                    .append(decimal(open)).append(",\"high\":").append(decimal(Math.max(open, close) + 20))
+                    .append(",\"low\":").append(decimal(Math.min(open, close) - 20)).append(",\"close\":")
+                    .append(decimal(close)).append(",\"volume\":").append(100_000 + random.nextInt(50_000)).append('}');
+            cents = close;
+        }
+        marketData("/api/v1/instruments/TENY/bars", sent.append("]}").toString());
+        marketData("/api/v1/instruments/TENY/splits", "{\"effectiveDate\":\"2019-06-03\",\"numerator\":2,"
+                + "\"denominator\":1}");
+        marketData("/api/v1/instruments/TENY/dividends", "{\"exDate\":\"2021-03-01\",\"amount\":0.25,"
+                + "\"currency\":\"USD\"}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api("/api/v1/instruments/TENY/actions").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JsonNode actions = api("/api/v1/instruments/TENY/actions");
+        assertThat(actions.findValuesAsText("kind")).containsExactly("SPLIT", "DIVIDEND");
+
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            page(admin, "/instruments/TENY");
+            WebElement chart = waitFor(admin, By.cssSelector("#chart[data-drawn-millis]"));
+            millis.add(Long.parseLong(chart.getDomAttribute("data-drawn-millis")));
+        }
+        WebElement chart = admin.findElement(By.id("chart"));
+        assertThat(JSON.readTree(chart.getDomAttribute("data-series"))).as("ten years of daily bars").hasSize(2520);
+        JsonNode marked = JSON.readTree(chart.getDomAttribute("data-actions"));
+        assertThat(marked.findValuesAsText("date")).isEqualTo(actions.findValuesAsText("date"));
+        assertThat(marked.findValuesAsText("at")).containsExactly("2019-06-03", "2021-03-01");
+        Object lines = admin.executeScript("return echarts.getInstanceByDom(document.getElementById('chart'))"
+                + ".getOption().series[0].markLine.data.map(l => l.xAxis);");
+        assertThat(((List<?>) lines).stream().map(String::valueOf).toList()).as("the split and the dividend marked")
+                .containsExactly("2019-06-03", "2021-03-01");
+        assertThat(admin.findElements(By.cssSelector("#actions tbody tr"))).hasSize(2);
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("10-year daily chart (2,520 bars): drawn %d ms after the navigation started (median of 5: %s)%n",
+                sorted.get(2), millis);
+        screenshot(admin, "instrument-10-years");
+    }
+
+    /** How JavaScript writes the number of this text (its shortest round trip, as Java's Double.toString but "1" for 1.0). */
+    private static String jsNumber(String text) {
+        String java = Double.toString(Double.parseDouble(text));
+        return java.endsWith(".0") ? java.substring(0, java.length() - 2) : java;
+    }
+
+    private static String decimal(long cents) {
+        return cents / 100 + "." + String.format("%02d", cents % 100);
+    }
+
+    /** A number of the API as exact text ("" for null), compared by value: 1.50 and 1.5 are the same price. */
+    private static String exact(JsonNode number) {
+        return number == null || number.isNull() || number.asText().isEmpty() ? ""
+                : new java.math.BigDecimal(number.asText()).stripTrailingZeros().toPlainString();
+    }
+
+    /** A read of the ml-projector as the admin client. */
+    private JsonNode ml(String path) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(ml.url(path)))
+                .header("Authorization", "Bearer " + adminToken).build());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** Waits (up to three minutes: models train once the sample prices arrive) for an ml-projector read to satisfy. */
+    private JsonNode awaitMl(String path, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(ml.url(path)))
+                    .header("Authorization", "Bearer " + adminToken).build());
+            if (answer.statusCode() == 200 && done.test(JSON.readTree(answer.body()))) {
+                return JSON.readTree(answer.body());
+            }
+            assertThat(System.nanoTime()).as(path + " within 3 minutes: " + answer.body()).isLessThan(deadline);
+            Thread.sleep(1000);
+        }
     }
 }

@@ -72,6 +72,19 @@ class BarsController {
                         .map(found -> page(instrument, adjust, found.getT1(), found.getT2(), size)));
     }
 
+    @Operation(summary = "Splits and dividends of an instrument", description = "Every recorded corporate action of "
+            + "the instrument in date order: a split's ratio (numerator-for-denominator) or a dividend's amount per "
+            + "unit, the source that reported it and the event it came from.")
+    @Raises({"invalid-position", "instrument-not-found", "projection-behind"})
+    @GetMapping("/{symbol}/actions")
+    Mono<List<ActionView>> actions(@PathVariable String symbol, @RequestParam(required = false) String minPosition) {
+        return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
+                .then(Mono.defer(() -> reader.instrument(symbol)))
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,
+                        "no instrument is registered under the symbol '" + symbol + "'")))
+                .flatMap(instrument -> reader.actions(symbol).collectList());
+    }
+
     private static BarsPage page(InstrumentView instrument, boolean adjusted, List<BarsReader.StoredBar> bars,
                                  Adjustments adjustments, int limit) {
         List<BarView> views = bars.stream().map(bar -> view(bar, adjusted ? adjustments : null)).toList();

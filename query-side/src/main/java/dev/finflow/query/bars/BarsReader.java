@@ -128,6 +128,22 @@ public class BarsReader {
                 .all().collectList().map(Adjustments::of);
     }
 
+    /** The symbol's splits and dividends as recorded, in date order (the instrument page marks them). */
+    Flux<ActionView> actions(String symbol) {
+        return db.sql("select kind, effective_date, numerator, denominator, amount, currency, source, position from "
+                        + tables().name(BarsProjection.ACTIONS) + " where symbol = :symbol"
+                        + " order by effective_date, position").bind("symbol", symbol)
+                .map((Readable row) -> new ActionView(row.get("kind", String.class),
+                        row.get("effective_date", LocalDate.class), plain(row.get("numerator", BigDecimal.class)),
+                        plain(row.get("denominator", BigDecimal.class)), plain(row.get("amount", BigDecimal.class)),
+                        row.get("currency", String.class), row.get("source", String.class),
+                        row.get("position", Long.class))).all();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
     private static InstrumentView instrument(Readable row) {
         return new InstrumentView(row.get("symbol", String.class), row.get("name", String.class),
                 row.get("type", String.class), row.get("currency", String.class),

@@ -15,6 +15,6 @@ class DashboardAccess {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.GET, "/operations").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.GET, "/", "/portfolio/*", "/transactions/*", "/balances/*", "/instruments",
-                        "/instruments/*", "/assets/**").permitAll();
+                        "/instruments/*", "/quality", "/models", "/assets/**").permitAll();
     }
 }

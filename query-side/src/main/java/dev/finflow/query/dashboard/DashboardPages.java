@@ -20,7 +20,7 @@ class DashboardPages {
     private static final Resource SHELL = new ClassPathResource("dashboard/index.html");
 
     @GetMapping({"/", "/portfolio/{accountId}", "/transactions/{accountId}", "/balances/{accountId}", "/instruments",
-            "/instruments/{symbol}", "/operations"})
+            "/instruments/{symbol}", "/quality", "/models", "/operations"})
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).body(SHELL);
     }

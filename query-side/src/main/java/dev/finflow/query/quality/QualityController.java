@@ -80,7 +80,28 @@ class QualityController {
                 });
     }
 
-    private record Count(String rule, String verdict, long bars, long corrections) {
+    /** One row of the counts table: how many bars of a symbol got a verdict, overall or from one rule. */
+    record Count(String rule, String verdict, long bars, long corrections) {
+    }
+
+    /** A symbol's counts folded: verdicts of all bars (and how many came from corrections), and per rule. */
+    record Counted(Map<String, Long> verdicts, long corrections, List<QualityReport.RuleCount> rules) {
+
+        static Counted of(List<Count> counts) {
+            Map<String, Long> verdicts = new TreeMap<>(Map.of("ACCEPTED", 0L, "FLAGGED", 0L, "REJECTED", 0L));
+            long corrections = 0;
+            Map<String, Map<String, Long>> rules = new TreeMap<>();
+            for (Count count : counts) {
+                if (count.rule().equals(QualityProjection.ALL_RULES)) {
+                    verdicts.put(count.verdict(), count.bars());
+                    corrections += count.corrections();
+                } else {
+                    rules.computeIfAbsent(count.rule(), r -> new TreeMap<>()).put(count.verdict(), count.bars());
+                }
+            }
+            return new Counted(verdicts, corrections, rules.entrySet().stream()
+                    .map(rule -> new QualityReport.RuleCount(rule.getKey(), rule.getValue())).toList());
+        }
     }
 
     private Mono<List<Count>> counts(TableSet tables, String symbol) {
@@ -119,26 +140,15 @@ class QualityController {
 
     private static QualityReport report(String symbol, List<Count> counts, List<QualityReport.IssueView> issues,
                                         List<QualityReport.StalenessView> staleness, int limit) {
-        Map<String, Long> verdicts = new TreeMap<>(Map.of("ACCEPTED", 0L, "FLAGGED", 0L, "REJECTED", 0L));
-        long corrections = 0;
-        Map<String, Map<String, Long>> rules = new TreeMap<>();
-        for (Count count : counts) {
-            if (count.rule().equals(QualityProjection.ALL_RULES)) {
-                verdicts.put(count.verdict(), count.bars());
-                corrections += count.corrections();
-            } else {
-                rules.computeIfAbsent(count.rule(), r -> new TreeMap<>()).put(count.verdict(), count.bars());
-            }
-        }
+        Counted counted = Counted.of(counts);
         QualityReport.IssueView last = issues.isEmpty() ? null : issues.get(issues.size() - 1);
         String next = issues.size() == limit ? last.position() + "-" + last.item() : null;
-        return new QualityReport(symbol, verdicts, corrections, rules.entrySet().stream()
-                .map(rule -> new QualityReport.RuleCount(rule.getKey(), rule.getValue())).toList(), issues, next,
+        return new QualityReport(symbol, counted.verdicts(), counted.corrections(), counted.rules(), issues, next,
                 staleness);
     }
 
     /** The cursor names the last issue of the previous page as {@code <position>-<item>}. */
-    private static long[] cursor(String cursor) {
+    static long[] cursor(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return new long[]{-1, -1};
         }

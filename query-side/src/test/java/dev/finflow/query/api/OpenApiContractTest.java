@@ -64,6 +64,8 @@ class OpenApiContractTest {
     private static final String BARS = "GET /api/v1/instruments/{symbol}/bars";
     private static final String BAR_STREAM = "GET /api/v1/instruments/{symbol}/bars/stream";
     private static final String QUALITY = "GET /api/v1/instruments/{symbol}/quality";
+    private static final String ACTIONS = "GET /api/v1/instruments/{symbol}/actions";
+    private static final String OVERVIEW = "GET /api/v1/quality";
     private static final String RUNS = "GET /api/v1/ingestion/runs";
     private static final String RUN = "GET /api/v1/ingestion/runs/{runId}";
     private static final String PROJECTIONS = "GET /api/v1/admin/projections";
@@ -124,6 +126,7 @@ class OpenApiContractTest {
         acme.register(InstrumentType.EQUITY, "EUR", null);
         acme.ingest(accepted(bar("2024-01-03", "150", "152", "149", "151", 1000)),
                 flagged(bar("2024-01-04", "151", "190", "150", "189", 1000), new Finding("outlier-jump", "+25%")));
+        acme.dividend("2024-01-04", "0.50", "EUR");
         return events.append("IngestionRun", "run-q", new IngestionRunStartedEvent("run-q", RunTrigger.MANUAL, null,
                 List.of(new Symbol("ACME")), LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31"),
                 List.of("synthetic")), "ops", "corr-run");
@@ -180,6 +183,13 @@ class OpenApiContractTest {
             api.call(operation, path.replace("ACME", "NOPE")).expect(404);
             api.call(operation, path + "?" + AHEAD).expect(503);
         }
+        api.call(ACTIONS, "/api/v1/instruments/ACME/actions?minPosition=" + last).expect(200);
+        api.call(ACTIONS, "/api/v1/instruments/ACME/actions?minPosition=x").expect(400);
+        api.call(ACTIONS, "/api/v1/instruments/NOPE/actions").expect(404);
+        api.call(ACTIONS, "/api/v1/instruments/ACME/actions?" + AHEAD).expect(503);
+        api.call(OVERVIEW, "/api/v1/quality?minPosition=" + last + "&limit=1").expect(200);
+        api.call(OVERVIEW, "/api/v1/quality?cursor=%7Bnot-a-cursor").expect(400);
+        api.call(OVERVIEW, "/api/v1/quality?" + AHEAD).expect(503);
         api.call(BAR_STREAM, "/api/v1/instruments/ACME/bars/stream").accept(MediaType.TEXT_EVENT_STREAM).expect(200);
         api.call(BAR_STREAM, "/api/v1/instruments/ACME/bars/stream").header("Last-Event-ID", "yesterday")
                 .expect(400);

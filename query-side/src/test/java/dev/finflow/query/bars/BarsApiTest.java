@@ -63,6 +63,20 @@ class BarsApiTest {
                 .jsonPath("$.bars[3].findings[0].rule").isEqualTo("jump")
                 .jsonPath("$.bars[3].findings[0].detail").isEqualTo("close moved 4.1 sigma");
 
+        // the actions themselves, in date order whatever the order they were recorded in
+        http.get().uri("/api/v1/instruments/ACME/actions").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].kind").isEqualTo("SPLIT")
+                .jsonPath("$[0].date").isEqualTo("2024-01-04")
+                .jsonPath("$[0].numerator").isEqualTo("2")
+                .jsonPath("$[0].denominator").isEqualTo("1")
+                .jsonPath("$[0].position").isEqualTo(split)
+                .jsonPath("$[1].kind").isEqualTo("DIVIDEND")
+                .jsonPath("$[1].date").isEqualTo("2024-01-05")
+                .jsonPath("$[1].amount").isEqualTo("0.51")
+                .jsonPath("$[1].currency").isEqualTo("USD")
+                .jsonPath("$[1].numerator").doesNotExist();
+
         bars("ACME", "adjusted=false")
                 .jsonPath("$.adjusted").isEqualTo(false)
                 .jsonPath("$.bars[0].close").isEqualTo("100.00")

@@ -79,6 +79,41 @@ class QualityApiTest {
     }
 
     @Test
+    void theOverviewCountsEverySymbolAndListsTheIssuesOfAllNewestFirst() {
+        MarketEvents one = new MarketEvents(appender, "OVR1");
+        one.register(InstrumentType.EQUITY, "USD", null);
+        long older = one.ingest(flagged(bar("2024-05-31", "10", "11", "9", "10.00", 100),
+                new Finding("jump", "3 sigma")));
+        one.ingest(accepted(bar("2024-06-03", "10", "11", "9", "10.00", 100)),
+                flagged(bar("2024-06-04", "10", "11", "9", "10.20", 100), new Finding("jump", "4 sigma")));
+        MarketEvents two = new MarketEvents(appender, "OVR2");
+        two.register(InstrumentType.EQUITY, "USD", null);
+        long rejected = two.quarantine(rejected("2024-06-05", "0", new Finding("non-positive-price", "close 0")));
+        long stale = two.append(new PricesWentStaleEvent(new Symbol("OVR2"), null, LocalDate.parse("2024-06-07"),
+                LocalDate.parse("2024-06-08")));
+
+        overview("minPosition=" + stale + "&limit=2")
+                .jsonPath("$.symbols[?(@.symbol == 'OVR1')].verdicts.ACCEPTED").isEqualTo(1)
+                .jsonPath("$.symbols[?(@.symbol == 'OVR1')].verdicts.FLAGGED").isEqualTo(2)
+                .jsonPath("$.symbols[?(@.symbol == 'OVR1')].rules[0].rule").isEqualTo("jump")
+                .jsonPath("$.symbols[?(@.symbol == 'OVR1')].rules[0].verdicts.FLAGGED").isEqualTo(2)
+                .jsonPath("$.symbols[?(@.symbol == 'OVR1' && @.staleness == null)].symbol").isEqualTo("OVR1")
+                .jsonPath("$.symbols[?(@.symbol == 'OVR2')].verdicts.REJECTED").isEqualTo(1)
+                .jsonPath("$.symbols[?(@.symbol == 'OVR2')].staleness.expectedLatest").isEqualTo("2024-06-07")
+                .jsonPath("$.issues.length()").isEqualTo(2)
+                .jsonPath("$.issues[0].symbol").isEqualTo("OVR2")
+                .jsonPath("$.issues[0].position").isEqualTo(rejected)
+                .jsonPath("$.issues[0].findings[0].rule").isEqualTo("non-positive-price")
+                .jsonPath("$.issues[1].symbol").isEqualTo("OVR1")
+                .jsonPath("$.issues[1].date").isEqualTo("2024-06-04")
+                .jsonPath("$.nextCursor").value(cursor -> overview("limit=2&cursor=" + cursor)
+                        .jsonPath("$.issues[0].position").isEqualTo(older)
+                        .jsonPath("$.issues[0].date").isEqualTo("2024-05-31"));
+        http.get().uri("/api/v1/quality?cursor=x").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-cursor");
+    }
+
+    @Test
     void refusesUnknownSymbolsAndBadParameters() {
         http.get().uri("/api/v1/instruments/NOPE/quality").exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.type").isEqualTo("https://finflow.dev/problems/instrument-not-found");
@@ -86,6 +121,10 @@ class QualityApiTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-parameter");
         http.get().uri("/api/v1/instruments/QUAL/quality?cursor=x").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://finflow.dev/problems/invalid-cursor");
+    }
+
+    private WebTestClient.BodyContentSpec overview(String query) {
+        return http.get().uri("/api/v1/quality?" + query).exchange().expectStatus().isOk().expectBody();
     }
 
     private WebTestClient.BodyContentSpec quality(String symbol, String query) {
