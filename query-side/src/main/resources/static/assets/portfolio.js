@@ -121,7 +121,11 @@ export async function portfolio(main, session, accountId, query) {
     showLineage(link.getAttribute('href'), link.dataset.lineage);
   });
   if (!travelling) {
+    let drawn = JSON.stringify(holdings.holdings);
     live(`/api/v1/accounts/${id}/holdings/stream`, 'holdings', async (fresh) => {
+      // The stream's first event is the state already drawn: no second draw of the same table.
+      if (JSON.stringify(fresh.holdings) === drawn) return;
+      drawn = JSON.stringify(fresh.holdings);
       render(fresh, await get(`/api/v1/accounts/${id}/valuation`));
       drawPerformance();
     });
