@@ -2,6 +2,7 @@
 // at an instant (time travel), every figure linked to its lineage, updated live when looking at "now".
 import { get, send, h, withQuery, decimalJson, Problem } from './api.js';
 import { live } from './live.js';
+import { baseOptions, showPerformance } from './performance.js';
 
 export async function home(main, session, _, query) {
   const accounts = await get(withQuery('/api/v1/accounts', { minPosition: query.get('minPosition') }));
@@ -65,6 +66,7 @@ const VALUE_FIELDS = [['price', 'Price'], ['marketValue', 'Market value'], ['unr
 export async function portfolio(main, session, accountId, query) {
   const asOf = query.get('asOf') || '';
   const knownAt = query.get('knownAt') || '';
+  const base = query.get('base') || '';
   const id = encodeURIComponent(accountId);
   const params = { asOf, knownAt, minPosition: query.get('minPosition') };
   let holdings;
@@ -83,25 +85,35 @@ export async function portfolio(main, session, accountId, query) {
       <label>As of (effective date)<input type="date" name="asOf" value="${h(asOf)}"></label>
       <label>Known at (UTC)<input type="datetime-local" step="1" name="knownAt"
         value="${h(knownAt.replace(/Z$/, '').slice(0, 19))}"></label>
+      <label>Base currency<select name="base">${baseOptions(valuation.currency, base)}</select></label>
       <button type="submit">Show</button> <a href="/portfolio/${id}">Now</a></form>
     ${travelling ? `<p class="banner" id="travelling">As of ${h(asOf || 'today')}${knownAt
       ? `, as known at ${h(knownAt)}` : ''}: live updates are paused.</p>` : ''}
     <h2>Valuation</h2><dl class="figures" id="valuation"></dl>
+    <h2>Value over time and returns</h2><section id="performance"><p class="hint">Loading…</p></section>
     <h2>Holdings</h2><div id="holdings"></div>
     <section id="lineage" aria-live="polite"></section>`;
   document.getElementById('travel').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = new FormData(event.target);
     const known = form.get('knownAt');
+    const chosen = form.get('base');
     location.assign(withQuery(`/portfolio/${id}`, { asOf: form.get('asOf'),
-      knownAt: known && (known.length === 16 ? `${known}:00Z` : `${known}Z`) }));
+      knownAt: known && (known.length === 16 ? `${known}:00Z` : `${known}Z`),
+      base: chosen === valuation.currency ? '' : chosen }));
   });
   const lineageQuery = { asOf, knownAt };
+  const performanceQuery = { ...params, base };
   const render = (held, valued) => {
     renderValuation(valued);
     renderHoldings(accountId, held, valued, lineageQuery);
   };
   render(holdings, valuation);
+  // After the holdings are drawn (the page is ready without it); #performance says when it is drawn.
+  const drawPerformance = () => showPerformance(accountId, performanceQuery).catch((failure) => {
+    document.getElementById('performance').innerHTML = `<p class="problem">${h(failure.message)}</p>`;
+  });
+  drawPerformance();
   main.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-lineage]');
     if (!link) return;
@@ -109,8 +121,13 @@ export async function portfolio(main, session, accountId, query) {
     showLineage(link.getAttribute('href'), link.dataset.lineage);
   });
   if (!travelling) {
+    let drawn = JSON.stringify(holdings.holdings);
     live(`/api/v1/accounts/${id}/holdings/stream`, 'holdings', async (fresh) => {
+      // The stream's first event is the state already drawn: no second draw of the same table.
+      if (JSON.stringify(fresh.holdings) === drawn) return;
+      drawn = JSON.stringify(fresh.holdings);
       render(fresh, await get(`/api/v1/accounts/${id}/valuation`));
+      drawPerformance();
     });
   }
 }
@@ -131,19 +148,22 @@ function renderHoldings(accountId, holdings, valuation, lineageQuery) {
       <a href="/transactions/${encodeURIComponent(accountId)}">Transactions</a> page to get started.</p></div>`;
     return;
   }
-  const values = Object.fromEntries(valuation.holdings.map((v) => [v.asset, v]));
-  const lineage = (asset) => withQuery(`/api/v1/lineage/holdings/${encodeURIComponent(accountId)}/${
-    encodeURIComponent(asset)}`, lineageQuery);
-  const cell = (asset, field, value) => `<td class="num" data-field="${field}">${value == null ? '' : `<a data-lineage="${
-    h(asset)}" href="${h(lineage(asset))}">${h(value)}</a>`}</td>`;
+  const values = new Map(valuation.holdings.map((v) => [v.asset, v]));
+  // One lineage address per row (not per cell), and the whole table in one DOM write.
+  const base = `/api/v1/lineage/holdings/${encodeURIComponent(accountId)}/`;
+  const suffix = withQuery('', lineageQuery);
+  const cell = (link, field, value) => `<td class="num" data-field="${field}">${value == null ? '' : `${link}${
+    h(value)}</a>`}</td>`;
   box.innerHTML = `<div class="scroll" tabindex="0"><table id="holdings-table"><thead><tr><th>Asset</th><th>Kind</th>
     ${HOLDING_FIELDS.concat(VALUE_FIELDS).map(([, label]) => `<th class="num">${label}</th>`).join('')}
     <th>Price status</th><th>Last changed</th></tr></thead><tbody>${holdings.holdings.map((row) => {
-      const value = values[row.asset] || {};
-      return `<tr data-asset="${h(row.asset)}"><th scope="row" data-field="asset">${h(row.asset)}</th>
+      const value = values.get(row.asset) || {};
+      const asset = h(row.asset);
+      const link = `<a data-lineage="${asset}" href="${h(base + encodeURIComponent(row.asset) + suffix)}">`;
+      return `<tr data-asset="${asset}"><th scope="row" data-field="asset">${asset}</th>
         <td data-field="kind">${h(row.kind)}</td>
-        ${HOLDING_FIELDS.map(([field]) => cell(row.asset, field, row[field])).join('')}
-        ${VALUE_FIELDS.map(([field]) => cell(row.asset, field, value[field])).join('')}
+        ${HOLDING_FIELDS.map(([field]) => cell(link, field, row[field])).join('')}
+        ${VALUE_FIELDS.map(([field]) => cell(link, field, value[field])).join('')}
         <td data-field="status">${h(value.status)}</td>
         <td data-field="lastChanged">${h(row.lastChanged)}</td></tr>`;
     }).join('')}</tbody></table></div>`;

@@ -21,11 +21,15 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (date.getYear() >= 1 && date.getYear() <= 9999) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw new RuleViolation(QueryRule.INVALID_DATE, name + " must be a date YYYY-MM-DD, was '" + value + "'",
-                    name);
+            // refused below
         }
+        throw new RuleViolation(QueryRule.INVALID_DATE, name + " must be a date YYYY-MM-DD (years 1 to 9999), was '"
+                + value + "'", name);
     }
 
     public static YearMonth month(String value, String name) {

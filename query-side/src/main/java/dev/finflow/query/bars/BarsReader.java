@@ -11,6 +11,11 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the bars projection's active tables with R2DBC. Public because valuations price holdings with it.
@@ -78,6 +83,33 @@ public class BarsReader {
         return (known == null ? spec : spec.bind("knownAt", known)).map((Readable row) -> bar(row)).one();
     }
 
+    /** {@link #latestOnOrBefore(String, LocalDate, Instant)} of several symbols in one statement. */
+    public Flux<StoredBar> latestOnOrBefore(Collection<String> symbols, LocalDate date, Instant known) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select b.* from unnest(cast(:symbols as text[])) as s(symbol)"
+                        + " cross join lateral (select * from " + barsKnownAt(known) + " x where x.symbol = s.symbol"
+                        + " and x.bar_date <= :date order by x.bar_date desc limit 1) b")
+                .bind("symbols", symbols.toArray(String[]::new)).bind("date", date);
+        return (known == null ? spec : spec.bind("knownAt", known)).map((Readable row) -> bar(row)).all();
+    }
+
+    /**
+     * Every kept bar of {@code symbols} dated on or before {@code until}, as known at {@code known} (null: as the
+     * bars stand), ordered by symbol and date: what a valuation over a whole period needs, in one statement.
+     */
+    public Flux<StoredBar> keptBars(Collection<String> symbols, LocalDate until, Instant known) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select * from " + barsKnownAt(known) + " b where symbol ="
+                        + " any(cast(:symbols as text[])) and bar_date <= :until order by symbol, bar_date")
+                .bind("symbols", symbols.toArray(String[]::new)).bind("until", until);
+        return (known == null ? spec : spec.bind("knownAt", known)).map((Readable row) -> bar(row)).all();
+    }
+
+    /** The registered instruments among {@code symbols}. */
+    public Flux<InstrumentView> instruments(Collection<String> symbols) {
+        return db.sql("select * from " + tables().name(BarsProjection.INSTRUMENTS) + " where symbol = any(cast("
+                        + ":symbols as text[]))").bind("symbols", symbols.toArray(String[]::new))
+                .map((Readable row) -> instrument(row)).all();
+    }
+
     /**
      * The bar table, or (with {@code known}) the bars as they stood at that instant: each bar recorded by then,
      * in the revision that had not been replaced by then. Binds {@code :knownAt}.
@@ -112,20 +144,33 @@ public class BarsReader {
      * {@code known}, only the actions and bars recorded up to that instant.
      */
     public Mono<Adjustments> adjustments(String symbol, Instant known) {
+        return adjustments(List.of(symbol), known).map(bySymbol -> bySymbol.getOrDefault(symbol,
+                Adjustments.none()));
+    }
+
+    /** {@link #adjustments(String, Instant)} of several symbols in one statement; a symbol without actions is absent. */
+    public Mono<Map<String, Adjustments>> adjustments(Collection<String> symbols, Instant known) {
         TableSet tables = tables();
-        DatabaseClient.GenericExecuteSpec spec = db.sql("select a.kind, a.effective_date, a.numerator,"
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select a.symbol, a.kind, a.effective_date, a.numerator,"
                         + " a.denominator, a.amount, p.bar_date as prior_date, p.close as prior_close from " + tables.name(BarsProjection.ACTIONS) + " a left join lateral"
                         + " (select b.bar_date, b.close from " + barsKnownAt(known) + " b where"
                         + " a.kind = 'DIVIDEND' and b.symbol = a.symbol and b.bar_date < a.effective_date"
-                        + " order by b.bar_date desc limit 1) p on true where a.symbol = :symbol"
-                        + (known == null ? "" : " and a.recorded_at <= :knownAt") + " order by a.position")
-                .bind("symbol", symbol);
+                        + " order by b.bar_date desc limit 1) p on true where a.symbol = any(cast(:symbols as"
+                        + " text[]))" + (known == null ? "" : " and a.recorded_at <= :knownAt") + " order by a.position")
+                .bind("symbols", symbols.toArray(String[]::new));
         return (known == null ? spec : spec.bind("knownAt", known))
-                .map(row -> new Adjustments.Action(row.get("kind", String.class),
+                .map(row -> Map.entry(row.get("symbol", String.class), new Adjustments.Action(row.get("kind", String.class),
                         row.get("effective_date", LocalDate.class), row.get("numerator", BigDecimal.class),
                         row.get("denominator", BigDecimal.class), row.get("amount", BigDecimal.class),
-                        row.get("prior_date", LocalDate.class), row.get("prior_close", BigDecimal.class)))
-                .all().collectList().map(Adjustments::of);
+                        row.get("prior_date", LocalDate.class), row.get("prior_close", BigDecimal.class))))
+                .all().collectList().map(rows -> {
+                    Map<String, List<Adjustments.Action>> bySymbol = new HashMap<>();
+                    rows.forEach(row -> bySymbol.computeIfAbsent(row.getKey(), k -> new ArrayList<>())
+                            .add(row.getValue()));
+                    Map<String, Adjustments> adjustments = new HashMap<>();
+                    bySymbol.forEach((symbol, actions) -> adjustments.put(symbol, Adjustments.of(actions)));
+                    return adjustments;
+                });
     }
 
     /** The symbol's splits and dividends as recorded, in date order (the instrument page marks them). */

@@ -65,7 +65,7 @@ class ValuationController {
                 .then(access.requireAccount(accountId, position))
                 .then(Mono.defer(() -> holdings.accountCurrency(accountId)))
                 .flatMap(currency -> bars.fxPairs().collectList().flatMap(pairs -> holdings.holdings(accountId, on, known)
-                        .concatMap(held -> valuator.value(held, currency, on, known, pairs)).collectList()
+                        .collectList().flatMap(held -> valuator.values(held, currency, on, known, pairs))
                         .map(values -> valuation(accountId, currency, date, known, values))));
     }
 

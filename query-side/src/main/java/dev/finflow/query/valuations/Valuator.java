@@ -13,7 +13,10 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Values holdings: each at the latest kept close on or before the date, brought to the holding's share basis,
@@ -41,23 +44,52 @@ class Valuator {
     record Rate(String pair, BigDecimal rate, LocalDate date) {
     }
 
-    /** {@code known}: only bars, corrections, splits and dividends recorded up to it count (null: all). */
-    Mono<Valuation.HoldingValue> value(HoldingsAsOf.Held held, String accountCurrency, LocalDate asOf, Instant known,
-                                       List<InstrumentView> fxPairs) {
+    /**
+     * Values every holding; {@code known}: only bars, corrections, splits and dividends recorded up to it count (null:
+     * all). A fixed number of statements whatever the number of holdings: the instruments, their latest kept bars
+     * and their corporate actions are read for all symbols at once, and each currency's rate once.
+     */
+    Mono<List<Valuation.HoldingValue>> values(List<HoldingsAsOf.Held> holdings, String accountCurrency,
+                                              LocalDate asOf, Instant known, List<InstrumentView> fxPairs) {
         int scale = java.util.Currency.getInstance(accountCurrency).getDefaultFractionDigits();
+        List<String> symbols = holdings.stream().filter(held -> !"CASH".equals(held.kind()))
+                .map(HoldingsAsOf.Held::asset).toList();
+        Mono<Map<String, InstrumentView>> instruments = bars.instruments(symbols).collectMap(InstrumentView::symbol);
+        Mono<Map<String, BarsReader.StoredBar>> latest = bars.latestOnOrBefore(symbols, asOf, known)
+                .collectMap(BarsReader.StoredBar::symbol);
+        return Mono.zip(instruments, latest, bars.adjustments(symbols, known)).flatMap(read -> {
+            Set<String> currencies = new TreeSet<>();
+            holdings.forEach(held -> currencies.add("CASH".equals(held.kind()) ? held.asset()
+                    : read.getT1().containsKey(held.asset()) ? read.getT1().get(held.asset()).currency() : accountCurrency));
+            return Flux.fromIterable(currencies).concatMap(currency -> rate(currency, accountCurrency, asOf, known,
+                            fxPairs).map(Optional::of).defaultIfEmpty(Optional.empty()).map(rate -> Map.entry(currency,
+                            rate)))
+                    .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                    .map(rates -> holdings.stream().map(held -> value(held, scale, read.getT1(), read.getT2(),
+                            read.getT3(), rates, asOf)).toList());
+        });
+    }
+
+    private static Valuation.HoldingValue value(HoldingsAsOf.Held held, int scale,
+                                                Map<String, InstrumentView> instruments,
+                                                Map<String, BarsReader.StoredBar> latest,
+                                                Map<String, Adjustments> adjustments,
+                                                Map<String, Optional<Rate>> rates, LocalDate asOf) {
         if ("CASH".equals(held.kind())) {
-            return rate(held.asset(), accountCurrency, asOf, known, fxPairs).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .map(rate -> valued(held, held.asset(), new Quote(BigDecimal.ONE, null, null), rate, scale, true));
+            return valued(held, held.asset(), new Quote(BigDecimal.ONE, null, null), rates.get(held.asset()), scale,
+                    true);
         }
-        return bars.instrument(held.asset()).flatMap(instrument -> bars.latestOnOrBefore(held.asset(), asOf, known)
-                        .flatMap(bar -> bars.adjustments(held.asset(), known).map(adjustments -> new Quote(
-                                inBasis(bar.close(), adjustments.splitFactorBetween(bar.date(), asOf)), bar.date(),
-                                bar.verdict())))
-                        .flatMap(quote -> rate(instrument.currency(), accountCurrency, asOf, known, fxPairs)
-                                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                                .map(rate -> valued(held, instrument.currency(), quote, rate, scale, false)))
-                        .defaultIfEmpty(unpriced(held, instrument.currency(), "NO_PRICE", null)))
-                .defaultIfEmpty(unpriced(held, null, "NO_PRICE", null));
+        InstrumentView instrument = instruments.get(held.asset());
+        if (instrument == null) {
+            return unpriced(held, null, "NO_PRICE", null);
+        }
+        BarsReader.StoredBar bar = latest.get(held.asset());
+        if (bar == null) {
+            return unpriced(held, instrument.currency(), "NO_PRICE", null);
+        }
+        Quote quote = new Quote(inBasis(bar.close(), adjustments.getOrDefault(held.asset(), Adjustments.none())
+                .splitFactorBetween(bar.date(), asOf)), bar.date(), bar.verdict());
+        return valued(held, instrument.currency(), quote, rates.get(instrument.currency()), scale, false);
     }
 
     private static BigDecimal inBasis(BigDecimal close, BigDecimal splitFactor) {

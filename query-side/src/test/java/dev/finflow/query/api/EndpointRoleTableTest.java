@@ -43,6 +43,8 @@ class EndpointRoleTableTest {
                     OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/changes", "/api/v1/accounts/t-1/changes", OWNER, VIEWER, ADMIN)
             .row("GET", "/api/v1/accounts/{accountId}/valuation", "/api/v1/accounts/t-1/valuation", OWNER, VIEWER, ADMIN)
+            .row("GET", "/api/v1/accounts/{accountId}/performance", "/api/v1/accounts/t-1/performance", OWNER, VIEWER,
+                    ADMIN)
             .row("GET", "/api/v1/lineage/holdings/{accountId}/{asset}", "/api/v1/lineage/holdings/t-1/EUR",
                     OWNER, VIEWER, AUDITOR, ADMIN)
             .row("GET", "/api/v1/lineage/monthly-balances/{accountId}/{asset}/{month}",

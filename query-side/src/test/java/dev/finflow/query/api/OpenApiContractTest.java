@@ -57,6 +57,7 @@ class OpenApiContractTest {
     private static final String BALANCES = "GET /api/v1/accounts/{accountId}/monthly-balances";
     private static final String TRANSACTIONS = "GET /api/v1/accounts/{accountId}/transactions";
     private static final String VALUATION = "GET /api/v1/accounts/{accountId}/valuation";
+    private static final String PERFORMANCE = "GET /api/v1/accounts/{accountId}/performance";
     private static final String HOLDING_LINEAGE = "GET /api/v1/lineage/holdings/{accountId}/{asset}";
     private static final String BALANCE_LINEAGE = "GET /api/v1/lineage/monthly-balances/{accountId}/{asset}/{month}";
     private static final String AUDIT = "GET /api/v1/audit/events";
@@ -137,7 +138,7 @@ class OpenApiContractTest {
         api.call(ACCOUNT_LIST, "/api/v1/accounts?minPosition=x").expect(400);
         api.call(ACCOUNT_LIST, "/api/v1/accounts?" + AHEAD).expect(503);
         api.call(TRANSACTIONS, "/api/v1/accounts/q-1/transactions?newestFirst=maybe").expect(400);
-        for (String operation : List.of(HOLDINGS, CHANGES, VALUATION)) {
+        for (String operation : List.of(HOLDINGS, CHANGES, VALUATION, PERFORMANCE)) {
             String path = operation.substring(4).replace("{accountId}", "q-1");
             api.call(operation, path + "?minPosition=" + last).expect(200);
             api.call(operation, path + "?asOf=yesterday").expect(400);
@@ -151,6 +152,8 @@ class OpenApiContractTest {
             api.call(operation, path.replace("q-1", "nope")).expect(404);
             api.call(operation, path + "?" + AHEAD).expect(503);
         }
+        api.call(PERFORMANCE, "/api/v1/accounts/q-1/performance?base=USD&minPosition=" + last).expect(200);
+        api.call(PERFORMANCE, "/api/v1/accounts/q-1/performance?base=dollars").expect(400);
         api.call(HOLDINGS_STREAM, "/api/v1/accounts/q-1/holdings/stream").accept(MediaType.TEXT_EVENT_STREAM)
                 .expect(200);
         api.call(HOLDINGS_STREAM, "/api/v1/accounts/q-1/holdings/stream?minPosition=x").expect(400);
