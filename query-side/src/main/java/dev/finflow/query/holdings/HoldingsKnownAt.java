@@ -1,5 +1,8 @@
 package dev.finflow.query.holdings;
 
+import dev.finflow.problems.RequestRule;
+import dev.finflow.problems.RuleViolation;
+import io.r2dbc.spi.Readable;
 import dev.finflow.query.projection.ProjectionCatalog;
 import dev.finflow.query.projection.TableSet;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -61,6 +64,15 @@ public class HoldingsKnownAt {
         this.db = db;
         this.catalog = catalog;
         this.cache = cache;
+    }
+
+    /** The account's currency, or the problem {@code account-not-found}. */
+    public Mono<String> accountCurrency(String accountId) {
+        return db.sql("select currency from " + catalog.tables(HoldingsProjection.NAME).name("holding_account")
+                        + " where account_id = :account").bind("account", accountId)
+                .map((Readable row) -> row.get("currency", String.class)).one()
+                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account "
+                        + accountId)));
     }
 
     /**

@@ -51,11 +51,7 @@ class LedgerHistory {
     }
 
     Mono<String> currency(String accountId) {
-        return db.sql("select currency from " + catalog.tables(HOLDINGS).name("holding_account")
-                        + " where account_id = :account").bind("account", accountId)
-                .map((Readable row) -> row.get("currency", String.class)).one()
-                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account "
-                        + accountId)));
+        return knownAt.accountCurrency(accountId);
     }
 
     /** Every holding's whole history up to {@code until}, as known at {@code known} (null: all recorded). */

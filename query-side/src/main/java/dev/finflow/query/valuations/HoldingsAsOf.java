@@ -38,11 +38,7 @@ class HoldingsAsOf {
     }
 
     Mono<String> accountCurrency(String accountId) {
-        return db.sql("select currency from " + catalog.tables(HOLDINGS).name("holding_account")
-                        + " where account_id = :account").bind("account", accountId)
-                .map((Readable row) -> row.get("currency", String.class)).one()
-                .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.ACCOUNT_NOT_FOUND, "no account "
-                        + accountId)));
+        return knownAt.accountCurrency(accountId);
     }
 
     /** The non-zero holdings at the end of {@code asOf}, as known at {@code known} (null: all recorded). */
