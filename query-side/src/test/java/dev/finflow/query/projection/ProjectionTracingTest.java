@@ -65,6 +65,9 @@ class ProjectionTracingTest {
         SpanData applied = spans.named("project transactions").stream()
                 .filter(span -> span.getTraceId().equals(TRACE_ID)).findFirst().orElseThrow();
         assertThat(applied.getParentSpanId()).isEqualTo(COMMAND_SPAN);
+        // Each projection runs on its own processor: the holdings span may end after the transactions one.
+        EventAppender.await(() -> spans.named("project holdings").stream()
+                .anyMatch(span -> span.getTraceId().equals(TRACE_ID)));
         assertThat(spans.named("project holdings")).anyMatch(span -> span.getTraceId().equals(TRACE_ID)
                 && span.getParentSpanId().equals(COMMAND_SPAN));
     }
