@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's configuration tables against what the services really read: the configuration metadata that
+ * The configuration tables of docs/configuration.md against what the services really read: the configuration metadata that
  * {@code spring-boot-configuration-processor} writes for every {@code @ConfigurationProperties} (and the
  * {@code additional-spring-configuration-metadata.json} of the settings read with {@code @Value}), and the
  * environment variables the {@code application.yml} files map onto them. Every setting is documented by its
@@ -66,7 +66,7 @@ class ConfigurationTableTest {
             }
         }
         documented = new TreeSet<>();
-        for (String line : Files.readAllLines(Repository.file("README.md"))) {
+        for (String line : Files.readAllLines(Repository.file("docs/configuration.md"))) {
             if (line.startsWith("|")) {
                 Matcher ticked = TICKED.matcher(line);
                 while (ticked.find()) {
@@ -93,7 +93,7 @@ class ConfigurationTableTest {
     }
 
     @Test
-    void everySettingIsInAReadmeConfigurationTable() {
+    void everySettingIsInAConfigurationTable() {
         List<String> missing = new ArrayList<>();
         metadata.keySet().stream().filter(name -> name.startsWith("finflow.")).forEach(name -> {
             String env = environmentVariable(name);
@@ -102,11 +102,11 @@ class ConfigurationTableTest {
             }
         });
 
-        assertThat(missing).as("settings in no README configuration table").isEmpty();
+        assertThat(missing).as("settings in no table of docs/configuration.md").isEmpty();
     }
 
     @Test
-    void everyVariableInAReadmeTableIsReadBySomething() throws IOException {
+    void everyVariableInAConfigurationTableIsReadBySomething() throws IOException {
         Set<String> known = new TreeSet<>(ymlEnv.values());
         metadata.keySet().forEach(name -> known.add(environmentVariable(name)));
         known.addAll(variablesReadBy("deploy/runner/src/main/java"));
@@ -118,7 +118,7 @@ class ConfigurationTableTest {
                 .filter(token -> !known.contains(token))
                 .filter(token -> maps.stream().noneMatch(token::startsWith)).toList();
 
-        assertThat(stale).as("FINFLOW_* variables in README tables that nothing reads").isEmpty();
+        assertThat(stale).as("FINFLOW_* variables in docs/configuration.md that nothing reads").isEmpty();
     }
 
     /** The variable the application files map a property to, else Spring's relaxed-binding name. */
