@@ -3,6 +3,7 @@ package dev.finflow.system;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.finflow.events.identity.Role;
 import dev.finflow.testing.TestDatabase;
 import dev.finflow.testing.TestIssuer;
@@ -44,8 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsExamplesTest {
 
+    /** Decimals as written: 8690.20 is not 8690.2, as a client that keeps the text would see. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final String TOKEN = TestTokens.bearer("alice", Role.OWNER, Role.MARKET_DATA, Role.ADMIN);
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("finflow.system.startup-seconds", 300));
     private static final Pattern MARKER = Pattern.compile("^<!-- example: ([a-z0-9-]+) -->$");
