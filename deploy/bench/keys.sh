@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What sealing a memo costs one request, with the person's key read from the key store (as before the cache) and
-# from the instance's cache (README, "Erasure of personal data"). Compiles deploy/bench/keys/KeyLookupBench.java
+# from the instance's cache (docs/privacy.md). Compiles deploy/bench/keys/KeyLookupBench.java
 # against the command side's jar (its key store classes and libraries), on a fresh database finflow_keybench.
 #
 #   deploy/bench/keys.sh                   # REQUESTS=5000, PostgreSQL at 127.0.0.1:5432, user postgres

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * against the auth-server, command side and query side started once from their jars on a fresh database with the
  * sample prices: an owner, a viewer of her account and the admin, each signed in through the query side's session.
  * Every figure checked on a page is compared with the API's exact text. Screenshots of the main pages go to
- * {@code -Dfinflow.screenshots} (default {@code target/screenshots}; the README's are in docs/screenshots).
+ * {@code -Dfinflow.screenshots} (default {@code target/screenshots}; docs/dashboard.md's are in docs/screenshots).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Erasure of a person, end to end on the packaged services and a real PostgreSQL (README, "Erasure of personal
+ * Erasure of a person, end to end on the packaged services and a real PostgreSQL (docs/privacy.md, "Erasure of personal
  * data"): unique random strings written as a person's username (at the auth server), account names, memos and a
  * reversal reason come back exactly in their export; after an admin erases the person none of them is anywhere in
  * a {@code pg_dump} of the whole database (every schema, the auth server's included) nor in any service's log,
@@ -276,7 +276,7 @@ class ErasureSystemTest {
         }
     }
 
-    /** The README's master key rotation, run from the command side's jar as an operator would. */
+    /** The master key rotation of docs/privacy.md, run from the command side's jar as an operator would. */
     private String rotateMasterKey(TestDatabase database) throws Exception {
         Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")

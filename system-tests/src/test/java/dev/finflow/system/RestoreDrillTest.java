@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The restore drill of the README's "Backups": a ledger is written through the API, the events are backed up
+ * The restore drill of docs/operate.md, "Backups": a ledger is written through the API, the events are backed up
  * with the documented command ({@code EventBackup} from the command side's jar), the database is dropped, the
  * events alone are restored into a new one, and the services started on it rebuild every read model from them:
  * {@code verify} finds no difference in any projection, every holding and monthly balance reads as before, the
@@ -170,7 +170,7 @@ class RestoreDrillTest {
         });
     }
 
-    /** The README's backup or restore command, run as an operator would, against {@code database}. */
+    /** The backup or restore command of docs/operate.md, run as an operator would, against {@code database}. */
     private static String tool(String action, Path file, TestDatabase database) throws Exception {
         Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")

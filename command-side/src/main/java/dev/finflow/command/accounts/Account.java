@@ -83,7 +83,7 @@ public class Account {
             }
             throw new RuleViolation(ACCOUNT_EXISTS, "account " + command.accountId() + " exists with other details");
         }
-        // The controller checked the name's length on its text; here it is sealed (README, "Erasure of personal data").
+        // The controller checked the name's length on its text; here it is sealed (docs/privacy.md).
         if (command.name() == null || command.name().isBlank()) {
             throw new RuleViolation(INVALID_FIELD, "name must be 1 to 200 characters", "name");
         }

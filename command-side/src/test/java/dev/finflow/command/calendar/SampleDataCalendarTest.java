@@ -28,7 +28,7 @@ class SampleDataCalendarTest {
 
     /**
      * Days the source has no bar although the exchange traded: AAPL 2017-08-07 (named in the data's README), and
-     * 2017-11-08, a Wednesday the file skips for every symbol still listed (README, "Benchmarks").
+     * 2017-11-08, a Wednesday the file skips for every symbol still listed (docs/benchmarks.md).
      */
     private static final LocalDate SKIPPED_BY_THE_FILE = LocalDate.of(2017, 11, 8);
     private static final Map<String, Set<LocalDate>> DOCUMENTED_GAPS = Map.of(

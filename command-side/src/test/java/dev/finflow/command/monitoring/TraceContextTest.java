@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A request's W3C trace context reaches the events it causes, also those a process writes later on its behalf:
- * the readers continue that trace (README "Operate", traces).
+ * the readers continue that trace (docs/operate.md, traces).
  */
 @CommandSideTest
 class TraceContextTest {

@@ -54,7 +54,7 @@ public record QualitySettings(Map<QualityRule, Verdict> verdicts, Jump jump, int
             QualityRule.JUMP, Verdict.FLAGGED,
             QualityRule.STALE_REPEAT, Verdict.FLAGGED);
 
-    /** The defaults the README documents. */
+    /** The defaults docs/configuration.md documents. */
     public static QualitySettings defaults() {
         return new QualitySettings(Map.of(), DEFAULT_JUMP, 3);
     }
