@@ -1,9 +1,9 @@
 package dev.finflow.runtime.keys;
 
-import dev.finflow.runtime.store.SchemaMigrations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 import javax.sql.DataSource;
 
@@ -12,8 +12,10 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(KeyProperties.class)
 public class PersonalDataConfiguration {
 
+    /** After the store's migrations (bean {@code schemaMigrations}), which create the {@code keys} schema. */
     @Bean
-    PersonKeys personKeys(DataSource dataSource, KeyProperties properties, SchemaMigrations migrated) {
+    @DependsOn("schemaMigrations")
+    PersonKeys personKeys(DataSource dataSource, KeyProperties properties) {
         return new PersonKeys(dataSource, properties, true);
     }
 
