@@ -14,5 +14,5 @@ trap 'rm -rf "$work"; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop data
 (cd "$work" && unzip -q "$OLDPWD/command-side/target/command-side.jar" 'BOOT-INF/lib/*')
 javac -cp "$work/BOOT-INF/lib/*" -d "$work/classes" deploy/bench/keys/KeyLookupBench.java
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
-java -cp "$work/classes:$work/BOOT-INF/lib/*" dev.finflow.eventstore.keys.KeyLookupBench \
+java -cp "$work/classes:$work/BOOT-INF/lib/*" dev.finflow.runtime.keys.KeyLookupBench \
   "jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$PGUSER" "${REQUESTS:-5000}" 2>&1 | grep '^|'

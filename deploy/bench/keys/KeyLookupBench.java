@@ -1,8 +1,8 @@
-package dev.finflow.eventstore.keys;
+package dev.finflow.runtime.keys;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.finflow.eventstore.SchemaMigrations;
+import dev.finflow.runtime.store.SchemaMigrations;
 
 import java.util.Arrays;
 

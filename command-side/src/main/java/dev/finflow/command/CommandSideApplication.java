@@ -1,6 +1,7 @@
 package dev.finflow.command;
 
-import dev.finflow.eventstore.EventStoreConfiguration;
+import dev.finflow.runtime.dispatch.DispatchConfiguration;
+import dev.finflow.runtime.store.EventStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** The write model: accounts, transfers and (later) instruments, behind the REST command API. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(EventStoreConfiguration.class)
+@Import({EventStoreConfiguration.class, DispatchConfiguration.class})
 public class CommandSideApplication {
 
     public static void main(String[] args) {

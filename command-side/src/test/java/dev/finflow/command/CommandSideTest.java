@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /** The whole command side on a random port, on a fresh database of the real test PostgreSQL. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "finflow.sample-data.enabled=false")
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @FreshDatabase

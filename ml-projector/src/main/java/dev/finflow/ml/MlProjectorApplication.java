@@ -1,6 +1,6 @@
 package dev.finflow.ml;
 
-import dev.finflow.eventstore.EventStoreConfiguration;
+import dev.finflow.runtime.store.EventStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,8 +1,8 @@
 package dev.finflow.ml;
 
-import dev.finflow.eventstore.BufferingEventStorageEngine;
-import dev.finflow.eventstore.PollingEventSource;
-import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
+import dev.finflow.runtime.store.BufferingEventStorageEngine;
+import dev.finflow.runtime.store.PollingEventSource;
+import dev.finflow.runtime.deadletters.DeadLetteringProcessors;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,7 @@
 package dev.finflow.query;
 
-import dev.finflow.eventstore.EventStoreConfiguration;
+import dev.finflow.runtime.projection.ProjectionConfiguration;
+import dev.finflow.runtime.store.EventStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** Read models on PostgreSQL: holdings, balances, transactions, audit trail; reactive query API. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(EventStoreConfiguration.class)
+@Import({EventStoreConfiguration.class, ProjectionConfiguration.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

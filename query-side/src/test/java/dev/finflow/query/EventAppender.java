@@ -1,8 +1,8 @@
 package dev.finflow.query;
 
 import dev.finflow.events.MetadataKeys;
-import dev.finflow.eventstore.TokenPositions;
-import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.runtime.store.TokenPositions;
+import dev.finflow.runtime.projection.ProjectionCatalog;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /** The whole query side on a random port, on a fresh database of the real test PostgreSQL. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"finflow.query.projections.poll-interval=10ms",
                 "finflow.query.projections.reconcile-interval=200ms",
                 "finflow.query.projections.retired-grace=1s",

@@ -281,7 +281,7 @@ class ErasureSystemTest {
         Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", home.resolve("command-side/target/command-side.jar").toString(),
-                "-Dloader.main=dev.finflow.eventstore.keys.MasterKeyRotation",
+                "-Dloader.main=dev.finflow.runtime.keys.MasterKeyRotation",
                 "org.springframework.boot.loader.launch.PropertiesLauncher").redirectErrorStream(true);
         builder.environment().putAll(environment(database));
         builder.environment().put("FINFLOW_KEYS_NEW_MASTER_KEY", key());

@@ -175,7 +175,7 @@ class RestoreDrillTest {
         Path home = Path.of(System.getProperty("finflow.home", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", home.resolve("command-side/target/command-side.jar").toString(),
-                "-Dloader.main=dev.finflow.eventstore.backup.EventBackup",
+                "-Dloader.main=dev.finflow.runtime.backup.EventBackup",
                 "org.springframework.boot.loader.launch.PropertiesLauncher", action, file.toString())
                 .redirectErrorStream(true);
         builder.environment().put("FINFLOW_DB_URL", database.jdbcUrl());

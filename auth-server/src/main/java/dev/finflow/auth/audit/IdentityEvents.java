@@ -2,9 +2,9 @@ package dev.finflow.auth.audit;
 
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.serialization.EventJson;
-import dev.finflow.eventstore.EventTables;
-import dev.finflow.eventstore.SchemaMigrations;
-import dev.finflow.eventstore.UniqueViolationResolver;
+import dev.finflow.runtime.store.EventTables;
+import dev.finflow.runtime.store.SchemaMigrations;
+import dev.finflow.runtime.store.UniqueViolationResolver;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,6 +1,6 @@
 package dev.finflow.auth.users;
 
-import dev.finflow.eventstore.keys.KeyDeletions;
+import dev.finflow.runtime.keys.KeyDeletions;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;

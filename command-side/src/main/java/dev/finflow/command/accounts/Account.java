@@ -1,7 +1,7 @@
 package dev.finflow.command.accounts;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandOutcome;
+import dev.finflow.runtime.dispatch.CommandOutcome;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;

@@ -1,6 +1,6 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.dispatch.AggregateCache;
+import dev.finflow.runtime.dispatch.AggregateCache;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;

@@ -18,7 +18,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.Quantity;
 import dev.finflow.events.values.TransactionId;
 import io.swagger.v3.oas.annotations.media.Schema;
-import dev.finflow.eventstore.keys.PersonalData;
+import dev.finflow.runtime.keys.PersonalData;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

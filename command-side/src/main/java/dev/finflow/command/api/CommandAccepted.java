@@ -1,6 +1,6 @@
 package dev.finflow.command.api;
 
-import dev.finflow.command.dispatch.Recorded;
+import dev.finflow.runtime.dispatch.Recorded;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,6 +1,6 @@
 package dev.finflow.command.api;
 
-import dev.finflow.command.dispatch.BatchItemFailed;
+import dev.finflow.runtime.dispatch.BatchItemFailed;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.FailureTranslator;
 import dev.finflow.problems.RequestRule;

@@ -1,6 +1,6 @@
 package dev.finflow.command.cluster;
 
-import dev.finflow.eventstore.OncePerCluster;
+import dev.finflow.runtime.store.OncePerCluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

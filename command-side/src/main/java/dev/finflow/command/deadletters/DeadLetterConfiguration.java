@@ -1,9 +1,9 @@
 package dev.finflow.command.deadletters;
 
 import dev.finflow.command.problems.CommandRule;
-import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
-import dev.finflow.eventstore.processors.ProcessorAdministration;
-import dev.finflow.eventstore.processors.ProcessorRules;
+import dev.finflow.runtime.deadletters.DeadLetteringProcessors;
+import dev.finflow.runtime.processors.ProcessorAdministration;
+import dev.finflow.runtime.processors.ProcessorRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;

@@ -3,7 +3,7 @@ package dev.finflow.command.instruments;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandOutcome;
+import dev.finflow.runtime.dispatch.CommandOutcome;
 import dev.finflow.command.instruments.quality.Judgement;
 import dev.finflow.events.market.Finding;
 import dev.finflow.events.market.RecordCashDividendCommand;

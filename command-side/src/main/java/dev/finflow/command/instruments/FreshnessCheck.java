@@ -2,9 +2,9 @@ package dev.finflow.command.instruments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.command.instruments.quality.MarketRules;
-import dev.finflow.eventstore.OncePerCluster;
+import dev.finflow.runtime.store.OncePerCluster;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.CheckFreshnessCommand;
 import dev.finflow.events.market.InstrumentRegisteredEvent;

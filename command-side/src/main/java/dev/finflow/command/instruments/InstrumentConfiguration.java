@@ -1,6 +1,6 @@
 package dev.finflow.command.instruments;
 
-import dev.finflow.command.dispatch.AggregateCache;
+import dev.finflow.runtime.dispatch.AggregateCache;
 import dev.finflow.command.instruments.quality.MarketRules;
 import dev.finflow.events.calendar.TradingCalendars;
 import org.axonframework.common.caching.Cache;

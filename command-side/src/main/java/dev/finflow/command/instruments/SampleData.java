@@ -1,6 +1,6 @@
 package dev.finflow.command.instruments;
 
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.command.instruments.csv.TickerCsv;
 import dev.finflow.command.instruments.csv.TickerSeries;
 import dev.finflow.events.MetadataKeys;

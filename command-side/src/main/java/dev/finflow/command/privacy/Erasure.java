@@ -1,7 +1,7 @@
 package dev.finflow.command.privacy;
 
 import dev.finflow.events.privacy.PersonErasedEvent;
-import dev.finflow.eventstore.keys.PersonKeys;
+import dev.finflow.runtime.keys.PersonKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;

@@ -1,6 +1,6 @@
 package dev.finflow.command.privacy;
 
-import dev.finflow.eventstore.keys.PersonKeys;
+import dev.finflow.runtime.keys.PersonKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

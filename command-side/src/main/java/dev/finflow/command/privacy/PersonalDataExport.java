@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.events.privacy.SealedText;
 import dev.finflow.events.serialization.EventJson;
-import dev.finflow.eventstore.keys.PersonalData;
+import dev.finflow.runtime.keys.PersonalData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

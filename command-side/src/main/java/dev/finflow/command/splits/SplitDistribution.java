@@ -1,6 +1,6 @@
 package dev.finflow.command.splits;
 
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.ApplySplitCommand;
 import dev.finflow.events.ledger.TradeRecordedEvent;

@@ -1,9 +1,9 @@
 package dev.finflow.command.transfers;
 
-import dev.finflow.eventstore.PollingEventSource;
-import dev.finflow.eventstore.deadletters.DeadLetteringProcessors;
+import dev.finflow.runtime.store.PollingEventSource;
+import dev.finflow.runtime.deadletters.DeadLetteringProcessors;
 import org.axonframework.config.EventProcessingConfigurer;
-import dev.finflow.eventstore.BufferingEventStorageEngine;
+import dev.finflow.runtime.store.BufferingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,7 +1,7 @@
 package dev.finflow.command.transfers;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.ReceiveTransferCommand;
 import dev.finflow.events.ledger.RefundTransferCommand;

@@ -1,6 +1,6 @@
 package dev.finflow.command.accounts;
 
-import dev.finflow.command.dispatch.CommandOutcome;
+import dev.finflow.runtime.dispatch.CommandOutcome;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;

@@ -1,6 +1,6 @@
 package dev.finflow.command.instruments;
 
-import dev.finflow.command.dispatch.CachingTargetResolver;
+import dev.finflow.runtime.dispatch.CachingTargetResolver;
 import dev.finflow.command.instruments.quality.MarketRules;
 import dev.finflow.command.instruments.quality.QualitySettings;
 import dev.finflow.events.calendar.TradingCalendar;

@@ -146,7 +146,7 @@ class InstrumentHistoryTest {
                 new org.hamcrest.CustomMatcher<Object>("a report") {
                     @Override
                     public boolean matches(Object outcome) {
-                        found[0] = (BarsReport) ((dev.finflow.command.dispatch.CommandOutcome) outcome).report();
+                        found[0] = (BarsReport) ((dev.finflow.runtime.dispatch.CommandOutcome) outcome).report();
                         return true;
                     }
                 });

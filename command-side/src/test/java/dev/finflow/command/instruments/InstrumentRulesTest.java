@@ -1,7 +1,7 @@
 package dev.finflow.command.instruments;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandOutcome;
+import dev.finflow.runtime.dispatch.CommandOutcome;
 import dev.finflow.events.market.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationTableTest {
 
-    private static final List<String> MODULES = List.of("event-store", "resource-server", "auth-server", "command-side", "query-side",
+    private static final List<String> MODULES = List.of("runtime", "resource-server", "auth-server", "command-side", "query-side",
             "ml-projector");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::.*)?}");
     /** A variable name as a string literal in the runner's code (what it reads with System.getenv). */

@@ -4,7 +4,7 @@ import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.AccessGrantedEvent;
 import dev.finflow.events.ledger.AccessRevokedEvent;
 import dev.finflow.events.ledger.AccountOpenedEvent;
-import dev.finflow.eventstore.GlobalIndex;
+import dev.finflow.runtime.store.GlobalIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

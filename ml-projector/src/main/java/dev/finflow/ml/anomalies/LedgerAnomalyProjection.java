@@ -5,7 +5,7 @@ import dev.finflow.events.ledger.LedgerTransactionEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import dev.finflow.eventstore.GlobalIndex;
+import dev.finflow.runtime.store.GlobalIndex;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 

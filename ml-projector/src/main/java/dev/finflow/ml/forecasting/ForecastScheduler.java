@@ -1,6 +1,6 @@
 package dev.finflow.ml.forecasting;
 
-import dev.finflow.eventstore.OncePerCluster;
+import dev.finflow.runtime.store.OncePerCluster;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package dev.finflow.ml.forecasting;
 
-import dev.finflow.eventstore.SchemaMigrations;
+import dev.finflow.runtime.store.SchemaMigrations;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

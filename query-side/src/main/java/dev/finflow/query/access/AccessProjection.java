@@ -3,9 +3,9 @@ package dev.finflow.query.access;
 import dev.finflow.events.ledger.AccessGrantedEvent;
 import dev.finflow.events.ledger.AccessRevokedEvent;
 import dev.finflow.events.ledger.AccountOpenedEvent;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

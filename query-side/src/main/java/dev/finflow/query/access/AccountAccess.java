@@ -4,7 +4,7 @@ import dev.finflow.events.identity.Role;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.ReadYourWrites;
-import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.security.Caller;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package dev.finflow.query.access;
 import dev.finflow.events.identity.Role;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
-import dev.finflow.query.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.problems.openapi.Raises;
 import dev.finflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,11 +1,11 @@
 package dev.finflow.query.admin;
 
-import dev.finflow.eventstore.deadletters.ProcessorDeadLetters;
+import dev.finflow.runtime.deadletters.ProcessorDeadLetters;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.QueryRule;
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.ProjectionDeadLetters;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.ProjectionDeadLetters;
 import dev.finflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

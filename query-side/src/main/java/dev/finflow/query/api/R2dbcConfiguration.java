@@ -1,6 +1,6 @@
 package dev.finflow.query.api;
 
-import dev.finflow.eventstore.DatabaseProperties;
+import dev.finflow.runtime.store.DatabaseProperties;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;

@@ -1,8 +1,8 @@
 package dev.finflow.query.api;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.eventstore.TokenPositions;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.store.TokenPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -7,9 +7,9 @@ import dev.finflow.events.market.IngestedBar;
 import dev.finflow.events.market.InstrumentRegisteredEvent;
 import dev.finflow.events.market.SplitRecordedEvent;
 import dev.finflow.events.market.Verdict;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

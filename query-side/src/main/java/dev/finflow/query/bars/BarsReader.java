@@ -1,7 +1,7 @@
 package dev.finflow.query.bars;
 
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.TableSet;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dev.finflow.query.bff;
 
-import dev.finflow.eventstore.DatabaseProperties;
+import dev.finflow.runtime.store.DatabaseProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,6 +1,6 @@
 package dev.finflow.query.bff;
 
-import dev.finflow.eventstore.DatabaseProperties;
+import dev.finflow.runtime.store.DatabaseProperties;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.session.MapSession;

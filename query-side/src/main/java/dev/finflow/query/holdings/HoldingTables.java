@@ -1,6 +1,6 @@
 package dev.finflow.query.holdings;
 
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;

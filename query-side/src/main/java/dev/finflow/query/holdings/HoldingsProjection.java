@@ -6,9 +6,9 @@ import dev.finflow.events.ledger.LedgerTransactionEvent;
 import dev.finflow.events.ledger.LegType;
 import dev.finflow.events.ledger.TransactionReversedEvent;
 import dev.finflow.events.market.SplitRecordedEvent;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

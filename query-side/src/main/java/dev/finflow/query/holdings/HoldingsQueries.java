@@ -2,8 +2,8 @@ package dev.finflow.query.holdings;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.TableSet;
 import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.beans.factory.annotation.Value;

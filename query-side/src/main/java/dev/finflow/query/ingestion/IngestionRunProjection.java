@@ -7,9 +7,9 @@ import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
 import dev.finflow.events.ingestion.IngestionRunStartedEvent;
 import dev.finflow.events.values.Symbol;
 import dev.finflow.query.bars.JsonText;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

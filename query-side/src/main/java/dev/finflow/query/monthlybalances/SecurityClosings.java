@@ -1,8 +1,8 @@
 package dev.finflow.query.monthlybalances;
 
 import dev.finflow.query.holdings.HoldingsKnownAt;
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

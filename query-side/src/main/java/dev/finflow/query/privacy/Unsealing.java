@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.finflow.events.privacy.SealedText;
 import dev.finflow.events.serialization.EventJson;
-import dev.finflow.eventstore.keys.PersonalData;
+import dev.finflow.runtime.keys.PersonalData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -10,9 +10,9 @@ import dev.finflow.events.market.PricesWentStaleEvent;
 import dev.finflow.events.market.QuarantinedBar;
 import dev.finflow.events.market.Verdict;
 import dev.finflow.query.bars.JsonText;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

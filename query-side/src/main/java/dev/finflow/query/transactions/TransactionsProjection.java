@@ -17,9 +17,9 @@ import dev.finflow.events.ledger.TransferReceivedEvent;
 import dev.finflow.events.ledger.TransferRefundedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
 import dev.finflow.events.serialization.EventJson;
-import dev.finflow.query.projection.ProjectedEvent;
-import dev.finflow.query.projection.Projection;
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.ProjectedEvent;
+import dev.finflow.runtime.projection.Projection;
+import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package dev.finflow.query.verify;
 
-import dev.finflow.query.projection.TableSet;
+import dev.finflow.runtime.projection.TableSet;
 
 import java.util.function.Function;
 

@@ -1,8 +1,8 @@
 package dev.finflow.query.verify;
 
-import dev.finflow.query.projection.ProjectionCatalog;
-import dev.finflow.query.projection.TableSet;
-import dev.finflow.eventstore.TokenPositions;
+import dev.finflow.runtime.projection.ProjectionCatalog;
+import dev.finflow.runtime.projection.TableSet;
+import dev.finflow.runtime.store.TokenPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

@@ -21,7 +21,7 @@ class SharedEventsArchitectureTest {
     @ArchTest
     static final ArchRule noServiceCode = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.finflow.command..", "dev.finflow.query..", "dev.finflow.ml..",
-                    "dev.finflow.eventstore..");
+                    "dev.finflow.runtime.store..");
 
     @ArchTest
     static final ArchRule eventsAreRevisionedRecords = classes().that().haveSimpleNameEndingWith("Event")

@@ -2,7 +2,7 @@ package dev.finflow.command.ingestion.gaps;
 
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
-import dev.finflow.eventstore.OncePerCluster;
+import dev.finflow.runtime.store.OncePerCluster;
 import dev.finflow.events.values.Symbol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

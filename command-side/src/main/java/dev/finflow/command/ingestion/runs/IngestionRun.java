@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandOutcome;
+import dev.finflow.runtime.dispatch.CommandOutcome;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;
 import dev.finflow.events.ingestion.IngestionAttemptFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunCommand;

@@ -1,6 +1,6 @@
 package dev.finflow.command.ingestion.runs;
 
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
 import dev.finflow.events.MetadataKeys;

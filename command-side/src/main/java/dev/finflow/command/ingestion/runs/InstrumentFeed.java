@@ -1,6 +1,6 @@
 package dev.finflow.command.ingestion.runs;
 
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.command.instruments.InstrumentMetadata;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.IngestBarsCommand;

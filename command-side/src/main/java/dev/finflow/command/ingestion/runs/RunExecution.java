@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
 import dev.finflow.problems.RuleViolation;
-import dev.finflow.command.dispatch.CommandDispatcher;
+import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.command.ingestion.providers.ProviderData;
 import dev.finflow.command.ingestion.providers.ProviderFailure;
 import dev.finflow.events.ingestion.FinishIngestionRunCommand;

@@ -4,7 +4,7 @@ import dev.finflow.command.ingestion.runs.IngestionRuns;
 import dev.finflow.command.ingestion.runs.RunPlanner;
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
-import dev.finflow.eventstore.OncePerCluster;
+import dev.finflow.runtime.store.OncePerCluster;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;

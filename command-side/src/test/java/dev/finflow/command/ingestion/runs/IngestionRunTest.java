@@ -5,7 +5,7 @@ import dev.finflow.problems.Rule;
 import dev.finflow.problems.RuleViolation;
 import org.hamcrest.CustomMatcher;
 import org.hamcrest.Matcher;
-import dev.finflow.command.dispatch.CachingTargetResolver;
+import dev.finflow.runtime.dispatch.CachingTargetResolver;
 import dev.finflow.events.ingestion.*;
 import dev.finflow.events.values.Symbol;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -2,7 +2,7 @@ package dev.finflow.command.ingestion.runs;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.finflow.command.ingestion.providers.ProviderProperties;
-import dev.finflow.eventstore.SchemaMigrations;
+import dev.finflow.runtime.store.SchemaMigrations;
 import dev.finflow.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
