@@ -7,8 +7,9 @@ import { h, withQuery } from './api.js';
 /** Why the ml-projector had nothing to say ({@code what}: "Forecasts", "Features"), in words that say what to do. */
 function unavailable(problem, what) {
   if (problem.status === 503) {
-    return `<p class="unavailable" data-problem="unavailable"><strong>${what} unavailable:</strong> the ml-projector does
-      not answer. <code>./run.sh</code> starts it with the other services; the prices above are the query side's.</p>`;
+    return `<p class="unavailable" data-problem="unavailable"><strong>${what} unavailable:</strong> the ml-projector
+      does not answer. <code>./run.sh</code> starts it with the other services; the prices above are the query
+      side's.</p>`;
   }
   if (problem.status === 404) {
     return `<p class="hint" data-problem="unknown-symbol">No bar of this instrument has reached the ml-projector

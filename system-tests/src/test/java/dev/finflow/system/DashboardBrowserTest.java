@@ -1023,7 +1023,8 @@ class DashboardBrowserTest {
         JsonNode fellBack = find(runs, "dash-fallback", "runId");
         assertThat(fellBack.get("status").asText()).as("the fallback run").isEqualTo("COMPLETED");
         assertThat(fellBack.get("failedAttempts").asInt()).as("the fallback run's failed attempts").isPositive();
-        assertThat(find(runs, "dash-failing", "runId").get("status").asText()).as("the failing run").isEqualTo("FAILED");
+        assertThat(find(runs, "dash-failing", "runId").get("status").asText()).as("the failing run")
+                .isEqualTo("FAILED");
         assertThat(rows(admin, "#runs")).as("every cell of the runs, as GET /ingestion/runs").isEqualTo(expectedRuns);
         assertThat(rows(admin, "#attempts")).as("every failed attempt, as GET /ingestion/runs/{id}")
                 .isEqualTo(expectedAttempts)
