@@ -4,19 +4,20 @@
 // tooltips carry the API's text.
 import { h, withQuery } from './api.js';
 
-/** Why the ml-projector had nothing to say, in words that say what to do. */
+/** Why the ml-projector had nothing to say ({@code what}: "Forecasts", "Features"), in words that say what to do. */
 function unavailable(problem, what) {
   if (problem.status === 503) {
-    return `<p class="hint" data-problem="unavailable">The ml-projector does not answer, so no ${what} is shown.
-      <code>./run.sh</code> starts it with the other services.</p>`;
+    return `<p class="unavailable" data-problem="unavailable"><strong>${what} unavailable:</strong> the ml-projector
+      does not answer. <code>./run.sh</code> starts it with the other services; the prices above are the query
+      side's.</p>`;
   }
   if (problem.status === 404) {
     return `<p class="hint" data-problem="unknown-symbol">No bar of this instrument has reached the ml-projector
-      yet; ${what} follow a few seconds after its bars.</p>`;
+      yet; ${what.toLowerCase()} follow a few seconds after its bars.</p>`;
   }
   // Any other failure leaves the rest of the page standing: the chart and the quality are the query side's.
-  return `<p class="hint" data-problem="${h(problem.status || 'failed')}">The ml-projector answered: ${
-    h(problem.message)}. No ${what} is shown.</p>`;
+  return `<p class="unavailable" data-problem="${h(problem.status || 'failed')}"><strong>${what} unavailable:</strong>
+    the ml-projector answered: ${h(problem.message)}.</p>`;
 }
 
 /** The forecasts made at the newest origin: one set per model, horizons in order. */
@@ -31,7 +32,7 @@ function round(text) {
 }
 
 export function forecastSection(result, allModels, path) {
-  if (result.problem) return unavailable(result.problem, 'forecast');
+  if (result.problem) return unavailable(result.problem, 'Forecasts');
   const shown = newest(result.forecasts);
   if (!shown.length) {
     return allModels
@@ -108,7 +109,7 @@ export function overlay({ chart, box, dates }, forecasts) {
 }
 
 export function featureSection(result) {
-  if (result.problem) return unavailable(result.problem, 'features');
+  if (result.problem) return unavailable(result.problem, 'Features');
   const rows = result.rows.slice(-5).reverse();
   if (!rows.length) return '<p class="hint" id="no-features">No feature row yet.</p>';
   const fields = [['close', 'Close'], ['logReturn', 'Log return'], ['sma20', 'SMA 20'], ['sma50', 'SMA 50'],

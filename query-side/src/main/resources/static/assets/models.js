@@ -21,8 +21,9 @@ export async function models(main, session, parameter, query) {
       }) : null]);
   } catch (failure) {
     if (failure instanceof Problem && failure.status === 503) {
-      main.innerHTML = `<h1>Models and anomalies</h1><div class="empty" id="ml-unavailable"><p>The ml-projector does
-        not answer. <code>./run.sh</code> starts it with the other services; on another machine set
+      main.innerHTML = `<h1>Models and anomalies</h1><div class="empty" id="ml-unavailable"><p class="unavailable">
+        <strong>Models, forecasts and anomalies unavailable:</strong> the ml-projector does not answer.</p><p>
+        <code>./run.sh</code> starts it with the other services; on another machine set
         <code>FINFLOW_BFF_ML_URI</code> of the query side to its address.</p></div>`;
       return;
     }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.finflow.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -51,6 +54,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dfinflow.screenshots} (default {@code target/screenshots}; docs/dashboard.md's are in docs/screenshots).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // in the default order, but the ml-projector's stop last
 class DashboardBrowserTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -99,7 +103,10 @@ class DashboardBrowserTest {
         auth = started(Service.start("dashboard-auth-server", "auth-server", with(common,
                 "FINFLOW_AUTH_CREDENTIALS_FILE", credentials.toString(), "FINFLOW_AUTH_ACCESS_TOKEN_TTL", "60m",
                 "FINFLOW_BFF_REDIRECT_URIS", "http://127.0.0.1:" + queryPort + "/bff/login/code/finflow"), authPort));
-        command = started(Service.start("dashboard-command-side", "command-side", common));
+        // Stooq at a port nothing listens on (refused at once), with short backoffs: runs with failed attempts.
+        command = started(Service.start("dashboard-command-side", "command-side", with(common,
+                "FINFLOW_INGESTION_STOOQ_URL", "http://127.0.0.1:" + Service.freePort() + "/q/d/l/",
+                "FINFLOW_INGESTION_RETRY_INITIAL", "100ms", "FINFLOW_INGESTION_RETRY_MAX", "200ms")));
         // The ml-projector without the LSTM (ARIMA and the baselines train in seconds): forecasts, models, anomalies.
         ml = started(Service.start("dashboard-ml-projector", "ml-projector", with(common,
                 "FINFLOW_ML_LSTM_ENABLED", "false")));
@@ -743,7 +750,7 @@ class DashboardBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000", "--lang=en");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingPort(Service.freePort()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         page(driver, "/");
         screenshot(driver, "sign-in");
@@ -961,6 +968,15 @@ class DashboardBrowserTest {
 
     @Test
     void theDataQualityPageCountsVerdictsPerRuleAndSymbolAndListsIssuesAndRuns() throws Exception {
+        // Two runs through the command API: stooq refuses, so one falls back to synthetic bars, the other fails.
+        marketData("/api/v1/instruments", "{\"symbol\":\"RUNS\",\"name\":\"Runs\",\"type\":\"EQUITY\","
+                + "\"currency\":\"USD\"}");
+        long fallback = marketData("/api/v1/ingestion/runs", "{\"runId\":\"dash-fallback\",\"symbols\":[\"RUNS\"],"
+                + "\"from\":\"2018-01-02\",\"to\":\"2018-01-31\",\"providers\":[\"stooq\",\"synthetic\"]}");
+        long failing = marketData("/api/v1/ingestion/runs", "{\"runId\":\"dash-failing\",\"symbols\":[\"RUNS\"],"
+                + "\"from\":\"2018-02-01\",\"to\":\"2018-02-28\",\"providers\":[\"stooq\"]}");
+        applied("/api/v1/ingestion/runs/dash-fallback?minPosition=" + fallback);
+        applied("/api/v1/ingestion/runs/dash-failing?minPosition=" + failing);
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (api("/api/v1/ingestion/runs?status=RUNNING").size() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(1000); // the sample prices' import
@@ -987,21 +1003,60 @@ class DashboardBrowserTest {
                 .map(r -> r.getDomAttribute("data-position") + "-" + r.getDomAttribute("data-item")).toList())
                 .as("the issues, newest first").isEqualTo(positions(overview.get("issues")));
         JsonNode runs = api("/api/v1/ingestion/runs?limit=20");
-        assertThat(admin.findElements(By.cssSelector("#runs tbody tr")).stream().map(r -> r.getDomAttribute("data-run"))
-                .toList()).isEqualTo(runs.findValuesAsText("runId"));
-        assertThat(admin.findElements(By.id("no-runs"))).as("the first-run hint").hasSize(runs.isEmpty() ? 1 : 0);
+        List<String> expectedRuns = new ArrayList<>();
+        List<String> expectedAttempts = new ArrayList<>();
+        int detailed = 0;
         for (JsonNode run : runs) {
-            String row = "#runs tr[data-run='" + run.get("runId").asText() + "'] ";
-            assertThat(admin.findElement(By.cssSelector(row + "[data-field=status]")).getText())
-                    .isEqualTo(run.get("status").asText());
-            assertThat(admin.findElement(By.cssSelector(row + "[data-field=failedAttempts]")).getText())
-                    .isEqualTo(run.get("failedAttempts").asText());
+            expectedRuns.add(String.join(" | ", run.get("runId").asText(), run.get("trigger").asText(),
+                    run.get("status").asText(), run.get("startedAt").asText(), orDash(text(run.get("finishedAt"))),
+                    run.get("symbolsDone").asText() + " / " + run.get("symbols").size(),
+                    orDash(text(run.get("barsReceived"))), run.get("failedAttempts").asText(),
+                    orDash(joined(run.get("failedSymbols"))), text(run.get("cause"))));
+            if (run.get("failedAttempts").asInt() > 0 && detailed++ < 5) { // the page details the newest five
+                for (JsonNode a : api("/api/v1/ingestion/runs/" + run.get("runId").asText()).get("attempts")) {
+                    expectedAttempts.add(String.join(" | ", run.get("runId").asText(), a.get("symbol").asText(),
+                            a.get("provider").asText(), a.get("attempt").asText(), text(a.get("cause")),
+                            a.get("nextStep").asText(), a.get("at").asText()));
+                }
+            }
         }
+        JsonNode fellBack = find(runs, "dash-fallback", "runId");
+        assertThat(fellBack.get("status").asText()).as("the fallback run").isEqualTo("COMPLETED");
+        assertThat(fellBack.get("failedAttempts").asInt()).as("the fallback run's failed attempts").isPositive();
+        assertThat(find(runs, "dash-failing", "runId").get("status").asText()).as("the failing run")
+                .isEqualTo("FAILED");
+        assertThat(rows(admin, "#runs")).as("every cell of the runs, as GET /ingestion/runs").isEqualTo(expectedRuns);
+        assertThat(rows(admin, "#attempts")).as("every failed attempt, as GET /ingestion/runs/{id}")
+                .isEqualTo(expectedAttempts)
+                .anyMatch(a -> a.startsWith("dash-fallback | RUNS | stooq | ") && a.contains(" | FALLBACK | "))
+                .anyMatch(a -> a.startsWith("dash-failing | RUNS | stooq | ") && a.contains(" | GIVE_UP | "));
+        assertThat(admin.findElements(By.id("no-runs"))).as("the first-run hint").isEmpty();
         screenshot(admin, "quality");
+        admin.executeScript("document.getElementById('runs').scrollIntoView()");
+        screenshot(admin, "quality-runs");
 
         page(owner, "/quality");
         assertThat(owner.findElements(By.id("runs-hidden"))).as("runs are for operators and admins").hasSize(1);
         assertThat(owner.findElements(By.cssSelector("#quality-symbols tbody tr"))).isNotEmpty();
+    }
+
+    /** The text of every cell of a table's body, a row as "cell | cell | …". */
+    private static List<String> rows(ChromeDriver driver, String table) {
+        Object rows = driver.executeScript("return [...document.querySelectorAll(arguments[0] + ' tbody tr')]"
+                + ".map(r => [...r.cells].map(c => c.innerText.replace(/\\s+/g, ' ').trim()).join(' | '));", table);
+        return ((List<?>) rows).stream().map(String::valueOf).toList();
+    }
+
+    private static String orDash(String text) {
+        return text.isEmpty() ? "—" : text;
+    }
+
+    private static String joined(JsonNode texts) {
+        List<String> out = new ArrayList<>();
+        if (texts != null) {
+            texts.forEach(t -> out.add(t.asText()));
+        }
+        return String.join(", ", out);
     }
 
     private static List<String> positions(JsonNode issues) {
@@ -1086,6 +1141,8 @@ class DashboardBrowserTest {
             page(admin, "/instruments/TENY");
             WebElement chart = waitFor(admin, By.cssSelector("#chart[data-drawn-millis]"));
             millis.add(Long.parseLong(chart.getDomAttribute("data-drawn-millis")));
+            System.out.println("10-year daily chart, where the time went (ms from the navigation's start): "
+                    + admin.executeScript(TIMELINE));
         }
         WebElement chart = admin.findElement(By.id("chart"));
         assertThat(JSON.readTree(chart.getDomAttribute("data-series"))).as("ten years of daily bars").hasSize(2520);
@@ -1101,6 +1158,44 @@ class DashboardBrowserTest {
         System.out.printf("10-year daily chart (2,520 bars): drawn %d ms after the navigation started (median of 5: %s)%n",
                 sorted.get(2), millis);
         screenshot(admin, "instrument-10-years");
+    }
+
+    /** The page's reads (start-end), its marks and when the chart was drawn, in ms from the navigation's start. */
+    private static final String TIMELINE = "const n = performance.getEntriesByType('navigation')[0];"
+            + "return [`html ${n.responseEnd.toFixed(0)}`, `dom ${n.domContentLoadedEventEnd.toFixed(0)}`,"
+            + "...performance.getEntriesByType('resource').map(e => `${e.name.replace(location.origin, '')"
+            + ".replace(/\\?.*/, '')} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)}`),"
+            + "...performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)}`),"
+            + "`setOption ${document.getElementById('chart').dataset.renderMillis}`,"
+            + "`drawn ${document.getElementById('chart').dataset.drawnMillis}`].join(', ');";
+
+    /**
+     * The last test, as it stops the ml-projector (a restart would cost a minute): the instrument page still draws
+     * its bars and says at once that forecasts and features are unavailable, and so does the Models page.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withTheMlProjectorStoppedThePagesSayForecastsAreUnavailable() throws Exception {
+        ml.close();
+        page(owner, "/instruments/AAPL");
+        assertThat(owner.findElement(By.cssSelector("#forecasts [data-problem=unavailable]")).getText())
+                .startsWith("Forecasts unavailable: the ml-projector does not answer.");
+        assertThat(owner.findElement(By.cssSelector("#features [data-problem=unavailable]")).getText())
+                .startsWith("Features unavailable: the ml-projector does not answer.");
+        WebElement chart = owner.findElement(By.id("chart"));
+        assertThat(JSON.readTree(chart.getDomAttribute("data-series"))).as("the bars, from the query side")
+                .hasSize(api("/api/v1/instruments/AAPL/bars?limit=1000").get("bars").size());
+        assertThat(chart.getDomAttribute("data-forecasts")).as("no forecast drawn").isNull();
+        long ready = Long.parseLong(owner.findElement(By.tagName("body")).getDomAttribute("data-ready-millis"));
+        assertThat(ready).as("the page is drawn without waiting for the relay's 30 s timeout").isLessThan(10_000);
+        owner.executeScript("document.getElementById('forecasts').scrollIntoView()");
+        screenshot(owner, "instrument-ml-unavailable");
+
+        page(admin, "/models");
+        assertThat(admin.findElement(By.id("ml-unavailable")).getText())
+                .startsWith("Models, forecasts and anomalies unavailable: the ml-projector does not answer.");
+        assertThat(admin.findElements(By.id("models-table"))).isEmpty();
+        screenshot(admin, "models-ml-unavailable");
     }
 
     /** How JavaScript writes the number of this text (its shortest round trip, as Java's Double.toString but "1" for 1.0). */

@@ -89,8 +89,32 @@ final class Service implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /**
+     * A free port of 127.0.0.1: any, or the next free one of {@code -Dfinflow.system.ports=FIRST-LAST} (for a
+     * machine shared by several runs, each with its own range).
+     */
+    static synchronized int freePort() throws IOException {
+        String range = System.getProperty("finflow.system.ports");
+        if (range == null) {
+            return bind(0);
+        }
+        int last = Integer.parseInt(range.substring(range.indexOf('-') + 1));
+        nextInRange = Math.max(nextInRange, Integer.parseInt(range.substring(0, range.indexOf('-'))));
+        while (nextInRange <= last) {
+            int port = nextInRange++; // handed out once, even if the service that gets it has not bound it yet
+            try {
+                return bind(port);
+            } catch (IOException taken) {
+                // in use: the next one
+            }
+        }
+        throw new IOException("no free port left in " + range);
+    }
+
+    private static int nextInRange;
+
+    private static int bind(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
