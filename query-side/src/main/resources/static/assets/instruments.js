@@ -21,7 +21,7 @@ async function allBars(symbol, adjusted) {
   let cursor = null;
   do {
     const page = await get(withQuery(`/api/v1/instruments/${encodeURIComponent(symbol)}/bars`,
-      { adjusted: adjusted ? 'true' : '', limit: 1000, cursor }));
+      { adjusted: adjusted ? 'true' : '', limit: 10000, cursor }));
     bars.push(...page.bars);
     cursor = page.nextCursor;
   } while (cursor);

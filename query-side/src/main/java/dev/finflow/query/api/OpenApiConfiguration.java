@@ -45,7 +45,7 @@ class OpenApiConfiguration {
             List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
             for (Parameter parameter : parameters) {
                 String[] shared = SHARED.get(parameter.getName());
-                if (shared != null && "query".equals(parameter.getIn())) {
+                if (shared != null && "query".equals(parameter.getIn()) && parameter.getDescription() == null) {
                     parameter.description(shared[0]).example(shared[1]);
                 }
             }

@@ -79,18 +79,23 @@ public final class Params {
     }
 
     public static int limit(String value) {
+        return limit(value, MAX_LIMIT);
+    }
+
+    /** A page size of at most {@code max}: for reads whose rows are small and wanted whole (a chart's bars). */
+    public static int limit(String value, int max) {
         if (value == null || value.isBlank()) {
             return DEFAULT_LIMIT;
         }
         try {
             int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new RuleViolation(QueryRule.INVALID_LIMIT, "limit must be a whole number from 1 to " + MAX_LIMIT
+        throw new RuleViolation(QueryRule.INVALID_LIMIT, "limit must be a whole number from 1 to " + max
                 + ", was '" + value + "'", "limit");
     }
 

@@ -6,6 +6,7 @@ import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,9 @@ import java.util.List;
 @RequestMapping("/api/v1/instruments")
 @Tag(name = "Market data", description = "Instruments, their bars and the quality of their data")
 class BarsController {
+
+    /** Forty years of daily bars in one read: small rows, and a chart wants them whole (one round trip, not ten). */
+    static final int MAX_BARS = 10_000;
 
     private final BarsReader reader;
     private final ReadYourWrites readYourWrites;
@@ -53,6 +57,8 @@ class BarsController {
                         @RequestParam(required = false) String to,
                         @RequestParam(required = false) String adjusted,
                         @RequestParam(required = false) String cursor,
+                        @Parameter(description = "Page size, 1 to " + MAX_BARS + "; " + Params.DEFAULT_LIMIT
+                                + " when left out", example = "1000")
                         @RequestParam(required = false) String limit,
                         @RequestParam(required = false) String minPosition) {
         LocalDate start = Params.date(from, "from");
@@ -62,7 +68,7 @@ class BarsController {
         }
         boolean adjust = Params.flag(adjusted, "adjusted");
         LocalDate after = Params.date(cursor, "cursor");
-        int size = Params.limit(limit);
+        int size = Params.limit(limit, MAX_BARS);
         return readYourWrites.await(BarsProjection.NAME, Params.minPosition(minPosition))
                 .then(Mono.defer(() -> reader.instrument(symbol)))
                 .switchIfEmpty(Mono.error(() -> new RuleViolation(RequestRule.INSTRUMENT_NOT_FOUND,

@@ -137,6 +137,9 @@ class BarsApiTest {
                 .jsonPath("$.bars.length()").isEqualTo(1)
                 .jsonPath("$.bars[0].close").isEqualTo("1.04")
                 .jsonPath("$.nextCursor").doesNotExist();
+        bars("PAGE", "limit=10000")
+                .jsonPath("$.bars.length()").isEqualTo(4)
+                .jsonPath("$.nextCursor").doesNotExist();
 
         http.get().uri("/api/v1/instruments?minPosition=" + last).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.symbol == 'PAGE')].type").isEqualTo("ETF")
@@ -151,6 +154,8 @@ class BarsApiTest {
         problem("/api/v1/instruments/ACME/bars?from=2024-02-01&to=2024-01-01", 400, "invalid-parameter");
         problem("/api/v1/instruments/ACME/bars?adjusted=maybe", 400, "invalid-parameter");
         problem("/api/v1/instruments/ACME/bars?limit=0", 400, "invalid-limit");
+        problem("/api/v1/instruments/ACME/bars?limit=10001", 400, "invalid-limit");
+        problem("/api/v1/instruments?limit=1001", 400, "invalid-limit");
         problem("/api/v1/instruments/ACME/bars?cursor=yesterday", 400, "invalid-date");
     }
 
