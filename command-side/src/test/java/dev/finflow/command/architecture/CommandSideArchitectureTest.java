@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.finflow.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
@@ -17,24 +18,39 @@ class CommandSideArchitectureTest {
     static final ArchRule noReadingSideCode = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.finflow.query..", "dev.finflow.ml..");
 
-    /** Aggregates and their rules are plain domain code: no Spring, no SQL, no web. */
+    /**
+     * A feature's {@code domain} package (aggregates, processes, rules and their values) is plain code: no Spring,
+     * no SQL, no reactive types. It is chosen by package, so a new class there is checked whatever its name.
+     */
     @ArchTest
-    static final ArchRule domainModelIsFreeOfSpring = noClasses()
-            .that().resideInAnyPackage("..command.accounts..", "..command.problems..")
-            .and().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("Configuration")
-            .and().haveSimpleNameNotEndingWith("Request")
-            .and().haveSimpleNameNotEndingWith("Requests")
-            .and().haveSimpleNameNotEndingWith("Properties")
+    static final ArchRule domainIsFreeOfSpring = noClasses()
+            .that().resideInAnyPackage("..command.*.domain..", "..command.problems..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                     "javax.sql..", "reactor..");
+
+    /** The domain is used by the web and configuration layers, never the other way round. */
+    @ArchTest
+    static final ArchRule domainKnowsNoOuterLayer = noClasses()
+            .that().resideInAPackage("..command.*.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.*.web..", "..command.*.config..",
+                    "dev.finflow.command.api..", "dev.finflow.problems.web..");
 
     /** The quality rules and the CSV readers are plain code, reusable and testable without a container. */
     @ArchTest
     static final ArchRule marketRulesAreFreeOfSpring = noClasses()
-            .that().resideInAnyPackage("..command.instruments.quality..", "..command.instruments.csv..")
+            .that().resideInAnyPackage("..command.instruments.domain.quality..", "..command.instruments.csv..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                     "java.sql..", "javax.sql..", "reactor..");
+
+    /** Features depend on each other in one direction only (ingestion uses instruments, never the reverse). */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dev.finflow.command.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Inside a feature too, packages form no cycle: {@code web} and {@code config} use {@code domain}. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.command.(**)")
+            .should().beFreeOfCycles();
 
     /**
      * Every command goes through the dispatcher, which holds the aggregate lock for the whole transaction and

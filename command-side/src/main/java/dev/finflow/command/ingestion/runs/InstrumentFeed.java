@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
 import dev.finflow.command.dispatch.CommandDispatcher;
-import dev.finflow.command.instruments.InstrumentMetadata;
+import dev.finflow.command.instruments.domain.InstrumentMetadata;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.market.IngestBarsCommand;
 import dev.finflow.events.market.RawBar;
