@@ -9,7 +9,7 @@ import dev.finflow.events.ledger.TransactionReversedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.TransactionId;
-import dev.finflow.command.accounts.SystemIds;
+import dev.finflow.command.accounts.domain.SystemIds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 import dev.finflow.events.ledger.Leg;
 

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 
 import dev.finflow.command.dispatch.CommandOutcome;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.List;
 
-import static dev.finflow.command.accounts.AccountFixtures.*;
+import static dev.finflow.command.accounts.domain.AccountFixtures.*;
 import static dev.finflow.command.problems.CommandRule.*;
 import static dev.finflow.problems.RequestRule.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.config;
 
 import dev.finflow.command.dispatch.AggregateCache;
 import org.axonframework.common.caching.Cache;

@@ -1,5 +1,7 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.web;
 
+import dev.finflow.command.accounts.config.AccountProperties;
+import dev.finflow.command.accounts.config.AccountProperties;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ledger.AccessGrantedEvent;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static dev.finflow.command.accounts.AccountFixtures.*;
+import static dev.finflow.command.accounts.domain.AccountFixtures.*;
 import static dev.finflow.command.problems.CommandRule.LAST_OWNER;
 import static dev.finflow.command.problems.CommandRule.READ_ONLY_ACCESS;
 import static dev.finflow.problems.RequestRule.ACCOUNT_NOT_FOUND;

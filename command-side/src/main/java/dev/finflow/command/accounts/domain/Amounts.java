@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.values.Money;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 import dev.finflow.problems.Rule;
 import dev.finflow.problems.RuleViolation;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.web;
 
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.web;
 
 import dev.finflow.command.api.StrictText;
 import tools.jackson.databind.annotation.JsonDeserialize;

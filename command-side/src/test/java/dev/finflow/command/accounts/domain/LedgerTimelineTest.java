@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.domain;
 
 import dev.finflow.command.dispatch.CommandOutcome;
 import dev.finflow.problems.RuleViolation;
@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static dev.finflow.command.accounts.AccountFixtures.*;
+import static dev.finflow.command.accounts.domain.AccountFixtures.*;
 import static dev.finflow.command.problems.CommandRule.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.finflow.command.accounts;
+package dev.finflow.command.accounts.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * @param zone                  the time zone whose calendar gives a request's default booking date
  */
 @ConfigurationProperties("finflow.accounts")
-record AccountProperties(@DefaultValue("0") BigDecimal defaultOverdraftLimit,
+public record AccountProperties(@DefaultValue("0") BigDecimal defaultOverdraftLimit,
                          @DefaultValue("250") int snapshotEvery,
                          @DefaultValue("UTC") ZoneId zone) {
 }
