@@ -1,4 +1,4 @@
-package dev.finflow.command.transfers;
+package dev.finflow.command.transfers.web;
 
 import dev.finflow.command.api.StrictText;
 import tools.jackson.databind.annotation.JsonDeserialize;

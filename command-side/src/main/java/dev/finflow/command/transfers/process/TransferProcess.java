@@ -1,4 +1,4 @@
-package dev.finflow.command.transfers;
+package dev.finflow.command.transfers.process;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandDispatcher;
