@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.runs;
+package dev.finflow.command.ingestion.runs.process;
 
 import dev.finflow.events.MetadataKeys;
 import org.axonframework.messaging.Message;

@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.runs;
+package dev.finflow.command.ingestion.runs.domain;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.command.dispatch.CommandOutcome;

@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.runs;
+package dev.finflow.command.ingestion.runs.process;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.finflow.command.ingestion.providers.ProviderProperties;

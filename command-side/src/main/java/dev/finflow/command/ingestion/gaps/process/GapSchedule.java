@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.process;
 
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;

@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.domain;
 
 import java.time.LocalDate;
 

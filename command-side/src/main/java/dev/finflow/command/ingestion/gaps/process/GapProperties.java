@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.process;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

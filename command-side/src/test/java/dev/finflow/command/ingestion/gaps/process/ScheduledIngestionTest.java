@@ -1,11 +1,11 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
 import dev.finflow.events.calendar.TradingCalendars;
-import dev.finflow.command.ingestion.runs.IngestionRuns;
-import dev.finflow.command.ingestion.runs.RunPlanner;
+import dev.finflow.command.ingestion.runs.process.IngestionRuns;
+import dev.finflow.command.ingestion.runs.process.RunPlanner;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.market.InstrumentType;

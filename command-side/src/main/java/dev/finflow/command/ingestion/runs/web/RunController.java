@@ -1,8 +1,12 @@
-package dev.finflow.command.ingestion.runs;
+package dev.finflow.command.ingestion.runs.web;
 
 import dev.finflow.command.api.Bounds;
 import dev.finflow.command.api.RequestMetadata;
 import dev.finflow.command.api.StrictText;
+import dev.finflow.command.ingestion.runs.process.IngestionRuns;
+import dev.finflow.command.ingestion.runs.process.RunPlanner;
+import dev.finflow.command.ingestion.runs.process.IngestionRuns;
+import dev.finflow.command.ingestion.runs.process.RunPlanner;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.problems.openapi.Raises;
 import io.swagger.v3.oas.annotations.Operation;

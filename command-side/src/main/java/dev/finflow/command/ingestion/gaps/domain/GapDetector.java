@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.domain;
 
 import dev.finflow.events.calendar.TradingCalendar;
 
@@ -11,15 +11,15 @@ import java.util.Set;
  * Compares the dates a symbol has bars for with the trading calendar: each run of consecutive trading days
  * without a bar is one gap, so one backfill run can fill it.
  */
-final class GapDetector {
+public final class GapDetector {
 
     private final TradingCalendar calendar;
 
-    GapDetector(TradingCalendar calendar) {
+    public GapDetector(TradingCalendar calendar) {
         this.calendar = calendar;
     }
 
-    List<Gap> gaps(Set<LocalDate> known, LocalDate from, LocalDate to) {
+    public List<Gap> gaps(Set<LocalDate> known, LocalDate from, LocalDate to) {
         List<Gap> gaps = new ArrayList<>();
         LocalDate start = null;
         LocalDate end = null;

@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.runs;
+package dev.finflow.command.ingestion.runs.process;
 
 import dev.finflow.command.ingestion.providers.ProviderProperties;
 import org.springframework.jdbc.core.JdbcTemplate;

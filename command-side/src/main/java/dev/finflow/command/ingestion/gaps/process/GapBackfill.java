@@ -1,7 +1,11 @@
-package dev.finflow.command.ingestion.gaps;
+package dev.finflow.command.ingestion.gaps.process;
 
-import dev.finflow.command.ingestion.runs.IngestionRuns;
-import dev.finflow.command.ingestion.runs.RunPlanner;
+import dev.finflow.command.ingestion.gaps.domain.Gap;
+import dev.finflow.command.ingestion.gaps.domain.GapDetector;
+import dev.finflow.command.ingestion.gaps.domain.Gap;
+import dev.finflow.command.ingestion.gaps.domain.GapDetector;
+import dev.finflow.command.ingestion.runs.process.IngestionRuns;
+import dev.finflow.command.ingestion.runs.process.RunPlanner;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.ingestion.RunTrigger;
 import dev.finflow.events.ingestion.StartIngestionRunCommand;
