@@ -24,16 +24,22 @@ class CommandSideArchitectureTest {
      */
     @ArchTest
     static final ArchRule domainIsFreeOfSpring = noClasses()
-            .that().resideInAnyPackage("..command.*.domain..", "..command.problems..")
+            .that().resideInAnyPackage("..command..domain..", "..command.problems..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                     "javax.sql..", "reactor..");
 
     /** The domain is used by the web and configuration layers, never the other way round. */
     @ArchTest
     static final ArchRule domainKnowsNoOuterLayer = noClasses()
-            .that().resideInAPackage("..command.*.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("..command.*.web..", "..command.*.config..",
+            .that().resideInAPackage("..command..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command..web..", "..command..config..",
                     "dev.finflow.command.api..", "dev.finflow.problems.web..");
+
+    /** A feature's {@code web} package is its outermost layer: nothing else uses a controller or a request body. */
+    @ArchTest
+    static final ArchRule nothingUsesTheWebLayer = noClasses()
+            .that().resideOutsideOfPackage("..command..web..")
+            .should().dependOnClassesThat().resideInAPackage("..command..web..");
 
     /** The quality rules and the CSV readers are plain code, reusable and testable without a container. */
     @ArchTest
@@ -70,16 +76,12 @@ class CommandSideArchitectureTest {
 
     /**
      * Aggregates, processes and rules name the rule they enforce ({@code dev.finflow.problems}) and leave HTTP to
-     * the web layer: only controllers, their configuration and the bar upload reader (which reads the request
-     * body by its media type) touch HTTP.
+     * the web layer: a feature's {@code web} package and the shared {@code api} package (request metadata, field
+     * parser, bounds) are the only ones that touch HTTP or parse request fields.
      */
     @ArchTest
-    static final ArchRule domainKnowsNoHttp = noClasses()
-            .that().resideInAnyPackage("..command.accounts..", "..command.instruments..", "..command.ingestion..",
-                    "..command.transfers..", "..command.problems..")
-            .and().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("Configuration")
-            .and().doNotHaveSimpleName("BarUploads")
+    static final ArchRule onlyTheWebLayerKnowsHttp = noClasses()
+            .that().resideOutsideOfPackages("..command..web..", "dev.finflow.command.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
-                    "org.springframework.web..", "dev.finflow.problems.web..");
+                    "org.springframework.web..", "dev.finflow.problems.web..", "dev.finflow.command.api..");
 }

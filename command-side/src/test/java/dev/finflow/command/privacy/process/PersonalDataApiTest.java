@@ -1,4 +1,4 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.command.CommandSideTest;

@@ -1,4 +1,4 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.process;
 
 import dev.finflow.events.privacy.PersonErasedEvent;
 import dev.finflow.eventstore.keys.PersonKeys;
@@ -19,10 +19,10 @@ import java.util.UUID;
  * key, in one transaction, so the audit trail records every erasure that happened and only those.
  */
 @Component
-class Erasure {
+public class Erasure {
 
     /** The erased person's key was deleted ({@code keyDeleted}), or they had none (already erased, or never sealed). */
-    record Erased(String personId, long position, boolean keyDeleted) {
+    public record Erased(String personId, long position, boolean keyDeleted) {
     }
 
     private final EventStore eventStore;
@@ -37,7 +37,7 @@ class Erasure {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    Erased erase(String personId, MetaData metaData) {
+    public Erased erase(String personId, MetaData metaData) {
         String stream = "person/" + personId;
         String eventId = UUID.randomUUID().toString();
         boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {

@@ -1,4 +1,4 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.process;
 
 import dev.finflow.eventstore.keys.PersonKeys;
 import org.slf4j.Logger;

@@ -1,7 +1,9 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.web;
 
 import dev.finflow.command.api.Fields;
 import dev.finflow.command.api.RequestMetadata;
+import dev.finflow.command.privacy.process.Erasure;
+import dev.finflow.command.privacy.process.PersonalDataExport;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.identity.Role;

@@ -1,4 +1,4 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.process;
 
 import dev.finflow.events.privacy.SealedText;
 import io.swagger.v3.oas.annotations.media.Schema;

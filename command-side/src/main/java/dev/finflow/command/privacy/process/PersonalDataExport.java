@@ -1,4 +1,4 @@
-package dev.finflow.command.privacy;
+package dev.finflow.command.privacy.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +21,14 @@ import java.util.Optional;
  * which is what an export is for; it is not a hot path.
  */
 @Component
-class PersonalDataExport {
+public class PersonalDataExport {
 
     /** One stored value: where it is and what it says ({@value SealedText#ERASED} once the person was erased). */
     record Item(long position, String eventId, String aggregateId, String type, String recordedAt, String field,
                 String value) {
     }
 
-    record Export(String personId,
+    public record Export(String personId,
                   @Schema(types = {"object", "null"}, description = "What the auth server stores to sign the person "
                           + "in; null when it has no such user (or another OIDC provider signs people in)")
                   SignInProfile.Profile signIn,
@@ -48,7 +48,7 @@ class PersonalDataExport {
         this.signIn = signIn;
     }
 
-    Export of(String personId) {
+    public Export of(String personId) {
         String marker = SealedText.PREFIX + personId + ":";
         PersonalData.Reader reader = personalData.reader();
         List<Item> items = new ArrayList<>();
