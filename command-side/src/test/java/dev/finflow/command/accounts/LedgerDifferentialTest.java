@@ -1,5 +1,7 @@
 package dev.finflow.command.accounts;
 
+import dev.finflow.command.accounts.domain.Account;
+import dev.finflow.command.accounts.domain.Account;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.ledger.*;
 import dev.finflow.events.values.AccountId;

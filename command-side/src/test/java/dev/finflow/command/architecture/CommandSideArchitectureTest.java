@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.finflow.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommandSideArchitectureTest {
@@ -17,24 +18,45 @@ class CommandSideArchitectureTest {
     static final ArchRule noReadingSideCode = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.finflow.query..", "dev.finflow.ml..");
 
-    /** Aggregates and their rules are plain domain code: no Spring, no SQL, no web. */
+    /**
+     * A feature's {@code domain} package (aggregates, processes, rules and their values) is plain code: no Spring,
+     * no SQL, no reactive types. It is chosen by package, so a new class there is checked whatever its name.
+     */
     @ArchTest
-    static final ArchRule domainModelIsFreeOfSpring = noClasses()
-            .that().resideInAnyPackage("..command.accounts..", "..command.problems..")
-            .and().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("Configuration")
-            .and().haveSimpleNameNotEndingWith("Request")
-            .and().haveSimpleNameNotEndingWith("Requests")
-            .and().haveSimpleNameNotEndingWith("Properties")
+    static final ArchRule domainIsFreeOfSpring = noClasses()
+            .that().resideInAnyPackage("..command..domain..", "..command.problems..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                     "javax.sql..", "reactor..");
+
+    /** The domain is used by the web and configuration layers, never the other way round. */
+    @ArchTest
+    static final ArchRule domainKnowsNoOuterLayer = noClasses()
+            .that().resideInAPackage("..command..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command..web..", "..command..config..",
+                    "dev.finflow.command.api..", "dev.finflow.problems.web..");
+
+    /** A feature's {@code web} package is its outermost layer: nothing else uses a controller or a request body. */
+    @ArchTest
+    static final ArchRule nothingUsesTheWebLayer = noClasses()
+            .that().resideOutsideOfPackage("..command..web..")
+            .should().dependOnClassesThat().resideInAPackage("..command..web..");
 
     /** The quality rules and the CSV readers are plain code, reusable and testable without a container. */
     @ArchTest
     static final ArchRule marketRulesAreFreeOfSpring = noClasses()
-            .that().resideInAnyPackage("..command.instruments.quality..", "..command.instruments.csv..")
+            .that().resideInAnyPackage("..command.instruments.domain.quality..", "..command.instruments.csv..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                     "java.sql..", "javax.sql..", "reactor..");
+
+    /** Features depend on each other in one direction only (ingestion uses instruments, never the reverse). */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dev.finflow.command.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Inside a feature too, packages form no cycle: {@code web} and {@code config} use {@code domain}. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.command.(**)")
+            .should().beFreeOfCycles();
 
     /**
      * Every command goes through the runtime's dispatcher, which holds the aggregate lock for the whole
@@ -53,16 +75,12 @@ class CommandSideArchitectureTest {
 
     /**
      * Aggregates, processes and rules name the rule they enforce ({@code dev.finflow.problems}) and leave HTTP to
-     * the web layer: only controllers, their configuration and the bar upload reader (which reads the request
-     * body by its media type) touch HTTP.
+     * the web layer: a feature's {@code web} package and the shared {@code api} package (request metadata, field
+     * parser, bounds) are the only ones that touch HTTP or parse request fields.
      */
     @ArchTest
-    static final ArchRule domainKnowsNoHttp = noClasses()
-            .that().resideInAnyPackage("..command.accounts..", "..command.instruments..", "..command.ingestion..",
-                    "..command.transfers..", "..command.problems..")
-            .and().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("Configuration")
-            .and().doNotHaveSimpleName("BarUploads")
+    static final ArchRule onlyTheWebLayerKnowsHttp = noClasses()
+            .that().resideOutsideOfPackages("..command..web..", "dev.finflow.command.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
-                    "org.springframework.web..", "dev.finflow.problems.web..");
+                    "org.springframework.web..", "dev.finflow.problems.web..", "dev.finflow.command.api..");
 }

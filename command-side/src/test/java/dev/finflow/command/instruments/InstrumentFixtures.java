@@ -1,12 +1,14 @@
 package dev.finflow.command.instruments;
 
 import dev.finflow.runtime.dispatch.CachingTargetResolver;
-import dev.finflow.command.instruments.quality.MarketRules;
-import dev.finflow.command.instruments.quality.QualitySettings;
+import dev.finflow.command.instruments.domain.quality.MarketRules;
+import dev.finflow.command.instruments.domain.quality.QualitySettings;
 import dev.finflow.events.calendar.TradingCalendar;
 import dev.finflow.events.calendar.TradingCalendars;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Symbol;
+import dev.finflow.command.instruments.domain.Instrument;
+import dev.finflow.command.instruments.domain.InstrumentMetadata;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.math.BigDecimal;

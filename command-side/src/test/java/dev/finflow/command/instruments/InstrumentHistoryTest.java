@@ -1,6 +1,8 @@
 package dev.finflow.command.instruments;
 
 import dev.finflow.events.market.*;
+import dev.finflow.command.instruments.domain.BarsReport;
+import dev.finflow.command.instruments.domain.Instrument;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import dev.finflow.problems.Rule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.events.market.*;
 import dev.finflow.events.values.Money;
+import dev.finflow.command.instruments.domain.Instrument;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomMatcher;
 import org.junit.jupiter.api.Test;

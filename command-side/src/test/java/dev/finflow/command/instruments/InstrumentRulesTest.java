@@ -2,6 +2,8 @@ package dev.finflow.command.instruments;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.runtime.dispatch.CommandOutcome;
+import dev.finflow.command.instruments.domain.BarsReport;
+import dev.finflow.command.instruments.domain.Instrument;
 import dev.finflow.events.market.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;

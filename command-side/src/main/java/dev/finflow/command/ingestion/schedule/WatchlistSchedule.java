@@ -1,7 +1,7 @@
 package dev.finflow.command.ingestion.schedule;
 
-import dev.finflow.command.ingestion.runs.IngestionRuns;
-import dev.finflow.command.ingestion.runs.RunPlanner;
+import dev.finflow.command.ingestion.runs.process.IngestionRuns;
+import dev.finflow.command.ingestion.runs.process.RunPlanner;
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;
 import dev.finflow.command.ingestion.watchlists.Watchlists;
 import dev.finflow.runtime.store.OncePerCluster;

@@ -1,5 +1,9 @@
 package dev.finflow.command.ingestion.gaps;
 
+import dev.finflow.command.ingestion.gaps.domain.Gap;
+import dev.finflow.command.ingestion.gaps.domain.GapDetector;
+import dev.finflow.command.ingestion.gaps.domain.Gap;
+import dev.finflow.command.ingestion.gaps.domain.GapDetector;
 import dev.finflow.events.calendar.TradingCalendar;
 import org.junit.jupiter.api.Test;
 

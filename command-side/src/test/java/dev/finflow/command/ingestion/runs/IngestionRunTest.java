@@ -1,5 +1,7 @@
 package dev.finflow.command.ingestion.runs;
 
+import dev.finflow.command.ingestion.runs.domain.IngestionRun;
+import dev.finflow.command.ingestion.runs.domain.IngestionRun;
 import dev.finflow.command.problems.CommandRule;
 import dev.finflow.problems.Rule;
 import dev.finflow.problems.RuleViolation;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.finflow.command.CommandSideTest;
 import dev.finflow.command.StoredEvents;
 import dev.finflow.command.ingestion.providers.FixtureServer;
+import dev.finflow.command.ingestion.runs.domain.IngestionRun;
+import dev.finflow.command.ingestion.runs.domain.IngestionRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
