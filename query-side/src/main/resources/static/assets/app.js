@@ -3,7 +3,7 @@ import { get, send, h, Problem } from './api.js';
 import { home, portfolio } from './portfolio.js';
 import { transactions } from './transactions.js';
 import { balances } from './balances.js';
-import { instruments, instrument } from './instruments.js';
+import { instruments, instrument, instrumentReads } from './instruments.js';
 import { operations } from './operations.js';
 import { quality } from './quality.js';
 import { models } from './models.js';
@@ -16,7 +16,7 @@ const PAGES = [
   [/^\/transactions\/([^/]+)$/, 'transactions', transactions],
   [/^\/balances\/([^/]+)$/, 'portfolio', balances],
   [/^\/instruments$/, 'instruments', instruments],
-  [/^\/instruments\/([^/]+)$/, 'instruments', instrument],
+  [/^\/instruments\/([^/]+)$/, 'instruments', instrument, instrumentReads],
   [/^\/quality$/, 'quality', quality],
   [/^\/models$/, 'models', models],
   [/^\/operations$/, 'operations', operations],
@@ -59,20 +59,25 @@ function navigation(session, section) {
 }
 
 async function start() {
+  const path = location.pathname;
+  const query = new URLSearchParams(location.search);
+  const match = PAGES.map(([pattern, section, page, reads]) => [path.match(pattern), section, page, reads])
+    .find(([m]) => m);
+  // A page that names its reads gets them started beside the session's (the chart's bars, say).
+  const parameter = match && match[0][1] && decodeURIComponent(match[0][1]);
+  const reads = match && match[3] ? match[3](parameter, query) : undefined;
   const session = await signedIn();
   if (!session) {
     signInPage();
     return;
   }
-  const path = location.pathname;
-  const match = PAGES.map(([pattern, section, page]) => [path.match(pattern), section, page]).find(([m]) => m);
   if (!match) {
     main.innerHTML = `<h1>Not found</h1><p><a href="/">Back to the portfolio</a></p>`;
     return;
   }
-  const [[, parameter], section, page] = match;
+  const [, section, page] = match;
   navigation(session, section);
-  await page(main, session, parameter && decodeURIComponent(parameter), new URLSearchParams(location.search));
+  await page(main, session, parameter, query, reads);
   navigation(session, section); // a page may have chosen the account the Transactions link opens
 }
 

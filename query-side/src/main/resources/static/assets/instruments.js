@@ -33,21 +33,33 @@ function optional(promise) {
   return promise.catch((failure) => ({ problem: failure }));
 }
 
-export async function instrument(main, session, symbol, query) {
+/**
+ * The chart's reads, started by the shell while the session is still being asked for (the page is drawn only
+ * for a signed-in user; a refused read is then never looked at).
+ */
+export function instrumentReads(symbol, query) {
+  const api = `/api/v1/instruments/${encodeURIComponent(symbol)}`;
+  const reads = {
+    chart: Promise.all([allBars(symbol, query.get('adjusted') === 'true'), get(`${api}/actions`)]),
+    forecasts: optional(get(withQuery(`/bff/ml/api/v1/forecasts/${encodeURIComponent(symbol)}`,
+      { target: 'CLOSE', limit: 100, show: query.get('forecasts') === 'all' ? 'ALL' : '' }))),
+  };
+  reads.chart.catch(() => {});
+  return reads;
+}
+
+export async function instrument(main, session, symbol, query, reads = instrumentReads(symbol, query)) {
   const adjusted = query.get('adjusted') === 'true';
   const allModels = query.get('forecasts') === 'all';
   const path = `/instruments/${encodeURIComponent(symbol)}`;
   const api = `/api/v1/instruments/${encodeURIComponent(symbol)}`;
   const ml = `/bff/ml/api/v1`;
-  // Every read starts at once; the chart waits only for the query side's.
-  const forecastsRead = optional(get(withQuery(`${ml}/forecasts/${encodeURIComponent(symbol)}`,
-    { target: 'CLOSE', limit: 100, show: allModels ? 'ALL' : '' })));
+  // The chart waits only for its bars and actions; the quality tables below it are read once they are in.
+  const forecastsRead = reads.forecasts;
   let bars;
   let actions;
-  let quality;
   try {
-    [bars, actions, quality] = await Promise.all([allBars(symbol, adjusted), get(`${api}/actions`),
-      get(`${api}/quality?verdict=REJECTED&limit=1000`)]);
+    [bars, actions] = await reads.chart;
   } catch (failure) {
     if (failure instanceof Problem && failure.status === 404) {
       main.innerHTML = `<h1>No instrument ${h(symbol)}</h1><p><a href="/instruments">All instruments</a></p>`;
@@ -73,9 +85,11 @@ export async function instrument(main, session, symbol, query) {
     <th>Findings</th></tr></thead><tbody>${flagged.map((b) => `<tr data-date="${h(b.date)}"><td>${h(b.date)}</td>
     <td>${b.findings.map((f) => `${h(f.rule)}: ${h(f.detail)}`).join('<br>')}</td></tr>`).join('')}</tbody></table>
     </div>` : '<p class="hint">None: every bar passed the quality rules.</p>'}
-    ${qualitySection(quality)}
+    <div id="quality-section"><h2>Data quality</h2><p class="hint">Reading the verdicts…</p></div>
     <h2>Features</h2><div id="features"><p class="hint">Asking the ml-projector…</p></div>`;
   const chart = bars.length ? draw(document.getElementById('chart'), bars, actions) : null;
+  document.getElementById('quality-section').innerHTML = qualitySection(
+    await get(`${api}/quality?verdict=REJECTED&limit=1000`));
   // The newest feature rows: the last ten bars' dates are known now.
   const featuresRead = optional(get(withQuery(`${ml}/features/${encodeURIComponent(symbol)}`,
     { from: bars.length ? bars[Math.max(0, bars.length - 10)].date : '', limit: 10 })));
