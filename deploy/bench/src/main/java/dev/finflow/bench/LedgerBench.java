@@ -26,6 +26,12 @@ final class LedgerBench {
     private static final String[] TYPES = {"DEPOSIT", "DEPOSIT", "DEPOSIT", "DEPOSIT", "DEPOSIT", "BUY", "BUY",
             "BUY", "FEE", "WITHDRAWAL"};
 
+    /**
+     * The accounts are opened, and seeded, before the trade date the load uses (2024-06-03): opened today, the
+     * ledger refuses every transaction dated before the opening, and every request of the load was a refusal.
+     */
+    private static final String OPENED = "2024-01-02";
+
     private LedgerBench() {
     }
 
@@ -79,9 +85,10 @@ final class LedgerBench {
             for (int a = 0; a < accounts; a++) {
                 String id = account(run, a);
                 expect(http.post("/api/v1/accounts", "{\"accountId\":\"" + id
-                        + "\",\"name\":\"Bench\",\"currency\":\"EUR\"}"), 201);
+                        + "\",\"name\":\"Bench\",\"currency\":\"EUR\",\"openedOn\":\"" + OPENED + "\"}"), 201);
                 expect(http.post("/api/v1/accounts/" + id + "/transactions", "{\"transactionId\":\"seed\","
-                        + "\"type\":\"DEPOSIT\",\"amount\":1000000000,\"currency\":\"EUR\"}"), 201);
+                        + "\"type\":\"DEPOSIT\",\"amount\":1000000000,\"currency\":\"EUR\",\"date\":\"" + OPENED
+                        + "\"}"), 201);
             }
         }
     }
