@@ -7,7 +7,7 @@ import dev.finflow.events.market.Bar;
 import dev.finflow.events.values.AccountId;
 import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
-import dev.finflow.ml.forecasting.ForecastingService;
+import dev.finflow.ml.forecasting.process.ForecastingService;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -9,7 +9,7 @@ import dev.finflow.events.values.Money;
 import dev.finflow.events.values.TransactionId;
 import dev.finflow.ml.MarketEvents;
 import dev.finflow.ml.MlTest;
-import dev.finflow.ml.forecasting.ForecastingService;
+import dev.finflow.ml.forecasting.process.ForecastingService;
 import dev.finflow.testing.EndpointRoleTable;
 import dev.finflow.testing.OpenApiContract;
 import org.axonframework.config.EventProcessingConfiguration;

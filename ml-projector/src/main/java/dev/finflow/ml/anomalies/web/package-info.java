@@ -1,0 +1,4 @@
+/**
+ * The anomalies endpoint: the outermost layer, used by nothing else.
+ */
+package dev.finflow.ml.anomalies.web;

@@ -1,0 +1,4 @@
+/**
+ * The feature table endpoint: the outermost layer, used by nothing else.
+ */
+package dev.finflow.ml.features.web;

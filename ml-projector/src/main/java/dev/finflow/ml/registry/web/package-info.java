@@ -1,0 +1,4 @@
+/**
+ * The model registry endpoint: the outermost layer, used by nothing else.
+ */
+package dev.finflow.ml.registry.web;
