@@ -1,5 +1,6 @@
-package dev.finflow.command.splits;
+package dev.finflow.command.splits.config;
 
+import dev.finflow.command.splits.process.SplitDistribution;
 import dev.finflow.runtime.store.PollingEventSource;
 import dev.finflow.runtime.deadletters.DeadLetteringProcessors;
 import org.axonframework.config.EventProcessingConfigurer;

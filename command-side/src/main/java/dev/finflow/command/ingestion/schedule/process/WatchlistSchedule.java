@@ -1,5 +1,6 @@
-package dev.finflow.command.ingestion.schedule;
+package dev.finflow.command.ingestion.schedule.process;
 
+import dev.finflow.command.ingestion.schedule.config.ScheduleProperties;
 import dev.finflow.command.ingestion.runs.process.IngestionRuns;
 import dev.finflow.command.ingestion.runs.process.RunPlanner;
 import dev.finflow.command.ingestion.watchlists.WatchlistProperties;

@@ -1,4 +1,4 @@
-package dev.finflow.command.splits;
+package dev.finflow.command.splits.process;
 
 import dev.finflow.runtime.dispatch.CommandDispatcher;
 import dev.finflow.events.MetadataKeys;
@@ -25,9 +25,9 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(SplitDistribution.NAME)
-class SplitDistribution {
+public class SplitDistribution {
 
-    static final String NAME = "split-distribution";
+    public static final String NAME = "split-distribution";
     /** Splits are facts for every holder: the process acts on them, not on the operator's grants. */
     private static final MetaData ACTING = MetaData.with(MetadataKeys.ACTOR, "command-side/" + NAME);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -1,4 +1,4 @@
-package dev.finflow.command.splits;
+package dev.finflow.command.splits.process;
 
 import dev.finflow.events.ledger.TradeRecordedEvent;
 import dev.finflow.events.market.InstrumentCommand;

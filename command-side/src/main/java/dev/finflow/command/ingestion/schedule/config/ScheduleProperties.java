@@ -1,4 +1,4 @@
-package dev.finflow.command.ingestion.schedule;
+package dev.finflow.command.ingestion.schedule.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
