@@ -6,7 +6,7 @@ import dev.finflow.events.ingestion.IngestionRunFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
 import dev.finflow.events.ingestion.IngestionRunStartedEvent;
 import dev.finflow.events.values.Symbol;
-import dev.finflow.query.bars.JsonText;
+import dev.finflow.query.bars.domain.JsonText;
 import dev.finflow.runtime.projection.ProjectedEvent;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.TableSet;

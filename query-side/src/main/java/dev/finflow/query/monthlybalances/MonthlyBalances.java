@@ -2,7 +2,7 @@ package dev.finflow.query.monthlybalances;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.query.api.QueryRule;
-import dev.finflow.query.holdings.HoldingsKnownAt;
+import dev.finflow.query.holdings.projection.HoldingsKnownAt;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;

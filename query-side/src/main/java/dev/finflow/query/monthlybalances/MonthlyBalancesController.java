@@ -6,7 +6,7 @@ import dev.finflow.problems.openapi.Raises;
 import dev.finflow.query.access.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
-import dev.finflow.query.holdings.HoldingsKnownAt;
+import dev.finflow.query.holdings.projection.HoldingsKnownAt;
 import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.runtime.projection.TableSet;
 import io.r2dbc.spi.Readable;

@@ -1,6 +1,6 @@
 package dev.finflow.query.monthlybalances;
 
-import dev.finflow.query.holdings.HoldingsKnownAt;
+import dev.finflow.query.holdings.projection.HoldingsKnownAt;
 import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.runtime.projection.TableSet;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -2,7 +2,7 @@ package dev.finflow.query.valuations;
 
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.RequestRule;
-import dev.finflow.query.holdings.HoldingsKnownAt;
+import dev.finflow.query.holdings.projection.HoldingsKnownAt;
 import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.runtime.projection.TableSet;
 import io.r2dbc.spi.Readable;

@@ -1,8 +1,8 @@
 package dev.finflow.query.valuations;
 
-import dev.finflow.query.bars.Adjustments;
-import dev.finflow.query.bars.BarsReader;
-import dev.finflow.query.bars.InstrumentView;
+import dev.finflow.query.bars.domain.Adjustments;
+import dev.finflow.query.bars.projection.BarsReader;
+import dev.finflow.query.bars.domain.InstrumentView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** A reading service learns everything from the event store; it never sees the command side. */
 @AnalyzeClasses(packages = "dev.finflow.query", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,7 +28,54 @@ class ModuleBoundaryTest {
             .resideInAPackage("dev.finflow.problems.web..")
             .orShould().dependOnClassesThat().areAssignableTo(org.springframework.web.ErrorResponse.class);
 
-    /** Projections apply events; they know nothing of HTTP. */
+    /**
+     * A feature's {@code domain} package (values, views and the rules over them) is plain code: no Spring, no SQL,
+     * no reactive types. It is chosen by package, so a new class there is checked whatever its name.
+     */
+    @ArchTest
+    static final ArchRule domainIsFreeOfSpring = noClasses()
+            .that().resideInAPackage("dev.finflow.query..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                    "javax.sql..", "reactor..", "io.r2dbc..", "org.axonframework..");
+
+    /** The domain is used by the web and configuration layers, never the other way round. */
+    @ArchTest
+    static final ArchRule domainKnowsNoOuterLayer = noClasses()
+            .that().resideInAPackage("dev.finflow.query..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.finflow.query..web..",
+                    "dev.finflow.query..config..", "dev.finflow.query.api..");
+
+    /** A feature's {@code web} package is its outermost layer: nothing else uses a controller. */
+    @ArchTest
+    static final ArchRule nothingUsesTheWebLayer = noClasses()
+            .that().resideOutsideOfPackage("dev.finflow.query..web..")
+            .should().dependOnClassesThat().resideInAPackage("dev.finflow.query..web..");
+
+    /**
+     * Domain, projection (event handlers, their tables and the readers over them) and process packages know
+     * nothing of HTTP; only a feature's {@code web} package does.
+     */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsHttp = noClasses()
+            .that().resideInAnyPackage("dev.finflow.query..domain..", "dev.finflow.query..projection..",
+                    "dev.finflow.query..process..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                    "org.springframework.web..", "dev.finflow.problems.web..");
+
+    /** Features depend on each other in one direction only (performance reads holdings and bars). */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dev.finflow.query.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Inside a feature too, packages form no cycle: {@code web} uses {@code projection} uses {@code domain}. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.query.(**)")
+            .should().beFreeOfCycles();
+
+    /**
+     * Projections apply events; they know nothing of HTTP. By name, for the features still kept in one package
+     * (the split ones are covered by {@link #onlyTheWebLayerKnowsHttp}).
+     */
     @ArchTest
     static final ArchRule projectionsKnowNoHttp = noClasses().that().haveSimpleNameEndingWith("Projection")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",

@@ -14,7 +14,7 @@ import dev.finflow.query.Json;
 import dev.finflow.query.QuerySideTest;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.ProjectionCatalog;
-import dev.finflow.query.verify.Verification;
+import dev.finflow.query.verify.domain.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -1,5 +1,6 @@
 package dev.finflow.query.verify;
 
+import dev.finflow.query.verify.domain.Verification;
 import dev.finflow.events.ingestion.IngestionAttemptFailedEvent;
 import dev.finflow.events.ingestion.IngestionRunCompletedEvent;
 import dev.finflow.events.ingestion.IngestionRunProgressedEvent;
@@ -20,7 +21,7 @@ import dev.finflow.query.market.MarketEvents;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.ProjectionCatalog;
 import dev.finflow.runtime.projection.ProjectionProcessors;
-import dev.finflow.query.verify.Verification.Difference;
+import dev.finflow.query.verify.domain.Verification.Difference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,0 +1,4 @@
+/**
+ * The bar endpoints and their Server-Sent Events stream: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.bars.web;

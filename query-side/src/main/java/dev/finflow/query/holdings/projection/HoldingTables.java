@@ -1,0 +1,173 @@
+package dev.finflow.query.holdings.projection;
+
+import dev.finflow.query.holdings.domain.HoldingState;
+import dev.finflow.query.holdings.domain.Movement;
+import dev.finflow.runtime.projection.TableSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The holdings projection's JDBC reads and batched writes, in the caller's (the batch's) transaction. */
+final class HoldingTables {
+
+    static final String ACCOUNTS = "holding_account";
+    static final String KEYS = "holding_key";
+    static final String MOVEMENTS = "holding_movement";
+    static final String HISTORY = "holding_history";
+    static final String SPLITS = "holding_split";
+    static final List<String> ALL = List.of(ACCOUNTS, KEYS, MOVEMENTS, HISTORY, SPLITS);
+
+    /** What is stored about a key: its kind, latest date and state, and the last position applied to it. */
+    record KeyState(Movement.Kind kind, LocalDate lastDate, HoldingState state) {
+    }
+
+    record Split(long position, String symbol, LocalDate date, BigDecimal numerator, BigDecimal denominator,
+                 String eventId, java.time.Instant recordedAt, String principal) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TableSet tables;
+
+    HoldingTables(JdbcTemplate jdbc, TableSet tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    Map<Movement.Key, KeyState> load(Collection<Movement.Key> keys) {
+        Map<Movement.Key, KeyState> states = new HashMap<>();
+        if (keys.isEmpty()) {
+            return states;
+        }
+        String[] accounts = keys.stream().map(Movement.Key::accountId).toArray(String[]::new);
+        String[] assets = keys.stream().map(Movement.Key::asset).toArray(String[]::new);
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select k.account_id, k.asset, k.kind, k.last_date, "
+                    + "k.last_position, h.quantity, h.cost_basis, h.realized_pl from " + tables.name(KEYS) + " k "
+                    + "join unnest(?::text[], ?::text[]) as wanted(account_id, asset) using (account_id, asset) "
+                    + "left join " + tables.name(HISTORY) + " h on h.account_id = k.account_id and h.asset = k.asset "
+                    + "and h.effective_date = k.last_date");
+            Array a = connection.createArrayOf("text", accounts);
+            Array b = connection.createArrayOf("text", assets);
+            statement.setArray(1, a);
+            statement.setArray(2, b);
+            return statement;
+        }, rs -> {
+            BigDecimal quantity = rs.getBigDecimal(6);
+            HoldingState state = quantity == null ? HoldingState.EMPTY
+                    : new HoldingState(quantity, rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getLong(5));
+            states.put(new Movement.Key(rs.getString(1), rs.getString(2)), new KeyState(
+                    Movement.Kind.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
+                    new HoldingState(state.quantity(), state.costBasis(), state.realizedPl(), rs.getLong(5))));
+        });
+        return states;
+    }
+
+    List<String> accountsHolding(String symbol) {
+        return jdbc.queryForList("select account_id from " + tables.name(KEYS) + " where asset = ? and kind = "
+                + "'SECURITY'", String.class, symbol);
+    }
+
+    List<Split> splits(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select position, symbol, effective_date, numerator, "
+                    + "denominator from " + tables.name(SPLITS) + " where symbol = any(?) order by effective_date, "
+                    + "position");
+            statement.setArray(1, connection.createArrayOf("text", symbols.toArray()));
+            return statement;
+        }, (rs, i) -> new Split(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), null, null, null));
+    }
+
+    /** The state at the end of the last day before {@code date}. */
+    HoldingState before(Movement.Key key, LocalDate date) {
+        List<HoldingState> rows = jdbc.query("select quantity, cost_basis, realized_pl, last_position from "
+                        + tables.name(HISTORY) + " where account_id = ? and asset = ? and effective_date < ? "
+                        + "order by effective_date desc limit 1",
+                (rs, i) -> new HoldingState(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getLong(4)), key.accountId(), key.asset(), Date.valueOf(date));
+        return rows.isEmpty() ? HoldingState.EMPTY : rows.get(0);
+    }
+
+    List<Movement> movementsFrom(Movement.Key key, LocalDate date) {
+        return jdbc.query("select position, leg, kind, effective_date, quantity, amount, transaction_id, reverses "
+                        + "from " + tables.name(MOVEMENTS) + " where account_id = ? and asset = ? and effective_date "
+                        + ">= ? order by effective_date, position, leg",
+                (rs, i) -> new Movement(rs.getLong(1), rs.getInt(2), key.accountId(), key.asset(),
+                        Movement.Kind.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getString(7), rs.getString(8), null, null, null, null),
+                key.accountId(), key.asset(), Date.valueOf(date));
+    }
+
+    HoldingState.Original original(Movement.Key key, String transactionId) {
+        List<HoldingState.Original> rows = jdbc.query("select quantity, amount, cost_removed from "
+                        + tables.name(MOVEMENTS) + " where account_id = ? and asset = ? and transaction_id = ? "
+                        + "order by position limit 1",
+                (rs, i) -> new HoldingState.Original(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                key.accountId(), key.asset(), transactionId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    void insertAccounts(List<Object[]> accounts) {
+        jdbc.batchUpdate("insert into " + tables.name(ACCOUNTS) + " (account_id, currency, opened_on, position) "
+                + "values (?, ?, ?, ?) on conflict (account_id) do nothing", accounts);
+    }
+
+    void insertSplits(List<Split> splits) {
+        jdbc.batchUpdate("insert into " + tables.name(SPLITS) + " (position, symbol, effective_date, numerator, "
+                + "denominator, event_id, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict "
+                + "(position) do nothing", splits.stream().map(s -> new Object[]{s.position(), s.symbol(),
+                Date.valueOf(s.date()), s.numerator(), s.denominator(), s.eventId(), Timestamp.from(s.recordedAt()),
+                s.principal()}).toList());
+    }
+
+    void insertMovements(List<Movement> movements, Map<Movement, BigDecimal> costRemoved) {
+        List<Object[]> rows = new ArrayList<>(movements.size());
+        for (Movement m : movements) {
+            rows.add(new Object[]{m.position(), m.leg(), m.accountId(), m.asset(), m.kind().name(),
+                    Date.valueOf(m.date()), m.quantity(), m.amount(), costRemoved.get(m), m.transactionId(),
+                    m.reverses(), m.eventId(), m.eventType(), Timestamp.from(m.recordedAt()), m.principal()});
+        }
+        jdbc.batchUpdate("insert into " + tables.name(MOVEMENTS) + " (position, leg, account_id, asset, kind, "
+                + "effective_date, quantity, amount, cost_removed, transaction_id, reverses, event_id, event_type, "
+                + "recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict "
+                + "(position, leg) do nothing", rows);
+    }
+
+    void updateCostRemoved(Map<Movement, BigDecimal> costRemoved) {
+        jdbc.batchUpdate("update " + tables.name(MOVEMENTS) + " set cost_removed = ? where position = ? and leg = ?",
+                costRemoved.entrySet().stream().map(e -> new Object[]{e.getValue(), e.getKey().position(),
+                        e.getKey().leg()}).toList());
+    }
+
+    void deleteHistoryFrom(Movement.Key key, LocalDate date) {
+        jdbc.update("delete from " + tables.name(HISTORY) + " where account_id = ? and asset = ? and "
+                + "effective_date >= ?", key.accountId(), key.asset(), Date.valueOf(date));
+    }
+
+    void upsertHistory(List<Object[]> rows) {
+        jdbc.batchUpdate("insert into " + tables.name(HISTORY) + " (account_id, asset, effective_date, quantity, "
+                + "cost_basis, realized_pl, last_position) values (?, ?, ?, ?, ?, ?, ?) on conflict (account_id, "
+                + "asset, effective_date) do update set quantity = excluded.quantity, cost_basis = "
+                + "excluded.cost_basis, realized_pl = excluded.realized_pl, last_position = excluded.last_position",
+                rows);
+    }
+
+    void upsertKeys(List<Object[]> rows) {
+        jdbc.batchUpdate("insert into " + tables.name(KEYS) + " (account_id, asset, kind, last_position, last_date) "
+                + "values (?, ?, ?, ?, ?) on conflict (account_id, asset) do update set last_position = "
+                + "greatest(" + tables.name(KEYS) + ".last_position, excluded.last_position), last_date = "
+                + "greatest(" + tables.name(KEYS) + ".last_date, excluded.last_date)", rows);
+    }
+}

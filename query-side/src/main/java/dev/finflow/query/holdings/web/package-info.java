@@ -1,0 +1,4 @@
+/**
+ * The holdings and changes endpoints: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.holdings.web;

@@ -1,0 +1,4 @@
+/**
+ * The performance endpoint: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.performance.web;

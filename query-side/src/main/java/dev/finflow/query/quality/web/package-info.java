@@ -1,0 +1,4 @@
+/**
+ * The quality endpoints: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.quality.web;
