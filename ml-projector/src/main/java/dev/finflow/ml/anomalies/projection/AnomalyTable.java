@@ -24,9 +24,9 @@ public class AnomalyTable {
 
     @Schema(name = "Anomaly")
     public record Anomaly(long id, @Schema(allowableValues = {"PRICE_RETURN", "TRANSACTION"}) String kind,
-                   @Schema(types = {"string", "null"}) String symbol,
-                   @Schema(types = {"string", "null"}) String accountId, LocalDate occurredOn,
-                   BigDecimal value, double score, String reason, long position) {
+                          @Schema(types = {"string", "null"}) String symbol,
+                          @Schema(types = {"string", "null"}) String accountId, LocalDate occurredOn,
+                          BigDecimal value, double score, String reason, long position) {
     }
 
     void insert(String kind, String symbol, String account, LocalDate on, BigDecimal value, double score,

@@ -23,7 +23,8 @@ public final class HeldOut {
         return sum / errors.length;
     }
 
-    public static String metrics(double[] errors, List<FeatureRow> training, Target target, double seconds, Skill skill) {
+    public static String metrics(double[] errors, List<FeatureRow> training, Target target, double seconds,
+                                 Skill skill) {
         double ss = 0;
         for (double e : errors) {
             ss += e * e;

@@ -49,7 +49,7 @@ public final class IntervalCalibration {
 
     /** Scores {@code model} from every origin whose value h days later is among the held-out rows. */
     public static Horizon score(ForecastModel model, List<FeatureRow> rows, int split, double[] sigma, int horizon,
-                         double level) {
+                                double level) {
         Target target = model.target();
         int[] origins = IntStream.rangeClosed(split - 1, rows.size() - 1 - horizon).toArray();
         List<Prediction> predictions = model.predictAll(rows, origins, horizon);

@@ -28,7 +28,7 @@ public record Skill(ModelKind baseline, Double maeRatio, Double dmPValue, double
     public enum Label { BASELINE, BEATS_BASELINE, DOES_NOT_BEAT_BASELINE }
 
     public static Skill of(ModelKind baseline, double[] errors, double[] baselineErrors, double[] quantiles,
-                    List<Coverage> coverage) {
+                           List<Coverage> coverage) {
         if (baselineErrors == null) {
             return new Skill(baseline, null, null, quantiles, coverage);
         }

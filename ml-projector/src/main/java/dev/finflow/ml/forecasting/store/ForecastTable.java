@@ -28,7 +28,8 @@ public class ForecastTable {
 
     /** Stores a forecast unless this model already forecast this day and horizon; returns it when new. */
     public Optional<Forecast> insert(String modelId, String symbol, String target, LocalDate origin, int horizon,
-                              double point, double[] calibrated, double modelLower, double modelUpper, String skill) {
+                                     double point, double[] calibrated, double modelLower, double modelUpper,
+                                     String skill) {
         return jdbc.query("insert into ml.forecast (model_id, symbol, target, origin_date, horizon, point, lower,"
                         + " upper, model_lower, model_upper, skill) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict"
                         + " (model_id, origin_date, horizon) do nothing returning " + COLUMNS, ROW, modelId, symbol,
