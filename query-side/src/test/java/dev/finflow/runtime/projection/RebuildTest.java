@@ -188,12 +188,12 @@ class RebuildTest {
                 .returnResult().getResponseBody());
     }
 
-    private int active(String name) {
+    int active(String name) {
         return jdbc.queryForObject("select active_version from query.projection_version where name = ?",
                 Integer.class, name);
     }
 
-    private long applied(String name, int version) {
+    long applied(String name, int version) {
         return TokenPositions.appliedThrough(jdbc.queryForList("select token from query.token_entry where "
                 + "processor_name = ?", String.class, TableSet.processorName(name, version)));
     }
