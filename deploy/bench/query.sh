@@ -52,9 +52,17 @@ start_command_side() {
   COMMAND=$!
   for _ in $(seq 180); do
     kill -0 "$COMMAND" 2>/dev/null || { echo "command-side exited, see $COMMAND_LOG"; exit 1; }
-    curl -sf "127.0.0.1:$COMMAND_PORT/actuator/health" >/dev/null && return; sleep 1
+    curl -sf "127.0.0.1:$COMMAND_PORT/actuator/health" >/dev/null && break; sleep 1
   done
-  echo "command-side did not start, see $COMMAND_LOG"; exit 1
+  # Its own processors (transfers, splits) read the whole store once at first start: the lag is measured after.
+  local body
+  for _ in $(seq 600); do
+    body=$(curl -sf -H "Authorization: Bearer $FINFLOW_TOKEN" "127.0.0.1:$COMMAND_PORT/api/v1/admin/processors" || true)
+    if [ -n "$body" ] && [ "$(echo "$body" | grep -o '"position":-\?[0-9]*,"head":-\?[0-9]*' \
+         | awk -F'[:,]' '$2 < $4' | wc -l)" = 0 ]; then return; fi
+    sleep 1
+  done
+  echo "command-side's processors did not catch up, see $COMMAND_LOG"; exit 1
 }
 trap 'stop; bench_auth_stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 caught_up() {

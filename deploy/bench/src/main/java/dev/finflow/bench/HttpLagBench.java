@@ -136,7 +136,7 @@ final class HttpLagBench {
 
     private static HttpRequest request(String uri, String json) {
         return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", BenchAuth.header())
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 

@@ -48,6 +48,8 @@ class CatchUpRebuildTest extends RebuildTest {
         }
         for (String name : names) {
             http.post().uri("/api/v1/admin/projections/{name}/swap", name).exchange().expectStatus().isOk();
+            // Filled without its secondary indexes, it has them all before readers see it.
+            assertThat(catalog.indexesComplete(catalog.tableSet(name, live.get(name) + 1))).as(name).isTrue();
         }
         // Read once for all (plus what restarts read again), not once per version.
         assertThat(caughtUp() - readBefore).isGreaterThanOrEqualTo(scenario.last())

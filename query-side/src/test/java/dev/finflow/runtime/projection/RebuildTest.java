@@ -86,6 +86,7 @@ class RebuildTest {
             http.post().uri("/api/v1/admin/projections/{name}/swap", name).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.activeVersion").isEqualTo(live.get(name) + 1)
                     .jsonPath("$.state").isEqualTo("LIVE");
+            assertThat(catalog.indexesComplete(catalog.tableSet(name, live.get(name) + 1))).as(name).isTrue();
         }
         assertThat(holdings("r-1")).isEqualTo(served).contains("8686.20");
         String oldHistory = catalog.tableSet("holdings", live.get("holdings")).name("holding_history");

@@ -47,6 +47,7 @@ final class CatchUp {
 
     private final List<Member> members = new ArrayList<>();
     private final PollingEventSource source;
+    private final ProjectionCatalog catalog;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final int chunkSize;
@@ -101,9 +102,10 @@ final class CatchUp {
      * Claims the segments of every candidate it can (those whose segments another instance holds are left out)
      * and starts reading on its own threads; {@link #members()} names the versions it took.
      */
-    CatchUp(List<Candidate> candidates, PollingEventSource source, TokenStore tokenStore,
+    CatchUp(List<Candidate> candidates, PollingEventSource source, ProjectionCatalog catalog, TokenStore tokenStore,
             TransactionManager transactions, int chunkSize, long waitMillis, Counter read) {
         this.read = read;
+        this.catalog = catalog;
         this.source = source;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -203,6 +205,10 @@ final class CatchUp {
         } catch (RuntimeException e) {
             log.warn("catch-up of {} failed; their processors go on from the stored tokens", members(), e);
         } finally {
+            if (!stopRequested) {
+                // Caught up: a rebuilt version gets the indexes it was filled without before anyone may read it.
+                members.stream().filter(member -> !member.failed).forEach(this::completeIndexes);
+            }
             members.forEach(this::release);
             threads.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -326,6 +332,16 @@ final class CatchUp {
         } catch (RuntimeException e) {
             log.warn("catch-up of {} stopped; its processors go on from its stored tokens", member.name(), e);
             member.failed = true;
+        }
+    }
+
+    private void completeIndexes(Member member) {
+        try {
+            long started = System.nanoTime();
+            catalog.completeIndexes(member.tables);
+            log.info("{}: indexes complete ({} ms)", member.name(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not build its indexes; they are built when its processor starts", member.name(), e);
         }
     }
 

@@ -115,7 +115,7 @@ public final class ProjectionMonitor {
         }
         long built = positionOf(projection, row.building());
         long live = positionOf(projection, row.active());
-        if (built < live) {
+        if (built < live || !catalog.indexesComplete(catalog.tableSet(projection, row.building()))) {
             return false;
         }
         log.info("projection {}: rebuilt version {} caught up at {}, swapping it in", projection, row.building(),

@@ -193,7 +193,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
             catchUp.requestStop();
             return;
         }
-        catchUp = new CatchUp(behind, new PollingEventSource(storage, properties.pollInterval()), tokenStore,
+        catchUp = new CatchUp(behind, new PollingEventSource(storage, properties.pollInterval()), catalog, tokenStore,
                 transactionManager, properties.catchUpBatchSize(), 2 * properties.pollInterval().toMillis(),
                 Counter.builder("finflow.projection.catch-up.events")
                         .description("events read once for all the versions a catch-up brought up to the store")
@@ -222,6 +222,9 @@ public final class ProjectionProcessors implements SmartLifecycle {
     private void start(Projection projection, TableSet tables) {
         String name = tables.processorName();
         if (!running.containsKey(name)) {
+            // A rebuild fills its tables without secondary indexes; a catch-up builds them when it ends, this
+            // when a version is too close to the store's head for one (or a catch-up stopped early).
+            catalog.completeIndexes(tables);
             int segments = segments(projection);
             instances.register(name, segments);
             ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
