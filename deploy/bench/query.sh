@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
-# Query-side benchmark (issue 3): projections build and rebuild rate next to a plain SELECT scan, live lag,
-# holdings latency. Uses the PostgreSQL at 127.0.0.1:5432 (user postgres) unless PGHOST/PGPORT/PGUSER say otherwise.
+# Query-side benchmark (issue 15): rebuild rate next to a plain SELECT scan, live lag through the command side's
+# HTTP API, holdings read latency. Uses the PostgreSQL at 127.0.0.1:5432 (user postgres) unless PGHOST/PGPORT/PGUSER
+# say otherwise.
 #
 #   deploy/bench/query.sh                       # 1,000,000 events, 1,000 accounts + one with 10,000 transactions
 #   EVENTS=200000 LAG_SECONDS=20 deploy/bench/query.sh
 #
-# Creates a fresh database finflow_qbench (BENCH_DB), starts query-side.jar once to create the schemas, stops it, writes the
-# events straight into the event store, starts query-side again (it builds every projection from zero), then
-# measures: a SELECT scan of the event table (the ceiling), a rebuild of all projections beside live, projection
-# lag while events are appended at a steady rate, and GET holdings latency at a fixed rate. Drops the database.
+# Creates a fresh database finflow_qbench (BENCH_DB), starts query-side.jar once to create the schemas, stops it,
+# writes the events straight into the event store, starts query-side again (it builds every projection from zero),
+# then measures: a SELECT scan of the event table (the ceiling); a rebuild of all projections at once beside live,
+# from the first request to the last swap, then `verify` of each; the lag from each write's 2xx answer to the
+# slowest projection's applied position while the command side (started for this) takes deposits at LAG_RATE
+# per second over HTTP for LAG_SECONDS; GET holdings latency, open loop, at RATE per second. Drops the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-finflow_qbench}
 LOG=/tmp/finflow-bench-$DB-query-side.log
+COMMAND_LOG=/tmp/finflow-bench-$DB-command-side.log
 PORT=${BENCH_PORT:-18182}
+COMMAND_PORT=${BENCH_COMMAND_PORT:-18183}
 URL="http://localhost:$PORT"
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER&reWriteBatchedInserts=true"
 BENCH="java -jar deploy/bench/target/finflow-bench.jar"
-[ -f query-side/target/query-side.jar ] && [ -f deploy/bench/target/finflow-bench.jar ] \
-  || mvn -q -B -DskipTests -pl query-side,deploy/bench -am package
+[ -f query-side/target/query-side.jar ] && [ -f command-side/target/command-side.jar ] \
+  && [ -f deploy/bench/target/finflow-bench.jar ] || mvn -q -B -DskipTests -pl query-side,command-side,deploy/bench -am package
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" -c "create database $DB" postgres
 . deploy/bench/auth.sh && bench_auth_start "jdbc:postgresql://$PGHOST:$PGPORT/$DB" && trap bench_auth_stop EXIT
 
-SERVICE=
+SERVICE=; COMMAND=
 start() {
   SERVER_PORT=$PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" FINFLOW_DB_USER="$PGUSER" \
     java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >> $LOG 2>&1 &
@@ -38,6 +43,26 @@ start() {
 stop() {
   if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
   SERVICE=
+  if [ -n "$COMMAND" ]; then kill "$COMMAND" 2>/dev/null || true; wait "$COMMAND" 2>/dev/null || true; fi
+  COMMAND=
+}
+start_command_side() {
+  SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$COMMAND_PORT FINFLOW_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    FINFLOW_DB_USER="$PGUSER" java ${COMMAND_SIDE_JAVA_OPTS:-} -jar command-side/target/command-side.jar > $COMMAND_LOG 2>&1 &
+  COMMAND=$!
+  for _ in $(seq 180); do
+    kill -0 "$COMMAND" 2>/dev/null || { echo "command-side exited, see $COMMAND_LOG"; exit 1; }
+    curl -sf "127.0.0.1:$COMMAND_PORT/actuator/health" >/dev/null && break; sleep 1
+  done
+  # Its own processors (transfers, splits) read the whole store once at first start: the lag is measured after.
+  local body
+  for _ in $(seq 600); do
+    body=$(curl -sf -H "Authorization: Bearer $FINFLOW_TOKEN" "127.0.0.1:$COMMAND_PORT/api/v1/admin/processors" || true)
+    if [ -n "$body" ] && [ "$(echo "$body" | grep -o '"position":-\?[0-9]*,"head":-\?[0-9]*' \
+         | awk -F'[:,]' '$2 < $4' | wc -l)" = 0 ]; then return; fi
+    sleep 1
+  done
+  echo "command-side's processors did not catch up, see $COMMAND_LOG"; exit 1
 }
 trap 'stop; bench_auth_stop; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB with (force)" postgres' EXIT
 caught_up() {
@@ -56,16 +81,20 @@ start; stop
 echo "load before: $(uptime)"
 $BENCH query-generate --jdbc "$JDBC" --events "${EVENTS:-1000000}" --accounts "${ACCOUNTS:-1000}" --big "${BIG:-10000}"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "vacuum analyze events.domain_event_entry" "$DB"
+started=$SECONDS
 start
-took=$(caught_up)
-echo "initial build: all projections from zero at start-up took ${took} s (see rebuild for the measured rate)"
+caught_up > /dev/null
+echo "initial build: all projections from zero at start-up: $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -tAc \
+  "select count(*) from events.domain_event_entry" "$DB") events in $((SECONDS - started)) s (start-up included)"
 $BENCH query-scan --jdbc "$JDBC"
 echo "load: $(uptime)"
 $BENCH query-rebuild --url "$URL"
 caught_up > /dev/null
 echo "load: $(uptime)"
-$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor holdings
-$BENCH query-lag --jdbc "$JDBC" --rate "${LAG_RATE:-200}" --seconds "${LAG_SECONDS:-30}" --processor audit
+start_command_side
+$BENCH query-lag --command-url "http://127.0.0.1:$COMMAND_PORT" --jdbc "$JDBC" --rate "${LAG_RATE:-200}" \
+  --seconds "${LAG_SECONDS:-300}"
+kill "$COMMAND"; wait "$COMMAND" 2>/dev/null || true; COMMAND=
 echo "load: $(uptime)"
 # Warm-up (not reported): JIT, connection pools.
 $BENCH query-holdings --url "$URL" --rate 50 --seconds 20 --accounts "${ACCOUNTS:-1000}" > /dev/null

@@ -22,7 +22,7 @@ public final class BenchMain {
             case "query-generate" -> LedgerEventGenerator.run(Options.parse(rest));
             case "query-scan" -> QueryBench.scan(Options.parse(rest));
             case "query-rebuild" -> QueryBench.rebuild(Options.parse(rest));
-            case "query-lag" -> QueryBench.lag(Options.parse(rest));
+            case "query-lag" -> HttpLagBench.run(Options.parse(rest));
             case "query-holdings" -> QueryBench.holdings(Options.parse(rest));
             case "balances" -> BalancesBench.run(Options.parse(rest));
             case "detection" -> DetectionBench.run(Options.parse(rest));

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -14,17 +13,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Query-side measurements (issue 3) against a running query side and its database:
  * {@code scan} (a plain SELECT over the event table: the ceiling), {@code rebuild} (all projections from the first
- * event, in events/s), {@code lag} (projection lag while events are appended at a steady rate) and
- * {@code holdings} (GET holdings latency at a fixed request rate, current and as of a date).
+ * event, in events/s), and {@code holdings} (GET holdings latency at a fixed request rate, current and as of a date).
  */
 final class QueryBench {
 
@@ -59,8 +54,9 @@ final class QueryBench {
     static void rebuild(Options options) throws Exception {
         String url = options.get("url", "http://localhost:8082");
         HttpClient http = HttpClient.newHttpClient();
-        List<String> names = List.of(options.get("projections", "audit,holdings,monthly-balances,transactions")
-                .split(","));
+        // All the query side's projections unless named.
+        List<String> names = options.get("projections", "").isBlank() ? names(http, url)
+                : List.of(options.get("projections", "").split(","));
         List<Integer> before = new ArrayList<>();
         for (String name : names) {
             before.add(version(http, url, name));
@@ -86,36 +82,33 @@ final class QueryBench {
             }
         }
         double all = (System.nanoTime() - started) / 1e9;
-        System.out.printf("rebuild: all %d projections at once: %,d events in %.1f s = %,.0f events/s per projection,"
-                + " %,.0f projected events/s in total%n", names.size(), head, all, head / all, names.size() * head / all);
+        System.out.printf("rebuild: all %d projections at once, from the first POST to the last swap: %,d store events"
+                + " in %.1f s = %,.0f store events/s%n", names.size(), head, all, head / all);
+        // The rebuilt copies must equal the store: verify folds the events again and lists every difference.
+        for (String name : names) {
+            String verification = get(http, url + "/api/v1/admin/projections/" + name + "/verify");
+            Matcher checked = Pattern.compile("\"facts\":(\\d+)").matcher(verification);
+            System.out.printf("verify after the rebuild: %-17s %s%n", name, checked.find()
+                    ? checked.group(1) + " facts checked, " + occurrences(verification, "\"problem\":")
+                    + " differences" : verification.substring(0, Math.min(300, verification.length())));
+        }
     }
 
-    static void lag(Options options) throws Exception {
-        String jdbc = options.get("jdbc", "");
-        int rate = options.getInt("rate", 200);
-        int seconds = options.getInt("seconds", 30);
-        String processor = options.get("processor", "holdings");
-        try (Connection writer = DriverManager.getConnection(jdbc); Connection reader = DriverManager.getConnection(jdbc)) {
-            LagProbe probe = new LagProbe(writer, reader, processor);
-            ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor();
-            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-            tick.scheduleAtFixedRate(() -> probe.write(), 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-            while (System.nanoTime() < deadline) {
-                probe.observe();
-                Thread.sleep(2);
-            }
-            tick.shutdown();
-            tick.awaitTermination(5, TimeUnit.SECONDS);
-            long settle = System.nanoTime() + 10_000_000_000L;
-            while (probe.pending() > 0 && System.nanoTime() < settle) {
-                probe.observe();
-                Thread.sleep(2);
-            }
-            long[] lags = probe.lags();
-            System.out.printf("lag: %s, %d events/s for %d s: %,d events, lag p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    processor, rate, seconds, lags.length, LatencyRecorder.percentileMillis(lags, 50),
-                    LatencyRecorder.percentileMillis(lags, 99), LatencyRecorder.percentileMillis(lags, 100));
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
         }
+        return count;
+    }
+
+    private static List<String> names(HttpClient http, String url) throws Exception {
+        List<String> names = new ArrayList<>();
+        Matcher m = STATUS.matcher(get(http, url + "/api/v1/admin/projections"));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     static void holdings(Options options) throws Exception {

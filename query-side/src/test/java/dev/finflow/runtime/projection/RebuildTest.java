@@ -86,6 +86,7 @@ class RebuildTest {
             http.post().uri("/api/v1/admin/projections/{name}/swap", name).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.activeVersion").isEqualTo(live.get(name) + 1)
                     .jsonPath("$.state").isEqualTo("LIVE");
+            assertThat(catalog.indexesComplete(catalog.tableSet(name, live.get(name) + 1))).as(name).isTrue();
         }
         assertThat(holdings("r-1")).isEqualTo(served).contains("8686.20");
         String oldHistory = catalog.tableSet("holdings", live.get("holdings")).name("holding_history");
@@ -188,12 +189,12 @@ class RebuildTest {
                 .returnResult().getResponseBody());
     }
 
-    private int active(String name) {
+    int active(String name) {
         return jdbc.queryForObject("select active_version from query.projection_version where name = ?",
                 Integer.class, name);
     }
 
-    private long applied(String name, int version) {
+    long applied(String name, int version) {
         return TokenPositions.appliedThrough(jdbc.queryForList("select token from query.token_entry where "
                 + "processor_name = ?", String.class, TableSet.processorName(name, version)));
     }

@@ -72,14 +72,26 @@ final class ProjectionInvoker implements EventHandlerInvoker {
             root.onPrepareCommit(unit -> flush(events));
             return events;
         });
-        // A type this version does not know may be one the projection reads after an upgrade: it becomes a letter.
-        if (projection.handles(event.getPayloadType()) || event.getPayloadType() == UnknownSerializedType.class) {
+        if (takes(event)) {
             batch.add(event);
         }
     }
 
-    /** Applies the batch in a span of the (first) trace its events carry, so it joins the commands' traces. */
-    private void flush(List<EventMessage<?>> events) {
+    /**
+     * Whether the projection reads {@code event} (a type this version does not know may be one it reads after an
+     * upgrade: it becomes a letter). A marker never.
+     */
+    boolean takes(EventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        return !HolesSkipped.class.equals(type)
+                && (projection.handles(type) || type == UnknownSerializedType.class);
+    }
+
+    /**
+     * Applies {@code events} (all taken) in the caller's transaction, in a span of the (first) trace they carry so
+     * it joins the commands' traces; an event that fails becomes a dead letter.
+     */
+    void flush(List<EventMessage<?>> events) {
         if (!events.isEmpty()) {
             tracing.inSpan("project " + projection.name(), events,
                     () -> applied.increment(deadLetters.applyOrDeadLetter(events, apply)));

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,7 +59,8 @@ public final class ProjectionMonitor {
         return head == null ? -1 : head;
     }
 
-    void observe(ProjectionCatalog catalog, Set<String> running) {
+    /** Reads every processor's applied position from the stored tokens (processor name to position). */
+    Map<String, Long> readPositions() {
         Map<String, List<String>> tokens = new HashMap<>();
         jdbc.query("select processor_name, token from query.token_entry", rs -> {
             tokens.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
@@ -68,6 +68,11 @@ public final class ProjectionMonitor {
         Map<String, Long> applied = new HashMap<>();
         tokens.forEach((processor, list) -> applied.put(processor, TokenPositions.appliedThrough(list)));
         positions = applied;
+        return applied;
+    }
+
+    void observe(ProjectionCatalog catalog) {
+        readPositions();
         long head = head();
         Map<String, Long> letters = deadLetters.counts();
         Instant now = Instant.now();
@@ -110,7 +115,7 @@ public final class ProjectionMonitor {
         }
         long built = positionOf(projection, row.building());
         long live = positionOf(projection, row.active());
-        if (built < live) {
+        if (built < live || !catalog.indexesComplete(catalog.tableSet(projection, row.building()))) {
             return false;
         }
         log.info("projection {}: rebuilt version {} caught up at {}, swapping it in", projection, row.building(),

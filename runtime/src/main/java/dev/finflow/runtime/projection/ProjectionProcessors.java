@@ -1,6 +1,7 @@
 package dev.finflow.runtime.projection;
 
 import dev.finflow.runtime.store.PollingEventSource;
+import dev.finflow.runtime.store.TokenPositions;
 import dev.finflow.runtime.observability.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * rebuild, the one being built), and keeps that set in line with {@code projection_version} by re-reading it every
  * {@code reconcile-interval}. Each processor has its own token, its own threads and reads the store through a
  * {@link PollingEventSource}. Instances that run side by side take a fair share of the segments each.
+ * <p>
+ * A version that is far behind the store before its processor starts (a rebuild, a first start on a large store)
+ * is first caught up by a {@link CatchUp}, which reads the store once for all such versions; its processor starts
+ * from where that left it.
  */
 public final class ProjectionProcessors implements SmartLifecycle {
 
@@ -45,6 +52,7 @@ public final class ProjectionProcessors implements SmartLifecycle {
     private final Instances instances;
     private final EventTracing tracing;
     private final Map<String, Running> running = new HashMap<>();
+    private CatchUp catchUp;
     private ScheduledExecutorService reconciler;
     private volatile boolean started;
 
@@ -84,6 +92,9 @@ public final class ProjectionProcessors implements SmartLifecycle {
         started = false;
         if (reconciler != null) {
             reconciler.shutdownNow();
+        }
+        if (catchUp != null) {
+            catchUp.stop(30, TimeUnit.SECONDS);
         }
         // All at once: one after another, shutting down took the sum of every processor's shutdown.
         Map<String, CompletableFuture<Void>> stopping = new HashMap<>();
@@ -136,38 +147,93 @@ public final class ProjectionProcessors implements SmartLifecycle {
         int liveInstances = instances.heartbeat();
         catalog.refresh();
         catalog.dropRetired((int) properties.retiredGrace().toSeconds());
+        Map<String, Long> positions = monitor.readPositions();
+        long head = monitor.head();
+        Set<String> catchingUp = catchUp == null || catchUp.finished() ? Set.of() : Set.copyOf(catchUp.members());
         Set<String> wanted = new HashSet<>();
+        List<CatchUp.Candidate> behind = new ArrayList<>();
         for (Projection projection : catalog.projections()) {
             catalog.versions(projection.name()).ifPresent(row -> {
-                wanted.add(startIfMissing(projection, row.active()));
-                if (row.building() != null) {
-                    wanted.add(startIfMissing(projection, row.building()));
+                List<Integer> versions = row.building() == null ? List.of(row.active())
+                        : List.of(row.active(), row.building());
+                for (int version : versions) {
+                    TableSet tables = catalog.tableSet(projection.name(), version);
+                    String name = tables.processorName();
+                    wanted.add(name);
+                    if (catchingUp.contains(name)) {
+                        continue;
+                    }
+                    if (!running.containsKey(name)
+                            && head - positions.getOrDefault(name, TokenPositions.NONE) > properties.catchUpBehind()) {
+                        behind.add(new CatchUp.Candidate(tables, invoker(projection, tables),
+                                projection.needsGlobalOrder(), segments(projection)));
+                    } else {
+                        start(projection, tables);
+                    }
                 }
             });
         }
         running.keySet().stream().filter(name -> !wanted.contains(name)).toList().forEach(this::stopProcessor);
-        monitor.observe(catalog, running.keySet());
+        catchUp(behind, catchingUp);
+        monitor.observe(catalog);
         monitor.swapCaughtUpRebuilds(catalog);
         running.values().forEach(run -> instances.shareOut(run.processor(), run.segments(), liveInstances));
     }
 
-    private String startIfMissing(Projection projection, int version) {
-        TableSet tables = catalog.tableSet(projection.name(), version);
+    /**
+     * Catches up the versions far behind in one read; while another catch-up runs, asks it to stop after its
+     * chunk, so that the next reconciliation reads once for all of them. A version this instance cannot claim
+     * (another instance holds it) starts its processor.
+     */
+    private void catchUp(List<CatchUp.Candidate> behind, Set<String> catchingUp) {
+        if (behind.isEmpty()) {
+            return;
+        }
+        if (!catchingUp.isEmpty()) {
+            catchUp.requestStop();
+            return;
+        }
+        catchUp = new CatchUp(behind, new PollingEventSource(storage, properties.pollInterval()), catalog, tokenStore,
+                transactionManager, properties.catchUpBatchSize(), 2 * properties.pollInterval().toMillis(),
+                Counter.builder("finflow.projection.catch-up.events")
+                        .description("events read once for all the versions a catch-up brought up to the store")
+                        .register(meters));
+        Set<String> taken = Set.copyOf(catchUp.members());
+        log.info("catching up {} in one read of the store", taken);
+        for (CatchUp.Candidate candidate : behind) {
+            if (!taken.contains(candidate.tables().processorName())) {
+                catalog.projection(candidate.tables().projection()).ifPresent(p -> start(p, candidate.tables()));
+            }
+        }
+    }
+
+    private int segments(Projection projection) {
+        return projection.needsGlobalOrder() ? 1 : properties.segments();
+    }
+
+    private ProjectionInvoker invoker(Projection projection, TableSet tables) {
+        Counter applied = Counter.builder("finflow.projection.events.applied")
+                .description("events applied by a projection").tag("projection", projection.name())
+                .register(meters);
+        return new ProjectionInvoker(projection, tables, deadLetters.of(tables), deadLetters.applier(tables), applied,
+                tracing);
+    }
+
+    private void start(Projection projection, TableSet tables) {
         String name = tables.processorName();
         if (!running.containsKey(name)) {
-            int segments = projection.needsGlobalOrder() ? 1 : properties.segments();
+            // A rebuild fills its tables without secondary indexes; a catch-up builds them when it ends, this
+            // when a version is too close to the store's head for one (or a catch-up stopped early).
+            catalog.completeIndexes(tables);
+            int segments = segments(projection);
             instances.register(name, segments);
             ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
                     new CustomizableThreadFactory("projection-" + name + "-coordinator-"));
             ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments,
                     new CustomizableThreadFactory("projection-" + name + "-worker-"));
-            Counter applied = Counter.builder("finflow.projection.events.applied")
-                    .description("events applied by a projection").tag("projection", projection.name())
-                    .register(meters);
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(name)
-                    .eventHandlerInvoker(new ProjectionInvoker(projection, tables,
-                            deadLetters.of(tables), deadLetters.applier(tables), applied, tracing))
+                    .eventHandlerInvoker(invoker(projection, tables))
                     .messageSource(new PollingEventSource(storage, properties.pollInterval()))
                     .tokenStore(tokenStore)
                     .transactionManager(transactionManager)
@@ -187,7 +253,6 @@ public final class ProjectionProcessors implements SmartLifecycle {
             running.put(name, new Running(tables, processor, segments, coordinator, workers));
             log.info("projection processor {} started ({} segments)", name, segments);
         }
-        return name;
     }
 
     private void stopProcessor(String name) {

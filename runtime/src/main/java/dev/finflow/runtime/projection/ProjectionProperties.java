@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param instanceTimeout   an instance silent this long no longer counts when segments are shared out
  * @param stallTimeout      a projection that applies nothing this long while events wait is stalled (readiness
  *                          DOWN)
+ * @param catchUpBehind     a version not running yet that is more events than this behind the store (a rebuild, a
+ *                          first start) is caught up by one shared read of the store ({@link CatchUp}) before its
+ *                          processor starts
+ * @param catchUpBatchSize  most events a catch-up applies in one transaction per version
  */
 @ConfigurationProperties("finflow.query.projections")
 public record ProjectionProperties(@DefaultValue("2") int segments,
@@ -24,5 +28,7 @@ public record ProjectionProperties(@DefaultValue("2") int segments,
                                    @DefaultValue("500ms") Duration reconcileInterval,
                                    @DefaultValue("10s") Duration retiredGrace,
                                    @DefaultValue("5s") Duration instanceTimeout,
-                                   @DefaultValue("2m") Duration stallTimeout) {
+                                   @DefaultValue("2m") Duration stallTimeout,
+                                   @DefaultValue("5000") long catchUpBehind,
+                                   @DefaultValue("5000") int catchUpBatchSize) {
 }

@@ -128,6 +128,9 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(String.class)
+                // Events per read of the store (Axon's default is 100): a processor that is behind reads fewer,
+                // larger batches.
+                .batchSize(1000)
                 // Gaps close on the high-water mark only (see BufferingEventStorageEngine): never by age or count.
                 .gapTimeout(Integer.MAX_VALUE)
                 .gapCleaningThreshold(Integer.MAX_VALUE)

@@ -72,6 +72,31 @@ class PollingEventSourceTest {
     }
 
     @Test
+    void aStreamBehindReadsBatchAfterBatchWithoutWaitingForTheInterval() throws Exception {
+        for (int i = 0; i < 350; i++) {
+            if (i == 150) {
+                // A hole (an index taken by a transaction that rolled back): the engine's read of 100 indexes
+                // then finds 99 events and ends its stream there.
+                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                    statement.execute("select nextval('events.domain_event_entry_global_index_seq')");
+                }
+            }
+            append("a", i, "event " + i);
+        }
+        PollingEventSource source = new PollingEventSource(storage, Duration.ofSeconds(30));
+
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+            int seen = 0;
+            // A read that found events reads on at once: a zero timeout sees all, not wait 30 s after the hole.
+            while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                stream.nextAvailable();
+                seen++;
+            }
+            assertThat(seen).isEqualTo(350);
+        }
+    }
+
+    @Test
     void readsAgainOnlyAfterTheIntervalSoAZeroTimeoutCheckDoesNotQueryEveryTime() throws InterruptedException {
         PollingEventSource source = new PollingEventSource(storage, Duration.ofSeconds(30));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {

@@ -1,0 +1,149 @@
+package dev.finflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read-side lag as a user meets it: deposits are written open-loop at a fixed rate through the command side's HTTP
+ * API (its commit lanes commit them out of order), and each one's lag runs from the moment its 2xx answer arrives
+ * until the slowest of the query side's projections has applied through the position that answer named (read from
+ * the projections' stored tokens every few milliseconds).
+ */
+final class HttpLagBench {
+
+    private static final Pattern POSITION = Pattern.compile("\"position\":(\\d+)");
+    private static final Pattern INDEX = Pattern.compile("\"index\":(\\d+)");
+    private static final Pattern GAPS = Pattern.compile("\"gaps\":\\[([^]]*)]");
+    private static final String OPENED = "2024-01-02";
+
+    private HttpLagBench() {
+    }
+
+    static void run(Options options) throws Exception {
+        String url = options.get("command-url", "http://127.0.0.1:8081");
+        String jdbc = options.get("jdbc", "");
+        int rate = options.getInt("rate", 200);
+        int seconds = options.getInt("seconds", 300);
+        int accounts = options.getInt("accounts", 50);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (int a = 0; a < accounts; a++) {
+            send(http, url + "/api/v1/accounts", "{\"accountId\":\"lag-" + run + "-" + a
+                    + "\",\"name\":\"Lag\",\"currency\":\"EUR\",\"openedOn\":\"" + OPENED + "\"}");
+        }
+        ConcurrentSkipListMap<Long, Long> answered = new ConcurrentSkipListMap<>();
+        LatencyRecorder lags = new LatencyRecorder();
+        LatencyRecorder writes = new LatencyRecorder();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor();
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
+        tick.scheduleAtFixedRate(() -> {
+            long n = sent.getAndIncrement();
+            String body = "{\"transactionId\":\"d" + n + "\",\"type\":\"DEPOSIT\",\"amount\":1.00,\"currency\":\"EUR\","
+                    + "\"date\":\"2024-06-03\"}";
+            long t0 = System.nanoTime();
+            http.sendAsync(request(url + "/api/v1/accounts/lag-" + run + "-" + (n % accounts) + "/transactions", body),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                Matcher position = response == null ? null : POSITION.matcher(response.body());
+                if (error != null || response.statusCode() / 100 != 2 || !position.find()) {
+                    failed.incrementAndGet();
+                    return;
+                }
+                writes.record(now - t0);
+                answered.merge(Long.parseLong(position.group(1)), now, Math::min);
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        try (Connection reader = DriverManager.getConnection(jdbc)) {
+            while (System.nanoTime() < deadline) {
+                observe(reader, answered, lags);
+                Thread.sleep(2);
+            }
+            tick.shutdown();
+            tick.awaitTermination(5, TimeUnit.SECONDS);
+            long settle = System.nanoTime() + 15_000_000_000L;
+            while (!answered.isEmpty() && System.nanoTime() < settle) {
+                observe(reader, answered, lags);
+                Thread.sleep(2);
+            }
+        }
+        long[] sorted = LatencyRecorder.merged(List.of(lags));
+        long[] written = LatencyRecorder.merged(List.of(writes));
+        System.out.printf("lag over HTTP: %d deposits/s through the command side for %d s: %,d answered 2xx (%d "
+                        + "failed, %d never applied within 15 s), write p50 %.1f ms p99 %.1f ms; lag from 2xx to the "
+                        + "slowest projection's appliedThrough p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                rate, seconds, written.length, failed.get(), answered.size(),
+                LatencyRecorder.percentileMillis(written, 50), LatencyRecorder.percentileMillis(written, 99),
+                LatencyRecorder.percentileMillis(sorted, 50), LatencyRecorder.percentileMillis(sorted, 99),
+                LatencyRecorder.percentileMillis(sorted, 100));
+    }
+
+    /** Records the lag of every answered write the slowest live projection has now applied. */
+    private static void observe(Connection reader, ConcurrentSkipListMap<Long, Long> answered, LatencyRecorder lags)
+            throws Exception {
+        long slowest = Long.MAX_VALUE;
+        List<String> processors = new ArrayList<>();
+        try (PreparedStatement query = reader.prepareStatement("select t.processor_name, t.token from query.token_entry "
+                + "t join query.projection_version v on t.processor_name = v.name || '@v' || v.active_version");
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                processors.add(rs.getString(1));
+                slowest = Math.min(slowest, appliedThrough(rs.getString(2)));
+            }
+        }
+        if (processors.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        Map<Long, Long> done = answered.headMap(slowest, true);
+        done.values().forEach(at -> lags.record(Math.max(0, now - at)));
+        done.clear();
+    }
+
+    private static long appliedThrough(String token) {
+        if (token == null) {
+            return -1;
+        }
+        Matcher index = INDEX.matcher(token);
+        long through = index.find() ? Long.parseLong(index.group(1)) : -1;
+        Matcher gaps = GAPS.matcher(token);
+        if (gaps.find() && !gaps.group(1).isBlank()) {
+            for (String gap : gaps.group(1).split(",")) {
+                through = Math.min(through, Long.parseLong(gap.trim()) - 1);
+            }
+        }
+        return through;
+    }
+
+    private static HttpRequest request(String uri, String json) {
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", BenchAuth.header())
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static void send(HttpClient http, String uri, String json) throws Exception {
+        HttpResponse<String> response = http.send(request(uri, json), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
