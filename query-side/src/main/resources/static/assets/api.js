@@ -44,7 +44,27 @@ async function answer(response) {
   return body;
 }
 
+/**
+ * ECharts (the global {@code echarts}), once its script has run: it loads beside the modules (async in the shell),
+ * so a page starts its reads without waiting for it and awaits it only to draw. (Its script element is not called
+ * "echarts": an element's id is also a global name, which window.echarts would find before ECharts had run.)
+ */
+export const charts = new Promise((resolve, reject) => {
+  if (window.echarts) {
+    resolve(window.echarts);
+    return;
+  }
+  const script = document.getElementById('chart-library');
+  script.addEventListener('load', () => resolve(window.echarts));
+  script.addEventListener('error', () => reject(new Error('the chart library could not be loaded')));
+});
+
 export async function get(path) {
+  const early = window.finflowEarly && window.finflowEarly[path]; // started by the shell (index.html), used once
+  if (early) {
+    delete window.finflowEarly[path];
+    return answer(await early);
+  }
   return answer(await fetch(path, { headers: { Accept: 'application/json' } }));
 }
 

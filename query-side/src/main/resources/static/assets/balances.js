@@ -1,6 +1,6 @@
 // Monthly balances of one account, one asset at a time: opening, inflows, outflows and closing per month, a line of
 // the closings, every closing linked to its lineage (the events of that month's row).
-import { get, h, withQuery } from './api.js';
+import { get, h, withQuery, charts } from './api.js';
 import { accountTabs, notReadable, showLineage } from './portfolio.js';
 
 async function allMonths(accountId, asset) {
@@ -49,6 +49,7 @@ export async function balances(main, session, accountId, query) {
     event.preventDefault();
     showLineage(link.getAttribute('href'), link.dataset.lineage);
   });
+  await charts;
   const chart = echarts.init(document.getElementById('balance-chart'));
   // Numbers only to place the line; the tooltip shows the API's text.
   chart.setOption({

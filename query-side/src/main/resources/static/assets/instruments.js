@@ -2,7 +2,7 @@
 // FLAGGED bars, splits and dividends marked and the newest forecasts overlaid with their intervals, the findings,
 // quarantined bars and a few features listed. The chart's container carries what it drew as data attributes
 // (data-series, data-actions, data-forecasts: the APIs' exact text), so a test can check them against the APIs.
-import { get, h, withQuery, Problem } from './api.js';
+import { get, h, withQuery, Problem, charts } from './api.js';
 import { forecastSection, featureSection, overlay } from './forecasts.js';
 
 export async function instruments(main) {
@@ -35,7 +35,8 @@ function optional(promise) {
 
 /**
  * The chart's reads, started by the shell while the session is still being asked for (the page is drawn only
- * for a signed-in user; a refused read is then never looked at).
+ * for a signed-in user; a refused read is then never looked at). The bars and actions were usually asked for
+ * earlier still, by the shell's inline script (index.html), with the same paths.
  */
 export function instrumentReads(symbol, query) {
   const api = `/api/v1/instruments/${encodeURIComponent(symbol)}`;
@@ -87,7 +88,7 @@ export async function instrument(main, session, symbol, query, reads = instrumen
     </div>` : '<p class="hint">None: every bar passed the quality rules.</p>'}
     <div id="quality-section"><h2>Data quality</h2><p class="hint">Reading the verdicts…</p></div>
     <h2>Features</h2><div id="features"><p class="hint">Asking the ml-projector…</p></div>`;
-  const chart = bars.length ? draw(document.getElementById('chart'), bars, actions) : null;
+  const chart = bars.length ? draw(document.getElementById('chart'), bars, actions, await charts) : null;
   document.getElementById('quality-section').innerHTML = qualitySection(
     await get(`${api}/quality?verdict=REJECTED&limit=1000`));
   // The newest feature rows: the last ten bars' dates are known now.
@@ -129,7 +130,7 @@ function qualitySection(quality) {
 }
 
 /** The candles, the flagged bars pinned and each split or dividend a vertical line at its first trading day. */
-function draw(box, bars, actions) {
+function draw(box, bars, actions, echarts) {
   const series = bars.map((b) => ({ date: b.date, open: b.open, high: b.high, low: b.low, close: b.close,
     verdict: b.verdict }));
   const dates = series.map((b) => b.date);

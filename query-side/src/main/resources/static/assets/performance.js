@@ -1,7 +1,7 @@
 // An account's value over time with its time- and money-weighted returns, and its allocation, in a chosen base
 // currency (GET /performance). Every figure shown is the API's exact text; the charts place numbers made from it,
 // and expose the API's series as text in data-series so that a test can compare them with the API.
-import { get, h, withQuery } from './api.js';
+import { get, h, withQuery, charts } from './api.js';
 
 const PERIODS = [['start', 'From'], ['startValue', 'Value then'], ['endValue', 'Value now'], ['netFlows', 'Net flows'],
   ['twr', 'Time-weighted %'], ['mwr', 'Money-weighted %'], ['mwrAnnualized', 'Money-weighted, a year %']];
@@ -38,6 +38,7 @@ export async function showPerformance(accountId, params) {
     <div id="allocation-chart" class="chart small" role="img" aria-label="Allocation by holding"></div>
     ${allocationTable('allocation-assets', 'Holding', p.byAsset)}
     ${allocationTable('allocation-currencies', 'Currency', p.byCurrency, ['value', 'percent', 'status'])}`;
+  await charts;
   drawValue(p);
   drawAllocation(p);
   box.dataset.ready = 'true';

@@ -106,16 +106,22 @@ function wireRecordForm(accountId, refresh) {
   showFields();
   wireForm(form, 'transactionId', `/bff/command/api/v1/accounts/${encodeURIComponent(accountId)}/transactions`,
     async (recorded) => {
-      document.getElementById('status').textContent = `Recorded ${recorded.transactionId} (${recorded.status}).`;
       showFields();
-      await refresh(recorded.position);
+      try {
+        await refresh(recorded.position);
+      } finally { // said once the list shows it (or could not be read again)
+        document.getElementById('status').textContent = `Recorded ${recorded.transactionId} (${recorded.status}).`;
+      }
     });
 }
 
 function wireTransferForm(refresh) {
   wireForm(document.getElementById('transfer'), 'transferId', '/bff/command/api/v1/transfers', async (sent) => {
-    document.getElementById('status').textContent = `Sent transfer ${sent.transactionId} (${sent.status}).`;
-    await refresh(sent.position);
+    try {
+      await refresh(sent.position);
+    } finally { // said once the list shows it (or could not be read again)
+      document.getElementById('status').textContent = `Sent transfer ${sent.transactionId} (${sent.status}).`;
+    }
   });
 }
 
@@ -165,16 +171,27 @@ function showError(form, field, text) {
 }
 
 /** Newest first; "Older" pages on with the cursor, keeping the date filter. */
+/** What each list box shows now: a refresh that would draw the same again leaves it (and an open reversal form) be. */
+const shown = new WeakMap();
+
 function renderList(accountId, page, owner, cursor, filter) {
   const box = document.getElementById('list');
+  const html = listHtml(accountId, page, owner, cursor, filter);
+  if (shown.get(box) === html) return; // the holdings stream's first event, say: the page has just read this list
+  shown.set(box, html);
+  box.innerHTML = html;
+  box.querySelectorAll('[data-reverse]').forEach((button) => button.addEventListener('click',
+    () => reversalForm(accountId, button)));
+}
+
+function listHtml(accountId, page, owner, cursor, filter) {
   const id = encodeURIComponent(accountId);
   if (!page.items.length) {
-    box.innerHTML = `<div class="empty" id="no-transactions"><p>${cursor ? 'No more transactions.'
+    return `<div class="empty" id="no-transactions"><p>${cursor ? 'No more transactions.'
       : `No transactions yet.${owner ? ' Record a deposit with the form above.' : ''}`}</p></div>`;
-    return;
   }
   const ref = (tx) => (tx ? `<a href="#tx-${h(tx)}">${h(tx)}</a>` : '');
-  box.innerHTML = `<div class="scroll" tabindex="0"><table id="transactions-table"><thead><tr><th>Id</th><th>Date</th>
+  return `<div class="scroll" tabindex="0"><table id="transactions-table"><thead><tr><th>Id</th><th>Date</th>
     <th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Amount</th><th>Currency</th>
     <th>Reverses</th><th>Reversed by</th><th>Memo</th><th>By</th>${owner ? '<th></th>' : ''}</tr></thead>
     <tbody>${page.items.map((tx) => `<tr id="tx-${h(tx.transactionId)}" data-transaction-id="${h(tx.transactionId)}">
@@ -187,8 +204,6 @@ function renderList(accountId, page, owner, cursor, filter) {
     <p class="toolbar">${cursor ? `<a href="${h(withQuery(`/transactions/${id}`, filter))}">Newest</a>` : ''}
     ${page.nextCursor ? `<a id="next-page" href="${h(withQuery(`/transactions/${id}`, { ...filter,
       cursor: page.nextCursor }))}">Older</a>` : ''}</p>`;
-  box.querySelectorAll('[data-reverse]').forEach((button) => button.addEventListener('click',
-    () => reversalForm(accountId, button)));
 }
 
 function reversalForm(accountId, button) {
