@@ -35,6 +35,12 @@ class AuditProjection implements Projection {
         return List.of(EVENTS);
     }
 
+    /** Rows are only inserted (the primary key settles redelivery): a rebuild builds its five indexes at the end. */
+    @Override
+    public List<String> appendOnlyTables() {
+        return List.of(EVENTS);
+    }
+
     @Override
     public boolean handles(Class<?> payloadType) {
         return true;

@@ -56,6 +56,7 @@ final class CatchUp {
     private final Future<?> run;
     private final Counter read;
     private volatile boolean stopRequested;
+    private volatile long readingNanos;
 
     /** One version being caught up: its processor's name, invoker and the token of each of its segments. */
     private static final class Member {
@@ -65,6 +66,7 @@ final class CatchUp {
         final Segment[] segments;
         final TrackingToken[] tokens;
         volatile boolean failed;
+        volatile long applyingNanos;
 
         Member(TableSet tables, ProjectionInvoker invoker, boolean globalOrder, int segmentCount) {
             this.tables = tables;
@@ -212,8 +214,10 @@ final class CatchUp {
             members.forEach(this::release);
             threads.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
-            log.info("catch-up of {}: {} events in {} s ({} events/s)", members(), events,
-                    String.format("%.1f", seconds), String.format("%.0f", events / Math.max(seconds, 1e-3)));
+            log.info("catch-up of {}: {} events in {} s ({} events/s); reading {} s, applying (s) {}", members(),
+                    events, String.format("%.1f", seconds), String.format("%.0f", events / Math.max(seconds, 1e-3)),
+                    String.format("%.1f", readingNanos / 1e9), members.stream().map(member -> member.name() + " "
+                            + String.format("%.1f", member.applyingNanos / 1e9)).toList());
         }
     }
 
@@ -225,12 +229,14 @@ final class CatchUp {
         try {
             while (true) {
                 List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
+                long started = System.nanoTime();
                 while (!stopRequested && chunk.size() < chunkSize
                         && stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     deserialize(event);
                     chunk.add(event);
                 }
+                readingNanos += System.nanoTime() - started;
                 if (chunk.isEmpty()) {
                     chunks.put(chunk);
                     return;
@@ -288,6 +294,15 @@ final class CatchUp {
      * processor goes on from its stored tokens.
      */
     private void apply(Member member, List<TrackedEventMessage<?>> chunk, TrackingToken last) {
+        long started = System.nanoTime();
+        try {
+            applyTimed(member, chunk, last);
+        } finally {
+            member.applyingNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void applyTimed(Member member, List<TrackedEventMessage<?>> chunk, TrackingToken last) {
         TrackingToken[] tokens = member.tokens.clone();
         List<List<Long>> filled = new ArrayList<>();
         for (int segment = 0; segment < tokens.length; segment++) {

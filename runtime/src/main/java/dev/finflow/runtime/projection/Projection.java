@@ -37,6 +37,15 @@ public interface Projection {
         return false;
     }
 
+    /**
+     * Tables that {@link #apply} only appends to and never reads or updates by a secondary index. A rebuild fills
+     * them without their secondary indexes and builds those once it has caught up, which costs about half as much.
+     * A table the writes look things up in must not be listed: without its indexes every batch would scan it.
+     */
+    default List<String> appendOnlyTables() {
+        return List.of();
+    }
+
     /** True for the event types this projection reads; the others are skipped (their position still counts). */
     boolean handles(Class<?> payloadType);
 
