@@ -30,13 +30,28 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends a JSON POST and returns the status code, having read the whole response. */
     int post(String path, String json) throws IOException {
+        send(path, json);
+        return readResponse(null);
+    }
+
+    /** Sends a JSON POST; answers the status and the body (a response of known length). */
+    Response postForBody(String path, String json) throws IOException {
+        send(path, json);
+        byte[][] body = new byte[1][];
+        int status = readResponse(body);
+        return new Response(status, body[0] == null ? "" : new String(body[0], StandardCharsets.UTF_8));
+    }
+
+    record Response(int status, String body) {
+    }
+
+    private void send(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
                 + "Authorization: " + authorization + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-        return readResponse();
     }
 
     /** Sends a GET and returns the status code, having read the whole response. */
@@ -45,10 +60,11 @@ final class HttpConnection implements AutoCloseable {
                 + authorization + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        return readResponse();
+        return readResponse(null);
     }
 
-    private int readResponse() throws IOException {
+    /** Reads a response; a body of known length goes into {@code keep[0]} when {@code keep} is given. */
+    private int readResponse(byte[][] keep) throws IOException {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;
@@ -66,6 +82,8 @@ final class HttpConnection implements AutoCloseable {
                 skip(size + 2);
             }
             readLine();
+        } else if (length > 0 && keep != null) {
+            keep[0] = in.readNBytes(length);
         } else if (length > 0) {
             skip(length);
         }

@@ -1,20 +1,16 @@
 package dev.finflow.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -43,43 +39,61 @@ final class HttpLagBench {
         int seconds = options.getInt("seconds", 300);
         int accounts = options.getInt("accounts", 50);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        for (int a = 0; a < accounts; a++) {
-            send(http, url + "/api/v1/accounts", "{\"accountId\":\"lag-" + run + "-" + a
-                    + "\",\"name\":\"Lag\",\"currency\":\"EUR\",\"openedOn\":\"" + OPENED + "\"}");
+        URI base = URI.create(url);
+        try (HttpConnection setup = new HttpConnection(base.getHost(), base.getPort())) {
+            for (int a = 0; a < accounts; a++) {
+                int status = setup.post("/api/v1/accounts", "{\"accountId\":\"lag-" + run + "-" + a
+                        + "\",\"name\":\"Lag\",\"currency\":\"EUR\",\"openedOn\":\"" + OPENED + "\"}");
+                if (status != 201) {
+                    throw new IllegalStateException("opening a lag account answered " + status);
+                }
+            }
         }
         ConcurrentSkipListMap<Long, Long> answered = new ConcurrentSkipListMap<>();
         LatencyRecorder lags = new LatencyRecorder();
         LatencyRecorder writes = new LatencyRecorder();
         AtomicLong failed = new AtomicLong();
-        AtomicLong sent = new AtomicLong();
-        ScheduledExecutorService tick = Executors.newSingleThreadScheduledExecutor();
+        // Open loop over a fixed set of keep-alive connections: deposit n is due at start + n / rate (as the
+        // reads' generator, OpenLoop); a slow answer delays those behind it on its connection, none is dropped.
+        int connections = options.getInt("connections", 16);
+        long period = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
         long started = System.nanoTime();
         long deadline = started + seconds * 1_000_000_000L;
-        tick.scheduleAtFixedRate(() -> {
-            long n = sent.getAndIncrement();
-            String body = "{\"transactionId\":\"d" + n + "\",\"type\":\"DEPOSIT\",\"amount\":1.00,\"currency\":\"EUR\","
-                    + "\"date\":\"2024-06-03\"}";
-            long t0 = System.nanoTime();
-            http.sendAsync(request(url + "/api/v1/accounts/lag-" + run + "-" + (n % accounts) + "/transactions", body),
-                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                Matcher position = response == null ? null : POSITION.matcher(response.body());
-                if (error != null || response.statusCode() / 100 != 2 || !position.find()) {
-                    failed.incrementAndGet();
-                    return;
+        ExecutorService clients = Executors.newFixedThreadPool(connections);
+        for (int c = 0; c < connections; c++) {
+            int client = c;
+            clients.submit(() -> {
+                try (HttpConnection connection = new HttpConnection(base.getHost(), base.getPort())) {
+                    for (long n = client; n < total; n += connections) {
+                        long wait = started + n * period - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        long t0 = System.nanoTime();
+                        HttpConnection.Response response = connection.postForBody("/api/v1/accounts/lag-" + run + "-"
+                                + (n % accounts) + "/transactions", "{\"transactionId\":\"d" + n + "\",\"type\":"
+                                + "\"DEPOSIT\",\"amount\":1.00,\"currency\":\"EUR\",\"date\":\"2024-06-03\"}");
+                        long now = System.nanoTime();
+                        Matcher position = POSITION.matcher(response.body());
+                        if (response.status() / 100 != 2 || !position.find()) {
+                            failed.incrementAndGet();
+                            continue;
+                        }
+                        writes.record(now - t0);
+                        answered.merge(Long.parseLong(position.group(1)), now, Math::min);
+                    }
                 }
-                writes.record(now - t0);
-                answered.merge(Long.parseLong(position.group(1)), now, Math::min);
+                return null;
             });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        }
+        clients.shutdown();
         try (Connection reader = DriverManager.getConnection(jdbc)) {
             while (System.nanoTime() < deadline) {
                 observe(reader, answered, lags);
                 Thread.sleep(2);
             }
-            tick.shutdown();
-            tick.awaitTermination(5, TimeUnit.SECONDS);
+            clients.awaitTermination(120, TimeUnit.SECONDS);
             long settle = System.nanoTime() + 15_000_000_000L;
             while (!answered.isEmpty() && System.nanoTime() < settle) {
                 observe(reader, answered, lags);
@@ -132,18 +146,5 @@ final class HttpLagBench {
             }
         }
         return through;
-    }
-
-    private static HttpRequest request(String uri, String json) {
-        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", BenchAuth.header())
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static void send(HttpClient http, String uri, String json) throws Exception {
-        HttpResponse<String> response = http.send(request(uri, json), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }
