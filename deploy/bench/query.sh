@@ -88,9 +88,11 @@ echo "initial build: all projections from zero at start-up: $(psql -h "$PGHOST" 
   "select count(*) from events.domain_event_entry" "$DB") events in $((SECONDS - started)) s (start-up included)"
 $BENCH query-scan --jdbc "$JDBC"
 echo "load: $(uptime)"
-$BENCH query-rebuild --url "$URL"
-caught_up > /dev/null
-echo "load: $(uptime)"
+if [ "${REBUILD:-true}" = true ]; then  # REBUILD=false: only the lag and the reads
+  $BENCH query-rebuild --url "$URL"
+  caught_up > /dev/null
+  echo "load: $(uptime)"
+fi
 start_command_side
 $BENCH query-lag --command-url "http://127.0.0.1:$COMMAND_PORT" --jdbc "$JDBC" --rate "${LAG_RATE:-200}" \
   --seconds "${LAG_SECONDS:-300}"
