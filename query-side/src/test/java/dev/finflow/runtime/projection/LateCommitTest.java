@@ -121,6 +121,57 @@ class LateCommitTest {
         assertThat(balance("hole-1")).isEqualTo("100.00");
     }
 
+    @Test
+    void aLongTransactionThatTookNoIndexDoesNotHoldAHoleOpen() throws Exception {
+        LedgerScenario scenario = new LedgerScenario(events);
+        scenario.open("long-1", "alice");
+        long opened = scenario.open("long-2", "alice");
+        awaitAll(opened);
+
+        // A transaction that writes elsewhere and stays open (a rebuild's chunk, a migration, a batch job): it
+        // holds a transaction id older than the hole below, but it never took a global index.
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> unrelated = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    jdbc.execute("create table public.long_batch_job (id int)");
+                    jdbc.queryForObject("select pg_current_xact_id()::text", String.class);
+                    writing.countDown();
+                    await(finish);
+                    status.setRollbackOnly();
+                }));
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            CountDownLatch taken = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> rolledBack = CompletableFuture.runAsync(() ->
+                    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        deposit("long-2", "never");
+                        taken.countDown();
+                        await(release);
+                        status.setRollbackOnly();
+                    }));
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            long hole = jdbc.queryForObject("select last_value from events.domain_event_entry_global_index_seq",
+                    Long.class);
+            long written = deposit("long-1", "kept");
+            assertThat(written).isGreaterThan(hole);
+            release.countDown();
+            rolledBack.get(10, TimeUnit.SECONDS);
+
+            long since = System.nanoTime();
+            awaitAll(written);
+            long millis = (System.nanoTime() - since) / 1_000_000;
+            assertThat(millis).as("ms until every projection passed the hole, the long transaction still open")
+                    .isLessThan(1000);
+            assertThat(unrelated).isNotDone();
+            assertThat(balance("long-1")).isEqualTo("100.00");
+        } finally {
+            finish.countDown();
+            unrelated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private long deposit(String account, String transaction) {
         return events.append("Account", account, new CashDepositedEvent(id(account), tx(transaction),
                 eur("100.00"), null, day("2024-01-03"), null,

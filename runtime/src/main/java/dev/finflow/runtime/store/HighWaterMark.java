@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -17,18 +21,20 @@ import java.util.TreeSet;
  * <p>
  * PostgreSQL hands out global indexes when rows are inserted, not when they commit, so a reader can see index
  * 12 before 11. Whether 11 may still come is a fact the database knows: the transaction that took it is either
- * still running or not. Each fence (see {@code V2__high_water_mark.sql}) records the highest index handed out
- * and then takes a transaction id that is newer than every transaction holding one of those indexes (writers take
- * their transaction id before their index). Once PostgreSQL's oldest running transaction is newer than a fence,
- * all of those transactions have ended, and everything a read then does not see up to the fence's index is a hole.
- * Neither a count of later events nor an event's timestamp says this; a long transaction simply holds the mark.
+ * still running or not. Every writer takes a shared advisory lock before its index (see
+ * {@code V3__high_water_writers.sql}), held until its transaction ends. Each fence records the highest index
+ * handed out and then the transactions holding that lock: every transaction that can hold one of those indexes
+ * is among them or has ended. Once none of them holds the lock any more, everything a read then does not see up
+ * to the fence's index is a hole. Neither a count of later events nor an event's timestamp says this; a long
+ * appending transaction simply holds the mark, and no other transaction does (V2's fence waited for the oldest
+ * transaction of the whole cluster, so a long rebuild chunk or an unrelated batch job held every reader).
  * <p>
  * Fences are taken at most once per {@code refreshNanos}, shared by every reader of this process. A value
  * computed before a read is always safe to use for it: the mark only ever moves up.
  */
 final class HighWaterMark {
 
-    private record Fence(long reserved, long fence) {
+    private record Fence(long reserved, Set<String> writers) {
     }
 
     private final DataSource dataSource;
@@ -59,19 +65,45 @@ final class HighWaterMark {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
-            try (ResultSet row = statement.executeQuery(
-                    "select running_xmin, reserved, fence from events.high_water_fence()")) {
+            try (ResultSet row = statement.executeQuery("select reserved, writers from events.high_water_writers()")) {
                 row.next();
-                long runningXmin = row.getLong(1);
-                while (!pending.isEmpty() && pending.peekFirst().fence() < runningXmin) {
-                    settled = Math.max(settled, pending.pollFirst().reserved());
+                long reserved = row.getLong(1);
+                Set<String> writers = new HashSet<>(Arrays.asList((String[]) row.getArray(2).getArray()));
+                settle(writers);
+                if (writers.isEmpty()) {
+                    settled = Math.max(settled, reserved);
+                } else if (!pending.isEmpty() && pending.peekLast().writers().equals(writers)) {
+                    // The same writers still running (a long append): one fence settles when they have ended.
+                    pending.pollLast();
+                    pending.addLast(new Fence(reserved, writers));
+                } else {
+                    pending.addLast(new Fence(reserved, writers));
                 }
-                pending.addLast(new Fence(row.getLong(2), row.getLong(3)));
             }
             lastFence = System.nanoTime();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the event store's high-water mark", e);
         }
+    }
+
+    /**
+     * Settles through the newest pending fence none of whose writers is still among {@code running}. An older
+     * fence's writers that are still running hold a newer fence too, so the fences settle in order.
+     */
+    private void settle(Set<String> running) {
+        Fence newestEnded = null;
+        for (Fence fence : pending) {
+            if (Collections.disjoint(fence.writers(), running)) {
+                newestEnded = fence;
+            }
+        }
+        if (newestEnded == null) {
+            return;
+        }
+        while (pending.peekFirst() != newestEnded) {
+            pending.pollFirst();
+        }
+        settled = Math.max(settled, pending.pollFirst().reserved());
     }
 
     /**
