@@ -14,14 +14,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link of the README and of the pages under docs/ (Markdown links and images) names a file or
+ * Every relative link of the README and of the pages under docs/ (Markdown links, images, HTML images) names a file or
  * folder that exists, so moving a page or a source file cannot leave a dead link behind. Links to the web and
  * anchors within a page are not followed.
  */
 class DocsLinksTest {
 
-    /** {@code [text](target)} and {@code ![alt](target)}; the target ends at a space, a '#' or ')'. */
-    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]*)(#[^)\\s]*)?\\)");
+    /**
+     * {@code [text](target)} and {@code ![alt](target)}, the target ending at a space, a '#' or ')'; and the
+     * {@code src} of an HTML {@code <img>} (the README's thumbnails).
+     */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]*)(#[^)\\s]*)?\\)|<img [^>]*src=\"([^\"#]*)\"");
 
     @Test
     void everyRelativeLinkPointsAtAFileThatExists() throws IOException {
@@ -33,7 +36,7 @@ class DocsLinksTest {
             String text = withoutCodeBlocks(Files.readString(page));
             Matcher link = LINK.matcher(text);
             while (link.find()) {
-                String target = link.group(1);
+                String target = link.group(1) != null ? link.group(1) : link.group(3);
                 if (target.isEmpty() || target.matches("^[a-z]+:.*")) {
                     continue; // an anchor of the same page, or http:, https:, mailto:
                 }
