@@ -91,27 +91,15 @@ class LateCommitTest {
         long opened = scenario.open("hole-2", "alice");
         awaitAll(opened);
 
-        CountDownLatch taken = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> rolledBack = CompletableFuture.runAsync(() ->
-                new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                    deposit("hole-2", "never");
-                    taken.countDown();
-                    await(release);
-                    status.setRollbackOnly();
-                }));
-        assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
-        long hole = jdbc.queryForObject("select last_value from events.domain_event_entry_global_index_seq",
-                Long.class);
+        Hole hole = new Hole("hole-2");
         long written = deposit("hole-1", "kept");
-        assertThat(written).isGreaterThan(hole);
+        assertThat(written).isGreaterThan(hole.index);
         EventAppender.await(() -> rows("hole-1") == 1);
         for (Projection projection : catalog.projections()) {
-            assertThat(appliedThrough(projection)).as(projection.name()).isLessThan(hole);
+            assertThat(appliedThrough(projection)).as(projection.name()).isLessThan(hole.index);
         }
 
-        release.countDown();
-        rolledBack.get(10, TimeUnit.SECONDS);
+        hole.rollBack();
         long since = System.nanoTime();
         awaitAll(written);
         long millis = (System.nanoTime() - since) / 1_000_000;
@@ -142,22 +130,10 @@ class LateCommitTest {
                 }));
         assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
         try {
-            CountDownLatch taken = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> rolledBack = CompletableFuture.runAsync(() ->
-                    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        deposit("long-2", "never");
-                        taken.countDown();
-                        await(release);
-                        status.setRollbackOnly();
-                    }));
-            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
-            long hole = jdbc.queryForObject("select last_value from events.domain_event_entry_global_index_seq",
-                    Long.class);
+            Hole hole = new Hole("long-2");
             long written = deposit("long-1", "kept");
-            assertThat(written).isGreaterThan(hole);
-            release.countDown();
-            rolledBack.get(10, TimeUnit.SECONDS);
+            assertThat(written).isGreaterThan(hole.index);
+            hole.rollBack();
 
             long since = System.nanoTime();
             awaitAll(written);
@@ -169,6 +145,33 @@ class LateCommitTest {
         } finally {
             finish.countDown();
             unrelated.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A deposit whose transaction holds its global index open until {@link #rollBack}: then it is a hole. */
+    private final class Hole {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> writer;
+        private final long index;
+
+        Hole(String account) throws Exception {
+            CountDownLatch taken = new CountDownLatch(1);
+            writer = CompletableFuture.runAsync(() ->
+                    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                        deposit(account, "never");
+                        taken.countDown();
+                        await(release);
+                        status.setRollbackOnly();
+                    }));
+            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            index = jdbc.queryForObject("select last_value from events.domain_event_entry_global_index_seq",
+                    Long.class);
+        }
+
+        void rollBack() throws Exception {
+            release.countDown();
+            writer.get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -60,11 +60,7 @@ class HighWaterMarkTest {
 
     @Test
     void aRolledBackIndexIsAHoleOnceItsWriterHasEnded() throws SQLException {
-        long hole;
-        try (Connection writer = open()) {
-            hole = appendIn(writer, "never");
-            writer.rollback();
-        }
+        long hole = appendRolledBack("never");
         long after = appendCommitted("kept");
         assertThat(settleFor()).isGreaterThanOrEqualTo(after);
         assertThat(mark.holesAmong(new TreeSet<>(List.of(hole)))).containsExactly(hole);
@@ -98,11 +94,7 @@ class HighWaterMarkTest {
         try (Connection other = open(); Statement statement = other.createStatement()) {
             statement.execute("create table public.batch_job (id int)");
             statement.execute("select pg_current_xact_id()");
-            long hole;
-            try (Connection writer = open()) {
-                hole = appendIn(writer, "never");
-                writer.rollback();
-            }
+            long hole = appendRolledBack("never");
             long after = appendCommitted("kept");
             assertThat(settleFor()).isGreaterThanOrEqualTo(after);
             assertThat(mark.holesAmong(new TreeSet<>(List.of(hole)))).containsExactly(hole);
@@ -126,6 +118,14 @@ class HighWaterMarkTest {
         try (Connection connection = open()) {
             long index = appendIn(connection, aggregate);
             connection.commit();
+            return index;
+        }
+    }
+
+    private long appendRolledBack(String aggregate) throws SQLException {
+        try (Connection connection = open()) {
+            long index = appendIn(connection, aggregate);
+            connection.rollback();
             return index;
         }
     }
