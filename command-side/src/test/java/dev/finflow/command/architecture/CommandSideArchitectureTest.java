@@ -103,7 +103,8 @@ class CommandSideArchitectureTest {
      * classes of its own layer only.
      */
     @ArchTest
-    static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAnyPackage("dev.finflow.command.*", "dev.finflow.command.ingestion.*")
+    static final ArchRule flatFeaturesHoldOneLayer = classes()
+            .that().resideInAnyPackage("dev.finflow.command.*", "dev.finflow.command.ingestion.*")
             .should(shareTheirPackageWithTheirOwnLayerOnly());
 
     static Optional<String> layerOf(JavaClass type) {
