@@ -28,7 +28,8 @@ public final class SessionBearer implements ServerAuthenticationConverter {
     private final ServerOAuth2AuthorizedClientRepository sessions;
     private final ReactiveOAuth2AuthorizedClientManager tokens;
 
-    public SessionBearer(ServerOAuth2AuthorizedClientRepository sessions, ReactiveOAuth2AuthorizedClientManager tokens) {
+    public SessionBearer(ServerOAuth2AuthorizedClientRepository sessions,
+                         ReactiveOAuth2AuthorizedClientManager tokens) {
         this.sessions = sessions;
         this.tokens = tokens;
     }

@@ -27,9 +27,10 @@ public final class MonthlyBalances {
     }
 
     @Schema(name = "MonthlyBalance")
-    public record Balance(@Schema(example = "EUR") String asset, @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
-                   @Schema(type = "string", example = "2024-01") YearMonth month, BigDecimal opening,
-                   BigDecimal inflows, BigDecimal outflows, BigDecimal closing) {
+    public record Balance(@Schema(example = "EUR") String asset,
+                          @Schema(allowableValues = {"CASH", "SECURITY"}) String kind,
+                          @Schema(type = "string", example = "2024-01") YearMonth month, BigDecimal opening,
+                          BigDecimal inflows, BigDecimal outflows, BigDecimal closing) {
     }
 
     /** Keyset position in the (asset, month) order: the last row of the previous page. */

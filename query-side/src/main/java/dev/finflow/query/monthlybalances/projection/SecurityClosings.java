@@ -41,7 +41,8 @@ public class SecurityClosings {
     }
 
     /** {@code known}: the holdings as known at that instant (null: as they stand). */
-    public Mono<List<MonthlyBalances.Balance>> rebase(String accountId, List<MonthlyBalances.Balance> page, Instant known) {
+    public Mono<List<MonthlyBalances.Balance>> rebase(String accountId, List<MonthlyBalances.Balance> page,
+                                                      Instant known) {
         Map<String, List<MonthlyBalances.Balance>> securities = new LinkedHashMap<>();
         page.stream().filter(b -> "SECURITY".equals(b.kind()))
                 .forEach(b -> securities.computeIfAbsent(b.asset(), k -> new ArrayList<>()).add(b));
