@@ -5,9 +5,18 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.finflow.ml.MlProjectorApplication;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
 
+import java.util.Optional;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -84,4 +93,42 @@ class ModuleBoundaryTest {
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.ml.(**)")
             .should().beFreeOfCycles().ignoreDependency(IN_ANOTHER_MODULE, DescribedPredicate.alwaysTrue());
+
+    /**
+     * The rule that decides between a flat feature package and inner packages: a feature whose classes are all of
+     * one layer may stay flat (its package-info names the layer); one whose classes span layers is split
+     * ({@code domain}, {@code process}, {@code web}, {@code config}, ...). The layers told apart here are those a
+     * class declares: a web handler ({@code @Controller}/{@code @RestController}), an event handler (an Axon
+     * {@code @EventHandler}) and a {@code @Configuration}. A class directly in a feature package shares it with
+     * classes of its own layer only.
+     */
+    @ArchTest
+    static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAnyPackage("dev.finflow.ml.*")
+            .should(shareTheirPackageWithTheirOwnLayerOnly());
+
+    static Optional<String> layerOf(JavaClass type) {
+        if (type.isAnnotatedWith(Controller.class) || type.isMetaAnnotatedWith(Controller.class)) {
+            return Optional.of("web handler");
+        }
+        if (type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class))) {
+            return Optional.of("event handler");
+        }
+        if (type.isAnnotatedWith(Configuration.class) || type.isMetaAnnotatedWith(Configuration.class)) {
+            return Optional.of("configuration");
+        }
+        return Optional.empty();
+    }
+
+    private static ArchCondition<JavaClass> shareTheirPackageWithTheirOwnLayerOnly() {
+        return new ArchCondition<>("share their package with classes of their own layer only") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                layerOf(type).ifPresent(layer -> type.getPackage().getClasses().stream()
+                        .filter(other -> layerOf(other).filter(otherLayer -> !otherLayer.equals(layer)).isPresent())
+                        .forEach(other -> events.add(SimpleConditionEvent.violated(type, type.getName() + " ("
+                                + layer + ") shares " + type.getPackageName() + " with " + other.getName() + " ("
+                                + layerOf(other).orElseThrow() + "): split the feature into inner packages"))));
+            }
+        };
+    }
 }

@@ -11,7 +11,7 @@ import static dev.finflow.security.AccessRules.names;
 
 /**
  * Who may read what: an account's rows are for owners and viewers (of the accounts granted to them, decided by
- * {@link dev.finflow.query.access.AccountAccess}) and admins, the audit trail for auditors and admins across
+ * {@link dev.finflow.query.access.projection.AccountAccess}) and admins, the audit trail for auditors and admins across
  * accounts and for owners and viewers over their granted accounts, lineage for all of them, market data for
  * everyone signed in, ingestion runs for the operators, projection admin for admins; a projection's
  * {@code verify} also for auditors, who reconcile what users read with the events.

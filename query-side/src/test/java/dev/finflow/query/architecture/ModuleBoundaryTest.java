@@ -1,10 +1,21 @@
 package dev.finflow.query.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.finflow.runtime.projection.Projection;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
 
+import java.util.Optional;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -73,12 +84,74 @@ class ModuleBoundaryTest {
             .should().beFreeOfCycles();
 
     /**
-     * Projections apply events; they know nothing of HTTP. By name, for the features still kept in one package
-     * (the split ones are covered by {@link #onlyTheWebLayerKnowsHttp}).
+     * Projections apply events; they know nothing of HTTP. By name, wherever they sit (every feature with a
+     * projection is split now, so {@link #onlyTheWebLayerKnowsHttp} covers them by package as well).
      */
     @ArchTest
     static final ArchRule projectionsKnowNoHttp = noClasses().that().haveSimpleNameEndingWith("Projection")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                     "org.springframework.web..", "dev.finflow.problems.web..")
             .allowEmptyShould(true);
+
+    /**
+     * The rule that decides between a flat feature package and inner packages: a feature whose classes are all of
+     * one layer may stay flat (its package-info names the layer); one whose classes span layers is split
+     * ({@code projection}, {@code web}, {@code config}, ...). The layers told apart here are those a class declares:
+     * a web handler ({@code @Controller}/{@code @RestController}), an event handler (a {@link Projection} or an Axon
+     * {@code @EventHandler}) and a {@code @Configuration}. A class directly in a feature package shares it with
+     * classes of its own layer only.
+     */
+    @ArchTest
+    static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAPackage("dev.finflow.query.*")
+            .should(shareTheirPackageWithTheirOwnLayerOnly());
+
+    /** A feature's {@code config} package wires the others; nothing uses it. */
+    @ArchTest
+    static final ArchRule nothingUsesTheConfigLayer = noClasses()
+            .that().resideOutsideOfPackage("dev.finflow.query..config..")
+            .should().dependOnClassesThat().resideInAPackage("dev.finflow.query..config..");
+
+    /**
+     * The browser's session (its store, properties, sign-in client, bearer and revocation) is used by the bff's
+     * wiring and endpoints and uses neither; the endpoints do not reach into the wiring.
+     */
+    @ArchTest
+    static final ArchRule bffSessionKnowsNoOuterLayer = noClasses()
+            .that().resideInAPackage("dev.finflow.query.bff.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.finflow.query.bff.web..",
+                    "dev.finflow.query.bff.config..");
+
+    /** Valuing reads other features' read models; like a projection, it knows nothing of HTTP. */
+    @ArchTest
+    static final ArchRule pricingKnowsNoHttp = noClasses()
+            .that().resideInAPackage("dev.finflow.query..pricing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                    "org.springframework.web..", "dev.finflow.problems.web..");
+
+    static Optional<String> layerOf(JavaClass type) {
+        if (type.isAnnotatedWith(Controller.class) || type.isMetaAnnotatedWith(Controller.class)) {
+            return Optional.of("web handler");
+        }
+        if (type.isAssignableTo(Projection.class) || type.getMethods().stream()
+                .anyMatch(method -> method.isAnnotatedWith(EventHandler.class))) {
+            return Optional.of("event handler");
+        }
+        if (type.isAnnotatedWith(Configuration.class) || type.isMetaAnnotatedWith(Configuration.class)) {
+            return Optional.of("configuration");
+        }
+        return Optional.empty();
+    }
+
+    private static ArchCondition<JavaClass> shareTheirPackageWithTheirOwnLayerOnly() {
+        return new ArchCondition<>("share their package with classes of their own layer only") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                layerOf(type).ifPresent(layer -> type.getPackage().getClasses().stream()
+                        .filter(other -> layerOf(other).filter(otherLayer -> !otherLayer.equals(layer)).isPresent())
+                        .forEach(other -> events.add(SimpleConditionEvent.violated(type, type.getName() + " ("
+                                + layer + ") shares " + type.getPackageName() + " with " + other.getName() + " ("
+                                + layerOf(other).orElseThrow() + "): split the feature into inner packages"))));
+            }
+        };
+    }
 }

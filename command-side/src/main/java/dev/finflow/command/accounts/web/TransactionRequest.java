@@ -32,7 +32,7 @@ import static dev.finflow.command.api.Fields.required;
  * price, currency (fee optional, in the same currency). {@code fxRate} (account currency per unit of
  * {@code currency}) is needed when the currency is not the account's. {@code date} defaults to today.
  */
-public record TransactionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "tx-1")
+record TransactionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "tx-1")
                                  @JsonDeserialize(using = StrictText.class) String transactionId,
                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                          allowableValues = {"DEPOSIT", "WITHDRAWAL", "BUY", "SELL", "DIVIDEND", "FEE"})

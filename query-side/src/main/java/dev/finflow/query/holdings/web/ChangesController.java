@@ -3,7 +3,7 @@ package dev.finflow.query.holdings.web;
 import dev.finflow.query.holdings.projection.HoldingsProjection;
 import dev.finflow.query.holdings.projection.HoldingsQueries;
 import dev.finflow.problems.openapi.Raises;
-import dev.finflow.query.access.AccountAccess;
+import dev.finflow.query.access.projection.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;

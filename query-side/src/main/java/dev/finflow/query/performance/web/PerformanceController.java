@@ -7,7 +7,7 @@ import dev.finflow.query.performance.domain.ValueHistory;
 import dev.finflow.problems.RequestRule;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.problems.openapi.Raises;
-import dev.finflow.query.access.AccountAccess;
+import dev.finflow.query.access.projection.AccountAccess;
 import dev.finflow.query.api.Params;
 import dev.finflow.query.api.ReadYourWrites;
 import dev.finflow.query.bars.projection.BarsReader;

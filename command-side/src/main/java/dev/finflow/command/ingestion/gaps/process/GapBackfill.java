@@ -25,7 +25,7 @@ import java.util.Map;
  * while a gap a provider could not fill is tried again the next day.
  */
 @Component
-public class GapBackfill {
+class GapBackfill {
 
     private final StoredBarDates stored;
     private final RegisteredCalendars calendars;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     symbol's exchange calendar ({@code dev.finflow.events.calendar})
  */
 @ConfigurationProperties("finflow.ingestion.gaps")
-public record GapProperties(boolean enabled, String cron, int lookbackDays) {
+record GapProperties(boolean enabled, String cron, int lookbackDays) {
 
     public GapProperties {
         cron = cron == null ? "0 0 6 * * *" : cron;

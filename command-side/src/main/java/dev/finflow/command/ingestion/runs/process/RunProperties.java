@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param commandTimeout how long one command to the write model may take
  */
 @ConfigurationProperties("finflow.ingestion.runs")
-public record RunProperties(int concurrency, int batchSize, Duration commandTimeout, Retry retry, Webhook webhook) {
+record RunProperties(int concurrency, int batchSize, Duration commandTimeout, Retry retry, Webhook webhook) {
 
     public static final int MAX_BATCH = 10_000;
 

@@ -1,0 +1,4 @@
+/**
+ * The dashboard's pages: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.dashboard.web;

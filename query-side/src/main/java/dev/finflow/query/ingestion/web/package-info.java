@@ -1,0 +1,4 @@
+/**
+ * The ingestion run endpoints: the outermost layer, used by nothing else.
+ */
+package dev.finflow.query.ingestion.web;
