@@ -1,20 +1,13 @@
 package dev.finflow.command.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.finflow.testing.FlatFeatures;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Controller;
 
-import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -105,31 +98,5 @@ class CommandSideArchitectureTest {
     @ArchTest
     static final ArchRule flatFeaturesHoldOneLayer = classes()
             .that().resideInAnyPackage("dev.finflow.command.*", "dev.finflow.command.ingestion.*")
-            .should(shareTheirPackageWithTheirOwnLayerOnly());
-
-    static Optional<String> layerOf(JavaClass type) {
-        if (type.isAnnotatedWith(Controller.class) || type.isMetaAnnotatedWith(Controller.class)) {
-            return Optional.of("web handler");
-        }
-        if (type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class))) {
-            return Optional.of("event handler");
-        }
-        if (type.isAnnotatedWith(Configuration.class) || type.isMetaAnnotatedWith(Configuration.class)) {
-            return Optional.of("configuration");
-        }
-        return Optional.empty();
-    }
-
-    private static ArchCondition<JavaClass> shareTheirPackageWithTheirOwnLayerOnly() {
-        return new ArchCondition<>("share their package with classes of their own layer only") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                layerOf(type).ifPresent(layer -> type.getPackage().getClasses().stream()
-                        .filter(other -> layerOf(other).filter(otherLayer -> !otherLayer.equals(layer)).isPresent())
-                        .forEach(other -> events.add(SimpleConditionEvent.violated(type, type.getName() + " ("
-                                + layer + ") shares " + type.getPackageName() + " with " + other.getName() + " ("
-                                + layerOf(other).orElseThrow() + "): split the feature into inner packages"))));
-            }
-        };
-    }
+            .should(FlatFeatures.holdOneLayer());
 }

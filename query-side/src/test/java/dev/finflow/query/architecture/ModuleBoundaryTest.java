@@ -1,19 +1,12 @@
 package dev.finflow.query.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.finflow.runtime.projection.Projection;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Controller;
+import dev.finflow.testing.FlatFeatures;
 
-import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -103,7 +96,7 @@ class ModuleBoundaryTest {
      */
     @ArchTest
     static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAPackage("dev.finflow.query.*")
-            .should(shareTheirPackageWithTheirOwnLayerOnly());
+            .should(FlatFeatures.holdOneLayer(type -> type.isAssignableTo(Projection.class)));
 
     /** A feature's {@code config} package wires the others; nothing uses it. */
     @ArchTest
@@ -127,31 +120,4 @@ class ModuleBoundaryTest {
             .that().resideInAPackage("dev.finflow.query..pricing..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                     "org.springframework.web..", "dev.finflow.problems.web..");
-
-    static Optional<String> layerOf(JavaClass type) {
-        if (type.isAnnotatedWith(Controller.class) || type.isMetaAnnotatedWith(Controller.class)) {
-            return Optional.of("web handler");
-        }
-        if (type.isAssignableTo(Projection.class) || type.getMethods().stream()
-                .anyMatch(method -> method.isAnnotatedWith(EventHandler.class))) {
-            return Optional.of("event handler");
-        }
-        if (type.isAnnotatedWith(Configuration.class) || type.isMetaAnnotatedWith(Configuration.class)) {
-            return Optional.of("configuration");
-        }
-        return Optional.empty();
-    }
-
-    private static ArchCondition<JavaClass> shareTheirPackageWithTheirOwnLayerOnly() {
-        return new ArchCondition<>("share their package with classes of their own layer only") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                layerOf(type).ifPresent(layer -> type.getPackage().getClasses().stream()
-                        .filter(other -> layerOf(other).filter(otherLayer -> !otherLayer.equals(layer)).isPresent())
-                        .forEach(other -> events.add(SimpleConditionEvent.violated(type, type.getName() + " ("
-                                + layer + ") shares " + type.getPackageName() + " with " + other.getName() + " ("
-                                + layerOf(other).orElseThrow() + "): split the feature into inner packages"))));
-            }
-        };
-    }
 }
