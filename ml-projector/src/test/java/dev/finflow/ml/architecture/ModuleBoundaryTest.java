@@ -9,7 +9,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.finflow.ml.MlProjectorApplication;
 import dev.finflow.testing.FlatFeatures;
 
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -88,14 +87,7 @@ class ModuleBoundaryTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.ml.(**)")
             .should().beFreeOfCycles().ignoreDependency(IN_ANOTHER_MODULE, DescribedPredicate.alwaysTrue());
 
-    /**
-     * The rule that decides between a flat feature package and inner packages: a feature whose classes are all of
-     * one layer may stay flat (its package-info names the layer); one whose classes span layers is split
-     * ({@code domain}, {@code process}, {@code web}, {@code config}, ...). The layers told apart here are those a
-     * class declares: a web handler ({@code @Controller}/{@code @RestController}), an event handler (an Axon
-     * {@code @EventHandler}) and a {@code @Configuration}. A class directly in a feature package shares it with
-     * classes of its own layer only.
-     */
+    /** A flat feature package holds one layer; one that spans layers is split (see {@link FlatFeatures}). */
     @ArchTest
     static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAnyPackage("dev.finflow.ml.*")
             .should(FlatFeatures.holdOneLayer());

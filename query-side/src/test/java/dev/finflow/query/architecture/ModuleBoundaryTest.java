@@ -7,7 +7,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.testing.FlatFeatures;
 
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -56,13 +55,13 @@ class ModuleBoundaryTest {
             .should().dependOnClassesThat().resideInAPackage("dev.finflow.query..web..");
 
     /**
-     * Domain, projection (event handlers, their tables and the readers over them) and process packages know
-     * nothing of HTTP; only a feature's {@code web} package does.
+     * Domain, projection (event handlers, their tables and the readers over them), process and pricing (valuing
+     * over other features' read models) packages know nothing of HTTP; only a feature's {@code web} package does.
      */
     @ArchTest
     static final ArchRule onlyTheWebLayerKnowsHttp = noClasses()
             .that().resideInAnyPackage("dev.finflow.query..domain..", "dev.finflow.query..projection..",
-                    "dev.finflow.query..process..")
+                    "dev.finflow.query..process..", "dev.finflow.query..pricing..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                     "org.springframework.web..", "dev.finflow.problems.web..");
 
@@ -76,24 +75,13 @@ class ModuleBoundaryTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.finflow.query.(**)")
             .should().beFreeOfCycles();
 
-    /**
-     * Projections apply events; they know nothing of HTTP. By name, wherever they sit (every feature with a
-     * projection is split now, so {@link #onlyTheWebLayerKnowsHttp} covers them by package as well).
-     */
+    /** Projections apply events; they know nothing of HTTP. By type, wherever one sits. */
     @ArchTest
-    static final ArchRule projectionsKnowNoHttp = noClasses().that().haveSimpleNameEndingWith("Projection")
+    static final ArchRule projectionsKnowNoHttp = noClasses().that().implement(Projection.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
-                    "org.springframework.web..", "dev.finflow.problems.web..")
-            .allowEmptyShould(true);
+                    "org.springframework.web..", "dev.finflow.problems.web..");
 
-    /**
-     * The rule that decides between a flat feature package and inner packages: a feature whose classes are all of
-     * one layer may stay flat (its package-info names the layer); one whose classes span layers is split
-     * ({@code projection}, {@code web}, {@code config}, ...). The layers told apart here are those a class declares:
-     * a web handler ({@code @Controller}/{@code @RestController}), an event handler (a {@link Projection} or an Axon
-     * {@code @EventHandler}) and a {@code @Configuration}. A class directly in a feature package shares it with
-     * classes of its own layer only.
-     */
+    /** A flat feature package holds one layer; one that spans layers is split (see {@link FlatFeatures}). */
     @ArchTest
     static final ArchRule flatFeaturesHoldOneLayer = classes().that().resideInAPackage("dev.finflow.query.*")
             .should(FlatFeatures.holdOneLayer(type -> type.isAssignableTo(Projection.class)));
@@ -113,11 +101,4 @@ class ModuleBoundaryTest {
             .that().resideInAPackage("dev.finflow.query.bff.session..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.finflow.query.bff.web..",
                     "dev.finflow.query.bff.config..");
-
-    /** Valuing reads other features' read models; like a projection, it knows nothing of HTTP. */
-    @ArchTest
-    static final ArchRule pricingKnowsNoHttp = noClasses()
-            .that().resideInAPackage("dev.finflow.query..pricing..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
-                    "org.springframework.web..", "dev.finflow.problems.web..");
 }

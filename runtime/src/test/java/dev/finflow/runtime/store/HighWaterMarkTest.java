@@ -28,10 +28,7 @@ class HighWaterMarkTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
+        dataSource = TestPools.on(database);
         new SchemaMigrations(dataSource, "high_water_test");
         mark = new HighWaterMark(dataSource, 0);
     }

@@ -33,10 +33,7 @@ class OncePerClusterTest {
     @BeforeAll
     void setUp() {
         database = TestDatabase.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
+        dataSource = TestPools.on(database);
         // The layout of the services' V12__cluster_locks.sql.
         new JdbcTemplate(dataSource).execute("create table cluster_lock (name varchar(64) not null primary key,"
                 + " lock_until timestamp not null, locked_at timestamp not null, locked_by varchar(255) not null)");

@@ -30,10 +30,7 @@ class PollingEventSourceTest {
     @BeforeEach
     void setUp() {
         database = TestDatabase.create();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(database.username());
-        dataSource.setPassword(database.password());
+        dataSource = TestPools.on(database);
         new SchemaMigrations(dataSource, "eventstore_test");
         ConnectionProvider connections = dataSource::getConnection;
         storage = new BufferingEventStorageEngine(JdbcEventStorageEngine.builder()
