@@ -39,9 +39,21 @@ public final class LedgerScenario {
     /** The position each step was stored at, by transaction id (accounts by their id). */
     public final Map<String, Long> positions = new LinkedHashMap<>();
     public final List<Long> all = new ArrayList<>();
+    /** When set, each event is stamped in a later millisecond than the one before (the store's resolution). */
+    private boolean apart;
+    private long lastMillis;
 
     public LedgerScenario(EventAppender events) {
         this.events = events;
+    }
+
+    /**
+     * Stamps every event this scenario records in its own millisecond, so that reads "as known at" each recorded
+     * instant see exactly the events up to it (on a fast machine several would otherwise share one).
+     */
+    public LedgerScenario oneMillisecondApart() {
+        apart = true;
+        return this;
     }
 
     public LedgerScenario run(String a1, String a2) {
@@ -76,7 +88,13 @@ public final class LedgerScenario {
 
     public long record(String aggregate, String step, String principal, Object payload) {
         String type = payload instanceof SplitRecordedEvent ? "Instrument" : "Account";
+        if (apart) {
+            while (System.currentTimeMillis() <= lastMillis) {
+                Thread.onSpinWait();
+            }
+        }
         long position = events.append(type, aggregate, payload, principal, "corr-" + step);
+        lastMillis = System.currentTimeMillis();
         positions.put(step, position);
         all.add(position);
         return position;

@@ -111,7 +111,7 @@ class KnownAtFoldTest {
 
     /** About 130 events over 2024: mostly in date order, some backdated, reversals and splits among them. */
     private LedgerScenario record(Random random) {
-        LedgerScenario ledger = new LedgerScenario(events);
+        LedgerScenario ledger = new LedgerScenario(events).oneMillisecondApart();
         ledger.open(ACCOUNT, "alice");
         LocalDate day = LocalDate.of(2024, 1, 3);
         Map<String, BigDecimal> held = new HashMap<>();
