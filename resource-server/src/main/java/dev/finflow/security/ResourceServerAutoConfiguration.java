@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     ReactiveJwtDecoder finflowJwtDecoder(IdentityProperties identity) {
-        return new IssuerJwtDecoder(identity);
+        return new CachingJwtDecoder(new IssuerJwtDecoder(identity), Clock.systemUTC());
     }
 
     @Bean
