@@ -17,6 +17,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 import java.util.List;
@@ -36,6 +37,17 @@ final class FailureProblems {
 
     FailureProblems(List<FailureTranslator> translators) {
         this.translators = List.copyOf(translators);
+    }
+
+    /**
+     * {@link #answer} for a failure of the request being handled, inside Reactor's {@code handle}: there Reactor
+     * restores the thread-locals the request's Reactor context holds (the correlation id and the current span, so
+     * {@code correlationId}, {@code traceId} and {@code spanId} in the log context), and the error logged for an
+     * unexpected failure can be joined with the request. With {@code spring.reactor.context-propagation: limited}
+     * (the services' setting) {@code handle} and {@code tap} are the only places Reactor restores them.
+     */
+    Mono<ResponseEntity<ProblemDetail>> answerInRequest(Throwable failure) {
+        return Mono.just(failure).handle((it, sink) -> sink.next(answer(it)));
     }
 
     ResponseEntity<ProblemDetail> answer(Throwable failure) {

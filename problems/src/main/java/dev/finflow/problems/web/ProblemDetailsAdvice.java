@@ -6,6 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import reactor.core.publisher.Mono;
 
 /**
  * The one advice of every Finflow service: whatever a handler throws is answered as the RFC 9457 problem of its
@@ -21,8 +22,9 @@ class ProblemDetailsAdvice {
         this.problems = problems;
     }
 
+    /** A {@code Mono}, so that the answer is made in the request's Reactor context (the log line of a 500). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> failed(Exception failure) {
-        return problems.answer(failure);
+    Mono<ResponseEntity<ProblemDetail>> failed(Exception failure) {
+        return problems.answerInRequest(failure);
     }
 }

@@ -33,12 +33,13 @@ final class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        ResponseEntity<ProblemDetail> answer = problems.answer(failure);
-        exchange.getResponse().setStatusCode(answer.getStatusCode());
-        exchange.getResponse().getHeaders().putAll(answer.getHeaders());
-        ProblemDetail body = answer.getBody();
-        body.setInstance(exchange.getRequest().getURI());
-        return write(exchange, body);
+        return problems.answerInRequest(failure).flatMap(answer -> {
+            exchange.getResponse().setStatusCode(answer.getStatusCode());
+            exchange.getResponse().getHeaders().putAll(answer.getHeaders());
+            ProblemDetail body = answer.getBody();
+            body.setInstance(exchange.getRequest().getURI());
+            return write(exchange, body);
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,9 @@ package dev.finflow.runtime.dispatch;
 import dev.finflow.problems.RuleViolation;
 import dev.finflow.runtime.store.BufferingEventStorageEngine;
 import dev.finflow.runtime.observability.EventTracing;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -39,6 +42,7 @@ public class CommandDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
     private static final int ATTEMPTS = 4;
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final CommandGateway gateway;
     private final EventTracing tracing;
@@ -89,9 +93,20 @@ public class CommandDispatcher {
         lanes.forEach(CommitLane::stop);
     }
 
+    /**
+     * The job is made with the subscriber's observation (an HTTP request's) restored from its Reactor context, which
+     * makes the request's span current for {@link #job}: with {@code spring.reactor.context-propagation=limited}
+     * Reactor no longer restores thread-locals on every signal, so this is the one place on the way in that needs
+     * them. A caller outside a reactive chain (a process handling an event, then blocking) has nothing there and
+     * keeps its own current span.
+     */
     private Mono<List<Recorded>> submit(List<?> commands, MetaData metaData, boolean batch) {
-        return Mono.defer(() -> {
-            Job job = job(commands, metaData, batch);
+        return Mono.deferContextual(context -> {
+            Job job;
+            try (ContextSnapshot.Scope restored = SNAPSHOTS.setThreadLocalsFrom(context,
+                    ObservationThreadLocalAccessor.KEY)) {
+                job = job(commands, metaData, batch);
+            }
             lanes.get(Math.floorMod(job.aggregateId.hashCode(), lanes.size())).submit(job);
             // The answer is encoded on the lane's thread: cheaper than another thread hop (measured).
             return Mono.fromFuture(job.result);

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * Gives every HTTP request one correlation id before anything handles it: the {@code X-Correlation-Id} header
  * when the client sent a well-formed one, else a new UUID written into the request (so the command side records
  * that same id on the events the request causes) and echoed in the response. The id travels in the Reactor
- * context, from which context propagation puts it into the MDC of whatever thread logs for the request. A
- * malformed header is left alone for the command API to refuse; it never reaches a log line.
+ * context; where a line is logged for the request with that context restored (Reactor's {@code handle} and
+ * {@code tap}, a {@code ContextSnapshot}), it is in the MDC of the thread that logs. It is not restored on every
+ * signal ({@code spring.reactor.context-propagation: limited}). A malformed header is left alone for the command
+ * API to refuse; it never reaches a log line.
  */
 final class CorrelationWebFilter implements WebFilter, Ordered {
 
