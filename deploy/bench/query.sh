@@ -113,14 +113,17 @@ for variant in "" "--as-of true" "--as-of true --account big-1"; do
     | sed 's/^/warm-up: /'
 done
 READ_WINDOW=$((3 * ${HOLDINGS_SECONDS:-30} + 5))
+checkpoints() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -tAc "select checkpoints_timed + checkpoints_req from
+  pg_stat_bgwriter" "$DB"; }
+CHECKPOINTS=$(checkpoints)
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --accounts "${ACCOUNTS:-1000}"
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --accounts "${ACCOUNTS:-1000}"
 $BENCH query-holdings --url "$URL" --rate "${RATE:-200}" --seconds "${HOLDINGS_SECONDS:-30}" --as-of true --account big-1
 # What PostgreSQL did in the background meanwhile (autovacuum, checkpoints take the same 2 cores as the reads).
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -tAc "select 'background during the reads: ' || coalesce(string_agg(relname
   || ' ' || case when last_autovacuum > now() - interval '$READ_WINDOW seconds' then 'vacuumed+' else '' end
-  || 'analyzed', ', '), 'no autovacuum') || '; checkpoints so far ' || (select checkpoints_timed + checkpoints_req
-  from pg_stat_bgwriter) from pg_stat_user_tables where greatest(last_autovacuum, last_autoanalyze) > now()
+  || 'analyzed', ', '), 'no autovacuum') || '; checkpoints: $(( $(checkpoints) - CHECKPOINTS ))'
+  from pg_stat_user_tables where greatest(last_autovacuum, last_autoanalyze) > now()
   - interval '$READ_WINDOW seconds'" "$DB"
 [ "${MORE_READS:-true}" = true ] || exit 0  # MORE_READS=false: only the three reads of the target
 # "As known at" (issue 14, target p99 < 50 ms at 50 req/s for big-1): a day before big-1's last recorded event,
