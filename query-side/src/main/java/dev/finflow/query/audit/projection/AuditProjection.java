@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finflow.events.MetadataKeys;
 import dev.finflow.events.serialization.EventJson;
+import dev.finflow.runtime.projection.BulkInsert;
 import dev.finflow.runtime.projection.ProjectedEvent;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,26 +48,17 @@ public class AuditProjection implements Projection {
 
     @Override
     public void apply(List<ProjectedEvent> events, TableSet tables, JdbcTemplate jdbc) {
-        jdbc.batchUpdate("insert into " + tables.name(EVENTS) + " (position, event_id, aggregate_id, sequence_number,"
-                        + " event_type, recorded_at, effective_date, principal, correlation_id, causation_id, source,"
-                        + " ingestion_run_id, meta_data, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (position) do nothing", events, events.size(),
-                (statement, event) -> {
-                    statement.setLong(1, event.position());
-                    statement.setString(2, event.eventId());
-                    statement.setString(3, event.aggregateId());
-                    statement.setLong(4, event.sequenceNumber());
-                    statement.setString(5, event.type());
-                    statement.setTimestamp(6, Timestamp.from(event.recordedAt()));
-                    statement.setObject(7, event.effectiveDate(), Types.DATE);
-                    statement.setString(8, event.principal());
-                    statement.setString(9, event.meta(MetadataKeys.CORRELATION_ID));
-                    statement.setString(10, event.meta(MetadataKeys.CAUSATION_ID));
-                    statement.setString(11, event.meta(MetadataKeys.SOURCE));
-                    statement.setString(12, event.meta(MetadataKeys.INGESTION_RUN));
-                    statement.setString(13, json(event.metaData()));
-                    statement.setString(14, json(event.payload()));
-                });
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (ProjectedEvent event : events) {
+            rows.add(new Object[]{event.position(), event.eventId(), event.aggregateId(), event.sequenceNumber(),
+                    event.type(), event.recordedAt(), event.effectiveDate(), event.principal(),
+                    event.meta(MetadataKeys.CORRELATION_ID), event.meta(MetadataKeys.CAUSATION_ID),
+                    event.meta(MetadataKeys.SOURCE), event.meta(MetadataKeys.INGESTION_RUN), json(event.metaData()),
+                    json(event.payload())});
+        }
+        BulkInsert.into(tables.name(EVENTS), "position, event_id, aggregate_id, sequence_number, event_type, "
+                + "recorded_at, effective_date, principal, correlation_id, causation_id, source, ingestion_run_id, "
+                + "meta_data, payload", "(position) do nothing").write(jdbc, rows);
     }
 
     private static String json(Object value) {

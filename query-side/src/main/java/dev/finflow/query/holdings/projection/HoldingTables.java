@@ -2,6 +2,7 @@ package dev.finflow.query.holdings.projection;
 
 import dev.finflow.query.holdings.domain.HoldingState;
 import dev.finflow.query.holdings.domain.Movement;
+import dev.finflow.runtime.projection.BulkInsert;
 import dev.finflow.runtime.projection.TableSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -139,10 +140,9 @@ final class HoldingTables {
                     Date.valueOf(m.date()), m.quantity(), m.amount(), costRemoved.get(m), m.transactionId(),
                     m.reverses(), m.eventId(), m.eventType(), Timestamp.from(m.recordedAt()), m.principal()});
         }
-        jdbc.batchUpdate("insert into " + tables.name(MOVEMENTS) + " (position, leg, account_id, asset, kind, "
-                + "effective_date, quantity, amount, cost_removed, transaction_id, reverses, event_id, event_type, "
-                + "recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict "
-                + "(position, leg) do nothing", rows);
+        BulkInsert.into(tables.name(MOVEMENTS), "position, leg, account_id, asset, kind, effective_date, quantity, "
+                + "amount, cost_removed, transaction_id, reverses, event_id, event_type, recorded_at, principal",
+                "(position, leg) do nothing").write(jdbc, rows);
     }
 
     void updateCostRemoved(Map<Movement, BigDecimal> costRemoved) {
@@ -157,17 +157,15 @@ final class HoldingTables {
     }
 
     void upsertHistory(List<Object[]> rows) {
-        jdbc.batchUpdate("insert into " + tables.name(HISTORY) + " (account_id, asset, effective_date, quantity, "
-                + "cost_basis, realized_pl, last_position) values (?, ?, ?, ?, ?, ?, ?) on conflict (account_id, "
-                + "asset, effective_date) do update set quantity = excluded.quantity, cost_basis = "
-                + "excluded.cost_basis, realized_pl = excluded.realized_pl, last_position = excluded.last_position",
-                rows);
+        BulkInsert.into(tables.name(HISTORY), "account_id, asset, effective_date, quantity, cost_basis, realized_pl, "
+                + "last_position", "(account_id, asset, effective_date) do update set quantity = excluded.quantity, "
+                + "cost_basis = excluded.cost_basis, realized_pl = excluded.realized_pl, last_position = "
+                + "excluded.last_position").write(jdbc, rows);
     }
 
     void upsertKeys(List<Object[]> rows) {
-        jdbc.batchUpdate("insert into " + tables.name(KEYS) + " (account_id, asset, kind, last_position, last_date) "
-                + "values (?, ?, ?, ?, ?) on conflict (account_id, asset) do update set last_position = "
-                + "greatest(" + tables.name(KEYS) + ".last_position, excluded.last_position), last_date = "
-                + "greatest(" + tables.name(KEYS) + ".last_date, excluded.last_date)", rows);
+        BulkInsert.into(tables.name(KEYS), "k", "account_id, asset, kind, last_position, last_date",
+                "(account_id, asset) do update set last_position = greatest(k.last_position, "
+                + "excluded.last_position), last_date = greatest(k.last_date, excluded.last_date)").write(jdbc, rows);
     }
 }

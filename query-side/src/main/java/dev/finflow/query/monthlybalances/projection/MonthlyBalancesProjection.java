@@ -4,6 +4,7 @@ import dev.finflow.events.ledger.AccountOpenedEvent;
 import dev.finflow.events.ledger.Leg;
 import dev.finflow.events.ledger.LedgerTransactionEvent;
 import dev.finflow.events.ledger.LegType;
+import dev.finflow.runtime.projection.BulkInsert;
 import dev.finflow.runtime.projection.ProjectedEvent;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.TableSet;
@@ -92,17 +93,15 @@ public class MonthlyBalancesProjection implements Projection {
         }
         jdbc.batchUpdate("insert into " + tables.name(ACCOUNTS) + " (account_id, position) values (?, ?) "
                 + "on conflict (account_id) do nothing", accounts);
-        jdbc.batchUpdate("insert into " + tables.name(ENTRIES) + " (position, leg, account_id, asset, month, quantity,"
-                + " event_id, event_type, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict "
-                + "(position, leg) do nothing", entries);
-        String table = tables.name(FLOWS);
+        BulkInsert.into(tables.name(ENTRIES), "position, leg, account_id, asset, month, quantity, event_id, "
+                + "event_type, recorded_at, principal", "(position, leg) do nothing").write(jdbc, entries);
         // Events of an account arrive in order, so a batch whose last position a row already has was applied.
-        jdbc.batchUpdate("insert into " + table + " as f (account_id, asset, kind, month, inflows, outflows, "
-                        + "last_position) values (?, ?, ?, ?, ?, ?, ?) on conflict (account_id, asset, month) do update "
-                        + "set inflows = f.inflows + excluded.inflows, outflows = f.outflows + excluded.outflows, "
-                        + "last_position = excluded.last_position where f.last_position < excluded.last_position",
-                flows.entrySet().stream().map(e -> new Object[]{e.getKey().accountId(), e.getKey().asset(),
-                        e.getValue().kind, Date.valueOf(e.getKey().month()), e.getValue().inflows,
+        BulkInsert.into(tables.name(FLOWS), "f", "account_id, asset, kind, month, inflows, outflows, last_position",
+                "(account_id, asset, month) do update set inflows = f.inflows + excluded.inflows, outflows = "
+                        + "f.outflows + excluded.outflows, last_position = excluded.last_position "
+                        + "where f.last_position < excluded.last_position")
+                .write(jdbc, flows.entrySet().stream().map(e -> new Object[]{e.getKey().accountId(),
+                        e.getKey().asset(), e.getValue().kind, Date.valueOf(e.getKey().month()), e.getValue().inflows,
                         e.getValue().outflows, e.getValue().lastPosition}).toList());
     }
 }

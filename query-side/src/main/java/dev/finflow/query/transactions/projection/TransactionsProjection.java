@@ -17,6 +17,7 @@ import dev.finflow.events.ledger.TransferReceivedEvent;
 import dev.finflow.events.ledger.TransferRefundedEvent;
 import dev.finflow.events.ledger.TransferSentEvent;
 import dev.finflow.events.serialization.EventJson;
+import dev.finflow.runtime.projection.BulkInsert;
 import dev.finflow.runtime.projection.ProjectedEvent;
 import dev.finflow.runtime.projection.Projection;
 import dev.finflow.runtime.projection.TableSet;
@@ -77,10 +78,9 @@ public class TransactionsProjection implements Projection {
         }
         jdbc.batchUpdate("insert into " + tables.name(ACCOUNTS) + " (account_id, position) values (?, ?) "
                 + "on conflict (account_id) do nothing", accounts);
-        jdbc.batchUpdate("insert into " + tables.name(TRANSACTIONS) + " (position, account_id, transaction_id, "
-                + "event_type, effective_date, recorded_at, symbol, quantity, amount, currency, counterparty, memo, "
-                + "reverses, legs, principal, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict (position) do nothing", rows);
+        BulkInsert.into(tables.name(TRANSACTIONS), "position, account_id, transaction_id, event_type, "
+                + "effective_date, recorded_at, symbol, quantity, amount, currency, counterparty, memo, reverses, legs, "
+                + "principal, correlation_id", "(position) do nothing").write(jdbc, rows);
         jdbc.batchUpdate("update " + tables.name(TRANSACTIONS) + " set reversed_by = ?, reversed_at = ? where account_id = ? and "
                 + "transaction_id = ?", reversals);
     }

@@ -1,0 +1,148 @@
+package dev.finflow.runtime.projection;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One {@code INSERT ... ON CONFLICT} of many rows, sent through PostgreSQL's {@code COPY}: the rows are copied
+ * into a temporary staging table of the session and inserted from it with a single statement, with the same
+ * conflict clause a row-by-row insert would have. It does what a JDBC batch of the insert does (the same rows,
+ * the same idempotency), at a fraction of the cost on both sides: no parameter binding per value, and one
+ * statement for PostgreSQL to execute instead of one per row. A batch of a thousand rows is about six times
+ * cheaper for PostgreSQL than the batched insert ({@code docs/benchmarks.md}).
+ * <p>
+ * The staging table ({@code pg_temp.<table>_stage}, with the listed columns' types and no constraints) lives as
+ * long as the pooled connection, is emptied after each insert and at every commit, and is never seen by another
+ * session. Runs in the caller's transaction. Values: {@code null}, strings, whole numbers, {@link BigDecimal},
+ * dates ({@link LocalDate}, {@link java.sql.Date}) and instants ({@link Instant}, {@link Timestamp}).
+ */
+public final class BulkInsert {
+
+    private final String table;
+    private final String columns;
+    private final String alias;
+    private final String conflict;
+    private final String stage;
+
+    private BulkInsert(String table, String alias, String columns, String conflict) {
+        this.table = table;
+        this.alias = alias;
+        this.columns = columns;
+        this.conflict = conflict;
+        this.stage = "pg_temp." + table.substring(table.indexOf('.') + 1) + "_stage";
+    }
+
+    /**
+     * An insert into {@code table} (a qualified name from {@link TableSet#name}) of {@code columns} (comma
+     * separated), with {@code conflict}: what follows {@code ON CONFLICT}, e.g. {@code (position) do nothing}.
+     */
+    public static BulkInsert into(String table, String columns, String conflict) {
+        return new BulkInsert(table, null, columns, conflict);
+    }
+
+    /** As {@link #into(String, String, String)}, with an alias the conflict clause uses for the stored row. */
+    public static BulkInsert into(String table, String alias, String columns, String conflict) {
+        return new BulkInsert(table, alias, columns, conflict);
+    }
+
+    /** Inserts {@code rows} (values in the order of the columns); nothing when there are none. */
+    public void write(JdbcTemplate jdbc, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 128);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create temp table if not exists " + stage.substring("pg_temp.".length())
+                        + " on commit delete rows as select " + columns + " from " + table + " with no data");
+                statement.clearWarnings();
+                try {
+                    connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("copy " + stage + " (" + columns + ") from stdin", new StringReader(text.toString()));
+                } catch (IOException e) {
+                    throw new SQLException("could not copy rows into " + stage, e);
+                }
+                statement.executeUpdate("insert into " + table + (alias == null ? "" : " as " + alias) + " ("
+                        + columns + ") select " + columns + " from " + stage + " on conflict " + conflict);
+                statement.execute("delete from " + stage);
+            }
+            return null;
+        });
+    }
+
+    /** A value in COPY's text format: {@code \N} for null, and backslash escapes for what would end a field. */
+    static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String string) {
+            escape(text, string);
+        } else if (value instanceof BigDecimal decimal) {
+            text.append(decimal.toPlainString());
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            text.append(value);
+        } else if (value instanceof java.sql.Date date) {
+            date(text, date.toLocalDate());
+        } else if (value instanceof LocalDate date) {
+            date(text, date);
+        } else if (value instanceof Timestamp timestamp) {
+            instant(text, timestamp.toInstant());
+        } else if (value instanceof Instant instant) {
+            instant(text, instant);
+        } else if (value instanceof Boolean bool) {
+            text.append(bool ? 't' : 'f');
+        } else {
+            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+    }
+
+    private static void escape(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
+    /** ISO dates as PostgreSQL reads them: years past 9999 without ISO's sign, years before 1 as BC. */
+    private static void date(StringBuilder text, LocalDate date) {
+        if (date.getYear() < 1) {
+            text.append(date.withYear(1 - date.getYear())).append(" BC");
+        } else {
+            String iso = date.toString();
+            text.append(iso, iso.charAt(0) == '+' ? 1 : 0, iso.length());
+        }
+    }
+
+    private static void instant(StringBuilder text, Instant instant) {
+        String iso = instant.toString();
+        if (iso.charAt(0) == '-') {
+            throw new IllegalArgumentException("no COPY text for an instant before year 0: " + iso);
+        }
+        text.append(iso, iso.charAt(0) == '+' ? 1 : 0, iso.length());
+    }
+}
