@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -18,9 +19,8 @@ import java.util.List;
  * One {@code INSERT ... ON CONFLICT} of many rows, sent through PostgreSQL's {@code COPY}: the rows are copied
  * into a temporary staging table of the session and inserted from it with a single statement, with the same
  * conflict clause a row-by-row insert would have. It does what a JDBC batch of the insert does (the same rows,
- * the same idempotency), at a fraction of the cost on both sides: no parameter binding per value, and one
- * statement for PostgreSQL to execute instead of one per row. A batch of a thousand rows is about six times
- * cheaper for PostgreSQL than the batched insert ({@code docs/benchmarks.md}).
+ * the same idempotency) for much less CPU on both sides: no parameter binding per value, and one statement for
+ * PostgreSQL to plan and execute instead of one per row or per 128 rows (figures in {@code docs/benchmarks.md}).
  * <p>
  * The staging table ({@code pg_temp.<table>_stage}, with the listed columns' types and no constraints) lives as
  * long as the pooled connection, is emptied after each insert and at every commit, and is never seen by another
@@ -72,22 +72,45 @@ public final class BulkInsert {
             text.append('\n');
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create temp table if not exists " + stage.substring("pg_temp.".length())
-                        + " on commit delete rows as select " + columns + " from " + table + " with no data");
-                statement.clearWarnings();
-                try {
-                    connection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn("copy " + stage + " (" + columns + ") from stdin", new StringReader(text.toString()));
-                } catch (IOException e) {
-                    throw new SQLException("could not copy rows into " + stage, e);
+            // Outside a transaction every statement would commit, and the commit empties the staging table.
+            boolean own = connection.getAutoCommit();
+            if (own) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                copyAndInsert(connection, text.toString());
+                if (own) {
+                    connection.commit();
                 }
-                statement.executeUpdate("insert into " + table + (alias == null ? "" : " as " + alias) + " ("
-                        + columns + ") select " + columns + " from " + stage + " on conflict " + conflict);
-                statement.execute("delete from " + stage);
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    connection.setAutoCommit(true);
+                }
             }
             return null;
         });
+    }
+
+    private void copyAndInsert(Connection connection, String text) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temp table if not exists " + stage.substring("pg_temp.".length())
+                    + " on commit delete rows as select " + columns + " from " + table + " with no data");
+            statement.clearWarnings();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new StringReader(text));
+            } catch (IOException e) {
+                throw new SQLException("could not copy rows into " + stage, e);
+            }
+            statement.executeUpdate("insert into " + table + (alias == null ? "" : " as " + alias) + " (" + columns
+                    + ") select " + columns + " from " + stage + " on conflict " + conflict);
+            statement.execute("delete from " + stage);
+        }
     }
 
     /** A value in COPY's text format: {@code \N} for null, and backslash escapes for what would end a field. */

@@ -1,0 +1,141 @@
+package dev.finflow.runtime.projection;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.finflow.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the rows' COPY stores is what a row-by-row insert would have stored: every kind of value (text that COPY
+ * would read as a field or row end, nulls, big numbers, far dates), the conflict clause, and a staging table that
+ * never lets one write's rows into the next, within a transaction or after a failed one.
+ */
+class BulkInsertTest {
+
+    private static final String COLUMNS = "id, name, amount, day, at, flag";
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transaction;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabase.create();
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(1); // every write on the same session, so its staging table is reused
+        jdbc = new JdbcTemplate(dataSource);
+        transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        jdbc.execute("create schema query");
+        jdbc.execute("create table query.row_v1 (id bigint primary key, name text, amount numeric not null, day date,"
+                + " at timestamptz, flag boolean)");
+        jdbc.execute("create table query.total_v1 (account text primary key, total numeric not null, last bigint)");
+    }
+
+    @AfterEach
+    void tearDown() {
+        dataSource.close();
+        database.close();
+    }
+
+    @Test
+    void storesEveryValueAsTheDatabaseReadsIt() {
+        String awkward = "tab\there, new\nline, return\rand back\\slash, \\N, \\t, ü €, 'quoted' \"twice\"";
+        BigDecimal big = new BigDecimal("123456789012345678901234567890.000000000000000000001");
+        Instant at = Instant.parse("2026-12-07T06:00:00.123456Z");
+        insertRows(List.of(
+                new Object[]{1L, awkward, big, LocalDate.of(2026, 12, 7), at, true},
+                new Object[]{2L, null, new BigDecimal("-1E+3"), java.sql.Date.valueOf("1999-02-28"),
+                        Timestamp.from(at), false},
+                new Object[]{3L, "", BigDecimal.ZERO, LocalDate.of(99999, 1, 1), null, null},
+                new Object[]{4, "before", BigDecimal.ONE, LocalDate.of(0, 3, 1), Instant.parse("+10000-01-01T00:00:00Z"),
+                        null}));
+
+        Map<String, Object> first = row(1);
+        assertThat(first.get("name")).isEqualTo(awkward);
+        assertThat((BigDecimal) first.get("amount")).isEqualByComparingTo(big);
+        assertThat(first.get("day")).isEqualTo(java.sql.Date.valueOf("2026-12-07"));
+        assertThat(((Timestamp) first.get("at")).toInstant()).isEqualTo(at);
+        assertThat(first.get("flag")).isEqualTo(true);
+        Map<String, Object> second = row(2);
+        assertThat(second.get("name")).isNull();
+        assertThat((BigDecimal) second.get("amount")).isEqualByComparingTo("-1000");
+        assertThat(((Timestamp) second.get("at")).toInstant()).isEqualTo(at);
+        assertThat(jdbc.queryForObject("select (name = '' and at is null and flag is null)::text || ' ' || "
+                + "day::text from query.row_v1 where id = 3", String.class)).isEqualTo("true 99999-01-01");
+        assertThat(jdbc.queryForObject("select day::text || ' ' || to_char(at at time zone 'UTC', 'YYYY') from "
+                + "query.row_v1 where id = 4", String.class)).isEqualTo("0001-03-01 BC 10000");
+    }
+
+    @Test
+    void keepsTheConflictClause() {
+        insertRows(List.<Object[]>of(new Object[]{1L, "first", BigDecimal.ONE, null, null, null}));
+        insertRows(List.of(new Object[]{1L, "again", BigDecimal.TEN, null, null, null},
+                new Object[]{2L, "new", BigDecimal.TEN, null, null, null}));
+
+        assertThat(jdbc.queryForList("select name from query.row_v1 order by id", String.class))
+                .containsExactly("first", "new");
+    }
+
+    @Test
+    void eachWriteOfATransactionInsertsOnlyItsOwnRows() {
+        BulkInsert totals = BulkInsert.into("query.total_v1", "t", "account, total, last",
+                "(account) do update set total = t.total + excluded.total, last = excluded.last");
+        transaction.executeWithoutResult(status -> {
+            totals.write(jdbc, List.<Object[]>of(new Object[]{"a", new BigDecimal("5"), 1L}));
+            totals.write(jdbc, List.<Object[]>of(new Object[]{"b", new BigDecimal("7"), 2L}));
+            totals.write(jdbc, List.<Object[]>of(new Object[]{"c", new BigDecimal("1"), 3L}));
+        });
+        totals.write(jdbc, List.<Object[]>of(new Object[]{"a", new BigDecimal("100"), 4L}));
+
+        assertThat(jdbc.queryForList("select account || '=' || total from query.total_v1 order by account",
+                String.class)).containsExactly("a=105", "b=7", "c=1");
+    }
+
+    @Test
+    void aRefusedWriteStoresNothingAndTheNextWriteOnTheSessionIsClean() {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[]{1L, "fine", BigDecimal.ONE, null, null, null});
+        rows.add(new Object[]{2L, "no amount", null, null, null, null});
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> insertRows(rows)))
+                .hasMessageContaining("amount");
+        assertThatThrownBy(() -> insertRows(List.<Object[]>of(new Object[]{3L, "nul\u0000", BigDecimal.ONE, null,
+                null, null}))).hasMessageContaining("0x00");
+        assertThat(jdbc.queryForObject("select count(*) from query.row_v1", Long.class)).isZero();
+
+        insertRows(List.<Object[]>of(new Object[]{4L, "after", BigDecimal.ONE, null, null, null}));
+        assertThat(jdbc.queryForList("select id from query.row_v1", Long.class)).containsExactly(4L);
+    }
+
+    @Test
+    void refusesAValueItCannotWrite() {
+        assertThatThrownBy(() -> insertRows(List.<Object[]>of(new Object[]{1L, new Object(), BigDecimal.ONE, null,
+                null, null}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+    }
+
+    private void insertRows(List<Object[]> rows) {
+        BulkInsert.into("query.row_v1", COLUMNS, "(id) do nothing").write(jdbc, rows);
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.queryForMap("select * from query.row_v1 where id = ?", id);
+    }
+}
