@@ -5,14 +5,17 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -61,8 +64,9 @@ public final class BulkInsert {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 128);
-        for (Object[] row : rows) {
+        StringBuilder text = new StringBuilder(256);
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     text.append('\t');
@@ -70,6 +74,10 @@ public final class BulkInsert {
                 append(text, row[i]);
             }
             text.append('\n');
+            if (r == 0) {
+                // room for rows like the first, up to 16 M characters at once
+                text.ensureCapacity((int) Math.min(16L << 20, (long) text.length() * (rows.size() + rows.size() / 8)));
+            }
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             // Outside a transaction every statement would commit, and the commit empties the staging table.
@@ -103,7 +111,7 @@ public final class BulkInsert {
             statement.clearWarnings();
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new StringReader(text));
+                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new SQLException("could not copy rows into " + stage, e);
             }
@@ -139,7 +147,13 @@ public final class BulkInsert {
     }
 
     private static void escape(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int plain = 0;
+        while (plain < length && !special(value.charAt(plain))) {
+            plain++;
+        }
+        text.append(value, 0, plain); // most values have nothing to escape: one copy
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -151,21 +165,49 @@ public final class BulkInsert {
         }
     }
 
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     /** ISO dates as PostgreSQL reads them: years past 9999 without ISO's sign, years before 1 as BC. */
     private static void date(StringBuilder text, LocalDate date) {
-        if (date.getYear() < 1) {
-            text.append(date.withYear(1 - date.getYear())).append(" BC");
+        int year = date.getYear();
+        if (year < 1) {
+            text.append(date.withYear(1 - year)).append(" BC");
+        } else if (year > 9999) {
+            text.append(date.toString(), 1, date.toString().length()); // without ISO's "+"
         } else {
-            String iso = date.toString();
-            text.append(iso, iso.charAt(0) == '+' ? 1 : 0, iso.length());
+            pad(text, year / 100);
+            pad(text, year % 100);
+            text.append('-');
+            pad(text, date.getMonthValue());
+            text.append('-');
+            pad(text, date.getDayOfMonth());
         }
     }
 
+    /** An instant in UTC, to the microsecond PostgreSQL keeps (it rounds the rest as its own input does). */
     private static void instant(StringBuilder text, Instant instant) {
-        String iso = instant.toString();
-        if (iso.charAt(0) == '-') {
-            throw new IllegalArgumentException("no COPY text for an instant before year 0: " + iso);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 1) {
+            throw new IllegalArgumentException("no COPY text for an instant before year 1: " + instant);
         }
-        text.append(iso, iso.charAt(0) == '+' ? 1 : 0, iso.length());
+        date(text, utc.toLocalDate());
+        text.append(' ');
+        pad(text, utc.getHour());
+        text.append(':');
+        pad(text, utc.getMinute());
+        text.append(':');
+        pad(text, utc.getSecond());
+        int nanos = utc.getNano();
+        if (nanos != 0) {
+            String fraction = Integer.toString(1_000_000_000 + nanos); // 1 and nine digits
+            text.append('.').append(fraction, 1, fraction.length());
+        }
+        text.append("+00");
+    }
+
+    private static void pad(StringBuilder text, int twoDigits) {
+        text.append((char) ('0' + twoDigits / 10)).append((char) ('0' + twoDigits % 10));
     }
 }

@@ -137,8 +137,8 @@ final class HoldingTables {
         List<Object[]> rows = new ArrayList<>(movements.size());
         for (Movement m : movements) {
             rows.add(new Object[]{m.position(), m.leg(), m.accountId(), m.asset(), m.kind().name(),
-                    Date.valueOf(m.date()), m.quantity(), m.amount(), costRemoved.get(m), m.transactionId(),
-                    m.reverses(), m.eventId(), m.eventType(), Timestamp.from(m.recordedAt()), m.principal()});
+                    m.date(), m.quantity(), m.amount(), costRemoved.get(m), m.transactionId(), m.reverses(),
+                    m.eventId(), m.eventType(), m.recordedAt(), m.principal()});
         }
         BulkInsert.into(tables.name(MOVEMENTS), "position, leg, account_id, asset, kind, effective_date, quantity, "
                 + "amount, cost_removed, transaction_id, reverses, event_id, event_type, recorded_at, principal",

@@ -3,7 +3,6 @@ package dev.finflow.query.holdings.projection;
 import dev.finflow.query.holdings.domain.HoldingState;
 import dev.finflow.query.holdings.domain.Movement;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,7 +120,7 @@ final class HoldingTimeline {
         for (Movement m : fresh) {
             HoldingTables.KeyState state = states.get(m.key());
             keys.putIfAbsent(m.key(), new Object[]{m.accountId(), m.asset(), m.kind().name(),
-                    state.state().lastPosition(), Date.valueOf(state.lastDate())});
+                    state.state().lastPosition(), state.lastDate()});
         }
         db.upsertKeys(new ArrayList<>(keys.values()));
     }
@@ -161,7 +160,7 @@ final class HoldingTimeline {
     }
 
     private static Object[] row(Movement.Key key, LocalDate date, HoldingState state) {
-        return new Object[]{key.accountId(), key.asset(), Date.valueOf(date), state.quantity(), state.costBasis(),
+        return new Object[]{key.accountId(), key.asset(), date, state.quantity(), state.costBasis(),
                 state.realizedPl(), state.lastPosition()};
     }
 }

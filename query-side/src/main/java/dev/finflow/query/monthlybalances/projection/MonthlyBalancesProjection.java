@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,9 +83,8 @@ public class MonthlyBalancesProjection implements Projection {
                         flow.outflows = flow.outflows.add(leg.quantity().negate());
                     }
                     flow.lastPosition = event.position();
-                    entries.add(new Object[]{event.position(), i, account, leg.asset(), Date.valueOf(month),
-                            leg.quantity(), event.eventId(), event.type(), Timestamp.from(event.recordedAt()),
-                            event.principal()});
+                    entries.add(new Object[]{event.position(), i, account, leg.asset(), month, leg.quantity(),
+                            event.eventId(), event.type(), event.recordedAt(), event.principal()});
                 }
             }
         }
@@ -101,7 +98,7 @@ public class MonthlyBalancesProjection implements Projection {
                         + "f.outflows + excluded.outflows, last_position = excluded.last_position "
                         + "where f.last_position < excluded.last_position")
                 .write(jdbc, flows.entrySet().stream().map(e -> new Object[]{e.getKey().accountId(),
-                        e.getKey().asset(), e.getValue().kind, Date.valueOf(e.getKey().month()), e.getValue().inflows,
+                        e.getKey().asset(), e.getValue().kind, e.getKey().month(), e.getValue().inflows,
                         e.getValue().outflows, e.getValue().lastPosition}).toList());
     }
 }

@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +125,7 @@ public class TransactionsProjection implements Projection {
             memo = fee.memo();
         }
         return new Object[]{event.position(), tx.accountId().value(), tx.transactionId().value(), event.type(),
-                Date.valueOf(tx.effectiveDate()), Timestamp.from(event.recordedAt()), symbol, quantity, cash, currency,
+                tx.effectiveDate(), event.recordedAt(), symbol, quantity, cash, currency,
                 counterparty, memo, reverses, json(tx.legs()), event.principal(),
                 event.meta(MetadataKeys.CORRELATION_ID)};
     }
