@@ -108,9 +108,11 @@ public final class BufferingEventStorageEngine extends JdbcEventStorageEngine {
         TrackingToken token = Gaps.advance(previousToken, index, settled == null ? 0 : settled);
         SerializedObject<?> metaData = read.getMetaData();
         SerializedObject<?> payload = read.getPayload();
+        // The stored timestamp text as it is: the entry would parse it and format it again.
         return new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(read.getType(),
                 read.getAggregateIdentifier(), read.getSequenceNumber(), read.getEventIdentifier(),
-                read.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
+                readTimeStamp(resultSet, schema().timestampColumn()), payload.getType().getName(),
+                payload.getType().getRevision(),
                 NulText.escape((String) payload.getData()),
                 GlobalIndex.addTo(NulText.escape((String) metaData.getData()), index)));
     }

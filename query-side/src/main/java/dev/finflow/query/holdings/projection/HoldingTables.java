@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -26,6 +29,8 @@ final class HoldingTables {
     static final String HISTORY = "holding_history";
     static final String SPLITS = "holding_split";
     static final List<String> ALL = List.of(ACCOUNTS, KEYS, MOVEMENTS, HISTORY, SPLITS);
+    /** Keys and their dates (three array parameters) as the relation {@code w(account_id, asset, from_date)}. */
+    private static final String WANTED = "unnest(?::text[], ?::text[], ?::date[]) as w(account_id, asset, from_date)";
 
     /** What is stored about a key: its kind, latest date and state, and the last position applied to it. */
     record KeyState(Movement.Kind kind, LocalDate lastDate, HoldingState state) {
@@ -91,24 +96,54 @@ final class HoldingTables {
                 rs.getBigDecimal(5), null, null, null));
     }
 
-    /** The state at the end of the last day before {@code date}. */
-    HoldingState before(Movement.Key key, LocalDate date) {
-        List<HoldingState> rows = jdbc.query("select quantity, cost_basis, realized_pl, last_position from "
-                        + tables.name(HISTORY) + " where account_id = ? and asset = ? and effective_date < ? "
-                        + "order by effective_date desc limit 1",
-                (rs, i) -> new HoldingState(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getLong(4)), key.accountId(), key.asset(), Date.valueOf(date));
-        return rows.isEmpty() ? HoldingState.EMPTY : rows.get(0);
+    /** Per key, the state at the end of the last day before its date (none: the key had nothing before it). */
+    Map<Movement.Key, HoldingState> before(Map<Movement.Key, LocalDate> from) {
+        Map<Movement.Key, HoldingState> states = new HashMap<>();
+        jdbc.query(connection -> keysFrom(connection, "select w.account_id, w.asset, h.quantity, h.cost_basis, "
+                + "h.realized_pl, h.last_position from " + WANTED + " cross join lateral (select quantity, "
+                + "cost_basis, realized_pl, last_position from " + tables.name(HISTORY) + " h where h.account_id = "
+                + "w.account_id and h.asset = w.asset and h.effective_date < w.from_date order by h.effective_date "
+                + "desc limit 1) h", from), rs -> {
+            states.put(new Movement.Key(rs.getString(1), rs.getString(2)), new HoldingState(rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)));
+        });
+        return states;
     }
 
-    List<Movement> movementsFrom(Movement.Key key, LocalDate date) {
-        return jdbc.query("select position, leg, kind, effective_date, quantity, amount, transaction_id, reverses "
-                        + "from " + tables.name(MOVEMENTS) + " where account_id = ? and asset = ? and effective_date "
-                        + ">= ? order by effective_date, position, leg",
-                (rs, i) -> new Movement(rs.getLong(1), rs.getInt(2), key.accountId(), key.asset(),
-                        Movement.Kind.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(), rs.getBigDecimal(5),
-                        rs.getBigDecimal(6), rs.getString(7), rs.getString(8), null, null, null, null),
-                key.accountId(), key.asset(), Date.valueOf(date));
+    /** Per key, its movements from its date on, in the order they apply. */
+    Map<Movement.Key, List<Movement>> movementsFrom(Map<Movement.Key, LocalDate> from) {
+        Map<Movement.Key, List<Movement>> movements = new HashMap<>();
+        jdbc.query(connection -> keysFrom(connection, "select m.account_id, m.asset, m.position, m.leg, m.kind, "
+                + "m.effective_date, m.quantity, m.amount, m.transaction_id, m.reverses from " + WANTED + " join "
+                + tables.name(MOVEMENTS) + " m on m.account_id = w.account_id and m.asset = w.asset and "
+                + "m.effective_date >= w.from_date order by m.effective_date, m.position, m.leg", from), rs -> {
+            Movement.Key key = new Movement.Key(rs.getString(1), rs.getString(2));
+            movements.computeIfAbsent(key, k -> new ArrayList<>()).add(new Movement(rs.getLong(3), rs.getInt(4),
+                    key.accountId(), key.asset(), Movement.Kind.valueOf(rs.getString(5)),
+                    rs.getDate(6).toLocalDate(), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
+                    rs.getString(10), null, null, null, null));
+        });
+        return movements;
+    }
+
+    /** Deletes each key's history from its date on. */
+    void deleteHistoryFrom(Map<Movement.Key, LocalDate> from) {
+        jdbc.update(connection -> keysFrom(connection, "delete from " + tables.name(HISTORY) + " h using " + WANTED
+                + " where h.account_id = w.account_id and h.asset = w.asset and h.effective_date >= w.from_date",
+                from));
+    }
+
+    /** {@code sql} with the keys and their dates bound as {@link #WANTED} needs them. */
+    private static PreparedStatement keysFrom(Connection connection, String sql, Map<Movement.Key, LocalDate> from)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("text", from.keySet().stream().map(Movement.Key::accountId)
+                .toArray()));
+        statement.setArray(2, connection.createArrayOf("text", from.keySet().stream().map(Movement.Key::asset)
+                .toArray()));
+        statement.setArray(3, connection.createArrayOf("text", from.values().stream().map(LocalDate::toString)
+                .toArray()));
+        return statement;
     }
 
     HoldingState.Original original(Movement.Key key, String transactionId) {
@@ -149,11 +184,6 @@ final class HoldingTables {
         jdbc.batchUpdate("update " + tables.name(MOVEMENTS) + " set cost_removed = ? where position = ? and leg = ?",
                 costRemoved.entrySet().stream().map(e -> new Object[]{e.getValue(), e.getKey().position(),
                         e.getKey().leg()}).toList());
-    }
-
-    void deleteHistoryFrom(Movement.Key key, LocalDate date) {
-        jdbc.update("delete from " + tables.name(HISTORY) + " where account_id = ? and asset = ? and "
-                + "effective_date >= ?", key.accountId(), key.asset(), Date.valueOf(date));
     }
 
     void upsertHistory(List<Object[]> rows) {

@@ -101,9 +101,14 @@ final class HoldingTimeline {
         history.clear();
         Map<Movement, BigDecimal> recomputedCost = new HashMap<>();
         Map<Movement.Key, Object[]> keys = new HashMap<>();
+        Map<Movement.Key, HoldingState> before = recompute.isEmpty() ? Map.of() : db.before(recompute);
+        Map<Movement.Key, List<Movement>> movements = recompute.isEmpty() ? Map.of() : db.movementsFrom(recompute);
+        if (!recompute.isEmpty()) {
+            db.deleteHistoryFrom(recompute);
+        }
         recompute.forEach((key, from) -> {
-            db.deleteHistoryFrom(key, from);
-            List<Object[]> rows = recomputeFrom(key, from, recomputedCost);
+            List<Object[]> rows = recomputeFrom(key, from, before.getOrDefault(key, HoldingState.EMPTY),
+                    movements.getOrDefault(key, List.of()), recomputedCost);
             history.addAll(rows);
             if (!rows.isEmpty()) {
                 // The key's latest date is its latest history row, split rows included: a movement dated
@@ -125,11 +130,12 @@ final class HoldingTimeline {
         db.upsertKeys(new ArrayList<>(keys.values()));
     }
 
-    private List<Object[]> recomputeFrom(Movement.Key key, LocalDate from, Map<Movement, BigDecimal> cost) {
+    private List<Object[]> recomputeFrom(Movement.Key key, LocalDate from, HoldingState before,
+                                         List<Movement> movements, Map<Movement, BigDecimal> cost) {
         List<HoldingTables.Split> symbolSplits = splits.getOrDefault(key.asset(), List.of()).stream()
                 .filter(s -> !s.date().isBefore(from)).toList();
         boolean security = states.get(key).kind() == Movement.Kind.SECURITY;
-        TreeMap<LocalDate, HoldingState> rows = HoldingFold.fold(db.before(key, from), db.movementsFrom(key, from),
+        TreeMap<LocalDate, HoldingState> rows = HoldingFold.fold(before, movements,
                 symbolSplits, security, this::reversed, (m, applied) -> {
                     remember(m, applied);
                     if (applied.costRemoved() != null) {
