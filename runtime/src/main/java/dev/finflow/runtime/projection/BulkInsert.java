@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,6 +27,10 @@ import java.util.List;
  * the same idempotency) for much less CPU on both sides: no parameter binding per value, and one statement for
  * PostgreSQL to plan and execute instead of one per row or per 128 rows (figures in {@code docs/benchmarks.md}).
  * <p>
+ * A few rows (fewer than {@value #COPY_FROM}, a live processor's usual batch) go as a JDBC batch of the same
+ * insert instead: the COPY takes three round trips more than the batch, which for a handful of rows costs more
+ * than it saves.
+ * <p>
  * The staging table ({@code pg_temp.<table>_stage}, with the listed columns' types and no constraints) lives as
  * long as the pooled connection, is emptied after each insert and at every commit, and is never seen by another
  * session. Runs in the caller's transaction. Values: {@code null}, strings, whole numbers, {@link BigDecimal},
@@ -32,18 +38,23 @@ import java.util.List;
  */
 public final class BulkInsert {
 
+    /** From this many rows on, the rows go through COPY. */
+    static final int COPY_FROM = 100;
+
     private final String table;
     private final String columns;
     private final String alias;
     private final String conflict;
     private final String stage;
+    private final int copyFrom;
 
-    private BulkInsert(String table, String alias, String columns, String conflict) {
+    private BulkInsert(String table, String alias, String columns, String conflict, int copyFrom) {
         this.table = table;
         this.alias = alias;
         this.columns = columns;
         this.conflict = conflict;
         this.stage = "pg_temp." + table.substring(table.indexOf('.') + 1) + "_stage";
+        this.copyFrom = copyFrom;
     }
 
     /**
@@ -51,17 +62,26 @@ public final class BulkInsert {
      * separated), with {@code conflict}: what follows {@code ON CONFLICT}, e.g. {@code (position) do nothing}.
      */
     public static BulkInsert into(String table, String columns, String conflict) {
-        return new BulkInsert(table, null, columns, conflict);
+        return new BulkInsert(table, null, columns, conflict, COPY_FROM);
     }
 
     /** As {@link #into(String, String, String)}, with an alias the conflict clause uses for the stored row. */
     public static BulkInsert into(String table, String alias, String columns, String conflict) {
-        return new BulkInsert(table, alias, columns, conflict);
+        return new BulkInsert(table, alias, columns, conflict, COPY_FROM);
+    }
+
+    /** The same insert, sending {@code rows} or more rows through COPY (tests: 0 for always, a big number never). */
+    BulkInsert copyingFrom(int rows) {
+        return new BulkInsert(table, alias, columns, conflict, rows);
     }
 
     /** Inserts {@code rows} (values in the order of the columns); nothing when there are none. */
     public void write(JdbcTemplate jdbc, List<Object[]> rows) {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() < copyFrom) {
+            batch(jdbc, rows);
             return;
         }
         StringBuilder text = new StringBuilder(256);
@@ -110,8 +130,8 @@ public final class BulkInsert {
                     + " on commit delete rows as select " + columns + " from " + table + " with no data");
             statement.clearWarnings();
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy " + stage + " (" + columns + ") from stdin", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + stage + " (" + columns
+                        + ") from stdin", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new SQLException("could not copy rows into " + stage, e);
             }
@@ -119,6 +139,27 @@ public final class BulkInsert {
                     + ") select " + columns + " from " + stage + " on conflict " + conflict);
             statement.execute("delete from " + stage);
         }
+    }
+
+    private void batch(JdbcTemplate jdbc, List<Object[]> rows) {
+        int width = rows.get(0).length;
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] converted = row.clone();
+            for (int i = 0; i < converted.length; i++) {
+                if (converted[i] instanceof Instant instant) {
+                    converted[i] = Timestamp.from(instant); // the driver takes no Instant
+                } else if (converted[i] != null && !(converted[i] instanceof String || converted[i] instanceof Number
+                        || converted[i] instanceof LocalDate || converted[i] instanceof java.util.Date
+                        || converted[i] instanceof Boolean)) {
+                    throw new IllegalArgumentException("no column value for a " + converted[i].getClass().getName());
+                }
+            }
+            values.add(converted);
+        }
+        jdbc.batchUpdate("insert into " + table + (alias == null ? "" : " as " + alias) + " (" + columns
+                + ") values (" + String.join(", ", Collections.nCopies(width, "?")) + ") on conflict " + conflict,
+                values);
     }
 
     /** A value in COPY's text format: {@code \N} for null, and backslash escapes for what would end a field. */

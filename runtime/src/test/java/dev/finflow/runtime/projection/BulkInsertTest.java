@@ -5,6 +5,8 @@ import dev.finflow.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the rows' COPY stores is what a row-by-row insert would have stored: every kind of value (text that COPY
  * would read as a field or row end, nulls, big numbers, far dates), the conflict clause, and a staging table that
- * never lets one write's rows into the next, within a transaction or after a failed one.
+ * never lets one write's rows into the next, within a transaction or after a failed one. Each case runs with the
+ * rows sent through COPY and as a JDBC batch (what a few rows take).
  */
 class BulkInsertTest {
 
@@ -56,18 +59,19 @@ class BulkInsertTest {
         database.close();
     }
 
-    @Test
-    void storesEveryValueAsTheDatabaseReadsIt() {
+    @ParameterizedTest(name = "copying from {0} rows")
+    @ValueSource(ints = {0, Integer.MAX_VALUE})
+    void storesEveryValueAsTheDatabaseReadsIt(int copyFrom) {
         String awkward = "tab\there, new\nline, return\rand back\\slash, \\N, \\t, ü €, 'quoted' \"twice\"";
         BigDecimal big = new BigDecimal("123456789012345678901234567890.000000000000000000001");
         Instant at = Instant.parse("2026-12-07T06:00:00.123456Z");
-        insertRows(List.of(
+        insertRows(copyFrom, List.of(
                 new Object[]{1L, awkward, big, LocalDate.of(2026, 12, 7), at, true},
                 new Object[]{2L, null, new BigDecimal("-1E+3"), java.sql.Date.valueOf("1999-02-28"),
                         Timestamp.from(at), false},
                 new Object[]{3L, "", BigDecimal.ZERO, LocalDate.of(99999, 1, 1), null, null},
-                new Object[]{4, "before", BigDecimal.ONE, LocalDate.of(0, 3, 1), Instant.parse("+10000-01-01T00:00:00Z"),
-                        null}));
+                new Object[]{4, "before", BigDecimal.ONE, LocalDate.of(0, 3, 1),
+                        Instant.parse("+10000-01-01T00:00:00Z"), null}));
 
         Map<String, Object> first = row(1);
         assertThat(first.get("name")).isEqualTo(awkward);
@@ -85,20 +89,23 @@ class BulkInsertTest {
                 + "query.row_v1 where id = 4", String.class)).isEqualTo("0001-03-01 BC 10000");
     }
 
-    @Test
-    void keepsTheConflictClause() {
-        insertRows(List.<Object[]>of(new Object[]{1L, "first", BigDecimal.ONE, null, null, null}));
-        insertRows(List.of(new Object[]{1L, "again", BigDecimal.TEN, null, null, null},
+    @ParameterizedTest(name = "copying from {0} rows")
+    @ValueSource(ints = {0, Integer.MAX_VALUE})
+    void keepsTheConflictClause(int copyFrom) {
+        insertRows(copyFrom, List.<Object[]>of(new Object[]{1L, "first", BigDecimal.ONE, null, null, null}));
+        insertRows(copyFrom, List.of(new Object[]{1L, "again", BigDecimal.TEN, null, null, null},
                 new Object[]{2L, "new", BigDecimal.TEN, null, null, null}));
 
         assertThat(jdbc.queryForList("select name from query.row_v1 order by id", String.class))
                 .containsExactly("first", "new");
     }
 
-    @Test
-    void eachWriteOfATransactionInsertsOnlyItsOwnRows() {
+    @ParameterizedTest(name = "copying from {0} rows")
+    @ValueSource(ints = {0, Integer.MAX_VALUE})
+    void eachWriteOfATransactionInsertsOnlyItsOwnRows(int copyFrom) {
         BulkInsert totals = BulkInsert.into("query.total_v1", "t", "account, total, last",
-                "(account) do update set total = t.total + excluded.total, last = excluded.last");
+                "(account) do update set total = t.total + excluded.total, last = excluded.last")
+                .copyingFrom(copyFrom);
         transaction.executeWithoutResult(status -> {
             totals.write(jdbc, List.<Object[]>of(new Object[]{"a", new BigDecimal("5"), 1L}));
             totals.write(jdbc, List.<Object[]>of(new Object[]{"b", new BigDecimal("7"), 2L}));
@@ -110,29 +117,47 @@ class BulkInsertTest {
                 String.class)).containsExactly("a=105", "b=7", "c=1");
     }
 
-    @Test
-    void aRefusedWriteStoresNothingAndTheNextWriteOnTheSessionIsClean() {
+    @ParameterizedTest(name = "copying from {0} rows")
+    @ValueSource(ints = {0, Integer.MAX_VALUE})
+    void aRefusedWriteStoresNothingAndTheNextWriteOnTheSessionIsClean(int copyFrom) {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[]{1L, "fine", BigDecimal.ONE, null, null, null});
         rows.add(new Object[]{2L, "no amount", null, null, null, null});
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> insertRows(rows)))
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> insertRows(copyFrom, rows)))
                 .hasMessageContaining("amount");
-        assertThatThrownBy(() -> insertRows(List.<Object[]>of(new Object[]{3L, "nul\u0000", BigDecimal.ONE, null,
-                null, null}))).hasMessageContaining("0x00");
+        assertThatThrownBy(() -> insertRows(copyFrom, List.<Object[]>of(new Object[]{3L, "nul\u0000",
+                BigDecimal.ONE, null, null, null}))).hasMessageContaining("0x00");
         assertThat(jdbc.queryForObject("select count(*) from query.row_v1", Long.class)).isZero();
 
-        insertRows(List.<Object[]>of(new Object[]{4L, "after", BigDecimal.ONE, null, null, null}));
+        insertRows(copyFrom, List.<Object[]>of(new Object[]{4L, "after", BigDecimal.ONE, null, null, null}));
         assertThat(jdbc.queryForList("select id from query.row_v1", Long.class)).containsExactly(4L);
     }
 
-    @Test
-    void refusesAValueItCannotWrite() {
-        assertThatThrownBy(() -> insertRows(List.<Object[]>of(new Object[]{1L, new Object(), BigDecimal.ONE, null,
-                null, null}))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+    @ParameterizedTest(name = "copying from {0} rows")
+    @ValueSource(ints = {0, Integer.MAX_VALUE})
+    void refusesAValueItCannotWrite(int copyFrom) {
+        assertThatThrownBy(() -> insertRows(copyFrom, List.<Object[]>of(new Object[]{1L, new Object(),
+                BigDecimal.ONE, null, null, null}))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Object");
     }
 
-    private void insertRows(List<Object[]> rows) {
-        BulkInsert.into("query.row_v1", COLUMNS, "(id) do nothing").write(jdbc, rows);
+    @Test
+    void sendsManyRowsThroughCopyAndAFewAsABatch() {
+        List<Object[]> many = new ArrayList<>();
+        for (long id = 1; id <= BulkInsert.COPY_FROM; id++) {
+            many.add(new Object[]{id, "row " + id, BigDecimal.valueOf(id), null, null, null});
+        }
+        BulkInsert insert = BulkInsert.into("query.row_v1", COLUMNS, "(id) do nothing");
+        insert.write(jdbc, many);
+        insert.write(jdbc, List.<Object[]>of(new Object[]{0L, "one", BigDecimal.ONE, null, null, null}));
+
+        assertThat(jdbc.queryForObject("select count(*) from query.row_v1", Long.class))
+                .isEqualTo(BulkInsert.COPY_FROM + 1L);
+        assertThat(jdbc.queryForObject("select count(*) from pg_temp.row_v1_stage", Long.class)).isZero();
+    }
+
+    private void insertRows(int copyFrom, List<Object[]> rows) {
+        BulkInsert.into("query.row_v1", COLUMNS, "(id) do nothing").copyingFrom(copyFrom).write(jdbc, rows);
     }
 
     private Map<String, Object> row(long id) {
