@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * An event as projections see it: its global position in the store, identity, aggregate, when it was recorded,
- * its payload and all its stored metadata. The position is the event's own global index, not its tracking
+ * its payload and all its stored metadata (as read: with the position under {@link GlobalIndex#KEY}, which
+ * {@link #storedMetaData()} leaves out). The position is the event's own global index, not its tracking
  * token's position: after a late commit the token's is a higher event's, and the event would be dropped as that
  * event's duplicate.
  */
@@ -30,12 +31,10 @@ public record ProjectedEvent(long position, String eventId, String aggregateId, 
             throw UnreadableEventException.type(((UnknownSerializedType) message.getPayload()).serializedType());
         }
         long position = GlobalIndex.of(message);
-        Map<String, Object> stored = new HashMap<>(message.getMetaData());
-        stored.remove(GlobalIndex.KEY);
         String aggregate = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         return new ProjectedEvent(position, message.getIdentifier(), aggregate, sequence, message.getTimestamp(),
-                payload(message), stored);
+                payload(message), message.getMetaData());
     }
 
     /** The payload; a serializer's refusal (e.g. a revision this version does not know) is thrown as itself. */
@@ -45,6 +44,16 @@ public record ProjectedEvent(long position, String eventId, String aggregateId, 
         } catch (SerializationException e) {
             throw e.getCause() instanceof SerializationException refusal ? refusal : e;
         }
+    }
+
+    /** The metadata as the event was stored, without the position the read adds to it. */
+    public Map<String, ?> storedMetaData() {
+        if (!metaData.containsKey(GlobalIndex.KEY)) {
+            return metaData;
+        }
+        Map<String, Object> stored = new HashMap<>(metaData);
+        stored.remove(GlobalIndex.KEY);
+        return stored;
     }
 
     /** The simple type name shown to users, e.g. {@code TradeRecordedEvent}. */

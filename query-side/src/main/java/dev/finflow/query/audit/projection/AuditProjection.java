@@ -53,8 +53,8 @@ public class AuditProjection implements Projection {
             rows.add(new Object[]{event.position(), event.eventId(), event.aggregateId(), event.sequenceNumber(),
                     event.type(), event.recordedAt(), event.effectiveDate(), event.principal(),
                     event.meta(MetadataKeys.CORRELATION_ID), event.meta(MetadataKeys.CAUSATION_ID),
-                    event.meta(MetadataKeys.SOURCE), event.meta(MetadataKeys.INGESTION_RUN), json(event.metaData()),
-                    json(event.payload())});
+                    event.meta(MetadataKeys.SOURCE), event.meta(MetadataKeys.INGESTION_RUN),
+                    json(event.storedMetaData()), json(event.payload())});
         }
         BulkInsert.into(tables.name(EVENTS), "position, event_id, aggregate_id, sequence_number, event_type, "
                 + "recorded_at, effective_date, principal, correlation_id, causation_id, source, ingestion_run_id, "
