@@ -1,14 +1,12 @@
 package dev.finflow.runtime.store;
 
-import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.Array;
@@ -98,23 +96,27 @@ public final class BufferingEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    /** Axon's event and (discarded) token, then our token and the event's own index in its metadata. */
+    /**
+     * The event as Axon reads it (its entry, with no aggregate when the identifiers are the same), our token, and the
+     * event's own index in its metadata. Axon's own reading would also work out a token of its own (parsing the
+     * timestamp for its gap time-out) that is not used here.
+     */
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        DomainEventData<?> read = (DomainEventData<?>) super.getTrackedEventData(resultSet, previousToken);
-        long index = resultSet.getLong(schema().globalIndexColumn());
+        EventSchema schema = schema();
+        long index = resultSet.getLong(schema.globalIndexColumn());
+        String aggregate = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventId = resultSet.getString(schema.eventIdentifierColumn());
         Long settled = settledForRead.get();
         TrackingToken token = Gaps.advance(previousToken, index, settled == null ? 0 : settled);
-        SerializedObject<?> metaData = read.getMetaData();
-        SerializedObject<?> payload = read.getPayload();
-        // The stored timestamp text as it is: the entry would parse it and format it again.
-        return new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(read.getType(),
-                read.getAggregateIdentifier(), read.getSequenceNumber(), read.getEventIdentifier(),
-                readTimeStamp(resultSet, schema().timestampColumn()), payload.getType().getName(),
-                payload.getType().getRevision(),
-                NulText.escape((String) payload.getData()),
-                GlobalIndex.addTo(NulText.escape((String) metaData.getData()), index)));
+        // The stored timestamp text as it is: StoredEntry parses it when asked.
+        return new TrackedDomainEventData<>(token, new StoredEntry(resultSet.getString(schema.typeColumn()),
+                eventId.equals(aggregate) ? null : aggregate, resultSet.getLong(schema.sequenceNumberColumn()),
+                eventId, String.valueOf(readTimeStamp(resultSet, schema.timestampColumn())),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                NulText.escape((String) readPayload(resultSet, schema.payloadColumn())),
+                GlobalIndex.addTo(NulText.escape((String) readPayload(resultSet, schema.metaDataColumn())), index)));
     }
 
     /** As Axon's, but the gaps go as one array parameter: a long-running writer can leave more than 32,767. */
