@@ -1,10 +1,13 @@
 package dev.finflow.events.serialization;
 
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,8 +22,17 @@ final class KnownRevisionsSerializer extends JacksonSerializer {
         super(builder);
     }
 
+    /** As Jackson reads it; metadata in the usual flat form is read by hand ({@link FlatJson}), to the same map. */
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        if (serializedObject.getData() instanceof String json
+                && SerializedMetaData.isSerializedMetaData(serializedObject)) {
+            Map<String, Object> flat = FlatJson.parse(json);
+            if (flat != null) {
+                return (T) MetaData.from(flat);
+            }
+        }
         SerializedType type = serializedObject.getType();
         Class<?> known = classForType(type);
         if (known != UnknownSerializedType.class && !SerializedType.emptyType().equals(type)) {
