@@ -12,7 +12,8 @@
 # then measures: a SELECT scan of the event table (the ceiling); a rebuild of all projections at once beside live,
 # from the first request to the last swap, then `verify` of each; the lag from each write's 2xx answer to the
 # slowest projection's applied position while the command side (started for this) takes deposits at LAG_RATE
-# per second over HTTP for LAG_SECONDS; GET holdings latency, open loop, at RATE per second. Drops the database.
+# per second over HTTP for LAG_SECONDS, then `verify` of each again; GET holdings latency, open loop, at RATE per
+# second. Drops the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
@@ -101,6 +102,8 @@ kill "$COMMAND"; wait "$COMMAND" 2>/dev/null || true; COMMAND=
 # The reads are measured once the projections have applied the last deposits (a command side behind its load
 # writes a burst at the end), so they measure reading, not reading beside a backlog.
 caught_up > /dev/null
+# Every read model against the store again, after writes that arrived over HTTP through the lanes, out of order.
+$BENCH query-verify --url "$URL" --label "after the lag"
 echo "load: $(uptime)"
 [ "${READS:-true}" = true ] || exit 0  # READS=false: stop after the lag
 # Warm-up, printed but not the measure: the first reads after start-up and the lag run while the JIT compiles the

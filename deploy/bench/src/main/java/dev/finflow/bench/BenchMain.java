@@ -11,7 +11,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar finflow-bench.jar <benchmark> [--option value ...]\n"
-                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-lag, query-holdings, balances, detection, import, runs, forecast-skill, forecast\n"
+                    + "benchmarks: ledger, bars, query-generate, query-scan, query-rebuild, query-verify, query-lag, query-holdings, balances, detection, import, runs, forecast-skill, forecast\n"
                     + "Each has a wrapper script in deploy/bench/ that shows its options (see deploy/bench/README.md).");
             System.exit(2);
         }
@@ -22,6 +22,7 @@ public final class BenchMain {
             case "query-generate" -> LedgerEventGenerator.run(Options.parse(rest));
             case "query-scan" -> QueryBench.scan(Options.parse(rest));
             case "query-rebuild" -> QueryBench.rebuild(Options.parse(rest));
+            case "query-verify" -> QueryBench.verify(Options.parse(rest));
             case "query-lag" -> HttpLagBench.run(Options.parse(rest));
             case "query-holdings" -> QueryBench.holdings(Options.parse(rest));
             case "balances" -> BalancesBench.run(Options.parse(rest));

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Query-side measurements (issue 3) against a running query side and its database:
  * {@code scan} (a plain SELECT over the event table: the ceiling), {@code rebuild} (all projections from the first
- * event, in events/s), and {@code holdings} (GET holdings latency at a fixed request rate, current and as of a date).
+ * event, in events/s, then {@code verify} of each), {@code verify} (of each, e.g. after the lag's writes), and
+ * {@code holdings} (GET holdings latency at a fixed request rate, current and as of a date).
  */
 final class QueryBench {
 
@@ -85,10 +86,23 @@ final class QueryBench {
         System.out.printf("rebuild: all %d projections at once, from the first POST to the last swap: %,d store events"
                 + " in %.1f s = %,.0f store events/s%n", names.size(), head, all, head / all);
         // The rebuilt copies must equal the store: verify folds the events again and lists every difference.
+        verify(http, url, names, "after the rebuild");
+    }
+
+    /** {@code verify} of every projection (or those named), labelled {@code --label}: each must show 0 differences. */
+    static void verify(Options options) throws Exception {
+        String url = options.get("url", "http://localhost:8082");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> names = options.get("projections", "").isBlank() ? names(http, url)
+                : List.of(options.get("projections", "").split(","));
+        verify(http, url, names, options.get("label", "now"));
+    }
+
+    private static void verify(HttpClient http, String url, List<String> names, String label) throws Exception {
         for (String name : names) {
             String verification = get(http, url + "/api/v1/admin/projections/" + name + "/verify");
             Matcher checked = Pattern.compile("\"facts\":(\\d+)").matcher(verification);
-            System.out.printf("verify after the rebuild: %-17s %s%n", name, checked.find()
+            System.out.printf("verify %s: %-17s %s%n", label, name, checked.find()
                     ? checked.group(1) + " facts checked, " + occurrences(verification, "\"problem\":")
                     + " differences" : verification.substring(0, Math.min(300, verification.length())));
         }
