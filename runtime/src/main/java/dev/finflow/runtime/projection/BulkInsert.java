@@ -147,12 +147,8 @@ public final class BulkInsert {
         for (Object[] row : rows) {
             Object[] converted = row.clone();
             for (int i = 0; i < converted.length; i++) {
-                if (converted[i] instanceof Instant instant) {
+                if (checked(converted[i]) instanceof Instant instant) {
                     converted[i] = Timestamp.from(instant); // the driver takes no Instant
-                } else if (converted[i] != null && !(converted[i] instanceof String || converted[i] instanceof Number
-                        || converted[i] instanceof LocalDate || converted[i] instanceof java.util.Date
-                        || converted[i] instanceof Boolean)) {
-                    throw new IllegalArgumentException("no column value for a " + converted[i].getClass().getName());
                 }
             }
             values.add(converted);
@@ -183,8 +179,26 @@ public final class BulkInsert {
         } else if (value instanceof Boolean bool) {
             text.append(bool ? 't' : 'f');
         } else {
-            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+            throw refused(value);
         }
+    }
+
+    /**
+     * {@code value} if it is of a type {@link #append} writes (the same for both paths, so that whether a value is
+     * stored never depends on how many rows come with it); refused otherwise.
+     */
+    private static Object checked(Object value) {
+        if (value == null || value instanceof String || value instanceof BigDecimal || value instanceof Long
+                || value instanceof Integer || value instanceof Short || value instanceof java.sql.Date
+                || value instanceof LocalDate || value instanceof Timestamp || value instanceof Instant
+                || value instanceof Boolean) {
+            return value;
+        }
+        throw refused(value);
+    }
+
+    private static IllegalArgumentException refused(Object value) {
+        return new IllegalArgumentException("no column value for a " + value.getClass().getName());
     }
 
     private static void escape(StringBuilder text, String value) {
