@@ -97,7 +97,7 @@ if [ "${REBUILD:-true}" = true ]; then  # REBUILD=false: only the lag and the re
 fi
 start_command_side
 $BENCH query-lag --command-url "http://127.0.0.1:$COMMAND_PORT" --jdbc "$JDBC" --rate "${LAG_RATE:-200}" \
-  --seconds "${LAG_SECONDS:-300}"
+  --seconds "${LAG_SECONDS:-300}" --window "${LAG_WINDOW:-60}"
 kill "$COMMAND"; wait "$COMMAND" 2>/dev/null || true; COMMAND=
 # The reads are measured once the projections have applied the last deposits (a command side behind its load
 # writes a burst at the end), so they measure reading, not reading beside a backlog.
