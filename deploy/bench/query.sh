@@ -12,8 +12,8 @@
 # then measures: a SELECT scan of the event table (the ceiling); a rebuild of all projections at once beside live,
 # from the first request to the last swap, then `verify` of each; the lag from each write's 2xx answer to the
 # slowest projection's applied position while the command side (started for this) takes deposits at LAG_RATE
-# per second over HTTP for LAG_SECONDS, then `verify` of each again; GET holdings latency, open loop, at RATE per
-# second. Drops the database.
+# per second over HTTP for LAG_SECONDS (also per LAG_WINDOW seconds of it), then `verify` of each again; GET
+# holdings latency, open loop, at RATE per second. Drops the database.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
