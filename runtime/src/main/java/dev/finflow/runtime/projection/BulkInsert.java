@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One {@code INSERT ... ON CONFLICT} of many rows, sent through PostgreSQL's {@code COPY}: the rows are copied
@@ -26,6 +28,13 @@ import java.util.List;
  * conflict clause a row-by-row insert would have. It does what a JDBC batch of the insert does (the same rows,
  * the same idempotency) for much less CPU on both sides: no parameter binding per value, and one statement for
  * PostgreSQL to plan and execute instead of one per row or per 128 rows (figures in {@code docs/benchmarks.md}).
+ * <p>
+ * When the clause ignores conflicts ({@code ... do nothing}, as for rows keyed by the event's position), or the
+ * caller says that the rows are {@linkplain #mostlyNew() mostly new}, the rows are first copied straight into the
+ * table, under a savepoint. With none of them stored yet (as a rule: an event's rows come again only when the
+ * event is delivered again) that is the whole insert, without the staging table's copy and scan and without the
+ * conflict checks. A stored row among them makes the copy fail as a unique violation: it is undone, and the rows
+ * take the staging path, which applies the clause to them.
  * <p>
  * A few rows (fewer than {@value #COPY_FROM}, a live processor's usual batch) go as a JDBC batch of the same
  * insert instead: the COPY takes three round trips more than the batch, which for a handful of rows costs more
@@ -40,6 +49,7 @@ public final class BulkInsert {
 
     /** From this many rows on, the rows go through COPY. */
     static final int COPY_FROM = 100;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final String table;
     private final String columns;
@@ -47,14 +57,18 @@ public final class BulkInsert {
     private final String conflict;
     private final String stage;
     private final int copyFrom;
+    /** Rows are first copied straight into the table (most are new). */
+    private final boolean straightFirst;
 
-    private BulkInsert(String table, String alias, String columns, String conflict, int copyFrom) {
+    private BulkInsert(String table, String alias, String columns, String conflict, int copyFrom,
+                       boolean straightFirst) {
         this.table = table;
         this.alias = alias;
         this.columns = columns;
         this.conflict = conflict;
         this.stage = "pg_temp." + table.substring(table.indexOf('.') + 1) + "_stage";
         this.copyFrom = copyFrom;
+        this.straightFirst = straightFirst;
     }
 
     /**
@@ -62,17 +76,30 @@ public final class BulkInsert {
      * separated), with {@code conflict}: what follows {@code ON CONFLICT}, e.g. {@code (position) do nothing}.
      */
     public static BulkInsert into(String table, String columns, String conflict) {
-        return new BulkInsert(table, null, columns, conflict, COPY_FROM);
+        return new BulkInsert(table, null, columns, conflict, COPY_FROM, ignoresConflicts(conflict));
     }
 
     /** As {@link #into(String, String, String)}, with an alias the conflict clause uses for the stored row. */
     public static BulkInsert into(String table, String alias, String columns, String conflict) {
-        return new BulkInsert(table, alias, columns, conflict, COPY_FROM);
+        return new BulkInsert(table, alias, columns, conflict, COPY_FROM, ignoresConflicts(conflict));
+    }
+
+    /**
+     * The same insert for rows that are new as a rule (an update of a stored row is the exception): they are
+     * first copied straight into the table, whatever the conflict clause; a stored row among them sends them
+     * the staging path, which applies the clause. What is stored never depends on it, only the cost.
+     */
+    public BulkInsert mostlyNew() {
+        return new BulkInsert(table, alias, columns, conflict, copyFrom, true);
+    }
+
+    private static boolean ignoresConflicts(String conflict) {
+        return conflict.strip().toLowerCase(Locale.ROOT).endsWith("do nothing");
     }
 
     /** The same insert, sending {@code rows} or more rows through COPY (tests: 0 for always, a big number never). */
     BulkInsert copyingFrom(int rows) {
-        return new BulkInsert(table, alias, columns, conflict, rows);
+        return new BulkInsert(table, alias, columns, conflict, rows, straightFirst);
     }
 
     /** Inserts {@code rows} (values in the order of the columns); nothing when there are none. */
@@ -125,19 +152,46 @@ public final class BulkInsert {
     }
 
     private void copyAndInsert(Connection connection, String text) throws SQLException {
+        if (straightFirst && copiedStraightIn(connection, text)) {
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("create temp table if not exists " + stage.substring("pg_temp.".length())
                     + " on commit delete rows as select " + columns + " from " + table + " with no data");
             statement.clearWarnings();
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + stage + " (" + columns
-                        + ") from stdin", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new SQLException("could not copy rows into " + stage, e);
-            }
+            copy(connection, stage, text);
             statement.executeUpdate("insert into " + table + (alias == null ? "" : " as " + alias) + " (" + columns
                     + ") select " + columns + " from " + stage + " on conflict " + conflict);
             statement.execute("delete from " + stage);
+        }
+    }
+
+    /**
+     * Copies the rows straight into the table, under a savepoint: true when that worked. A row the table already
+     * holds (the conflict the clause would have ignored) undoes the copy and gives false, for the staging path to
+     * insert the rows that are new; any other refusal is thrown as it is.
+     */
+    private boolean copiedStraightIn(Connection connection, String text) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            copy(connection, table, text);
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+        connection.releaseSavepoint(savepoint);
+        return true;
+    }
+
+    private void copy(Connection connection, String into, String text) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + into + " (" + columns
+                    + ") from stdin", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new SQLException("could not copy rows into " + into, e);
         }
     }
 

@@ -147,20 +147,86 @@ class BulkInsertTest {
 
     @Test
     void sendsManyRowsThroughCopyAndAFewAsABatch() {
-        List<Object[]> many = new ArrayList<>();
-        for (long id = 1; id <= BulkInsert.COPY_FROM; id++) {
-            many.add(new Object[]{id, "row " + id, BigDecimal.valueOf(id), null, null, null});
-        }
-        BulkInsert insert = BulkInsert.into("query.row_v1", COLUMNS, "(id) do nothing");
-        insert.write(jdbc, many);
-        assertThat(jdbc.queryForObject("select count(*) from pg_temp.row_v1_stage", Long.class)).isZero();
+        BulkInsert insert = BulkInsert.into("query.total_v1", "t", "account, total, last",
+                "(account) do update set total = t.total + excluded.total");
+        insert.write(jdbc, totals(BulkInsert.COPY_FROM));
+        assertThat(jdbc.queryForObject("select count(*) from pg_temp.total_v1_stage", Long.class)).isZero();
 
-        jdbc.execute("drop table pg_temp.row_v1_stage");
-        insert.write(jdbc, List.<Object[]>of(new Object[]{0L, "one", BigDecimal.ONE, null, null, null}));
-        assertThat(jdbc.queryForObject("select to_regclass('pg_temp.row_v1_stage') is null", Boolean.class))
-                .as("a few rows go without the staging table").isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from query.row_v1", Long.class))
+        jdbc.execute("drop table pg_temp.total_v1_stage");
+        insert.write(jdbc, List.<Object[]>of(new Object[]{"one", BigDecimal.ONE, 1L}));
+        assertThat(stage()).as("a few rows go without the staging table").isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from query.total_v1", Long.class))
                 .isEqualTo(BulkInsert.COPY_FROM + 1L);
+    }
+
+    @Test
+    void copiesNewRowsStraightInWhenTheClauseIgnoresConflicts() {
+        transaction.executeWithoutResult(status -> {
+            insertRows(0, rows(1, 150));
+            assertThat(stage()).as("rows that are all new need no staging table").isFalse();
+            // 100 of these are stored already: the copy is undone and the staging path skips them.
+            insertRows(0, rows(51, 250));
+            assertThat(stage()).isTrue();
+            insertRows(0, rows(251, 300));
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) || ' ' || count(distinct id) || ' ' || min(id) || ' ' || "
+                + "max(id) from query.row_v1", String.class)).isEqualTo("300 300 1 300");
+        assertThat(jdbc.queryForList("select name from query.row_v1 where id in (50, 51, 150, 151) order by id",
+                String.class)).as("a stored row keeps what it was first written with")
+                .containsExactly("row 50 of 1", "row 51 of 1", "row 150 of 1", "row 151 of 51");
+    }
+
+    @Test
+    void aRowTwiceInOneWriteIsStoredOnceAsTheClauseSays() {
+        List<Object[]> rows = new ArrayList<>(rows(1, 120));
+        rows.add(new Object[]{7L, "seven again", BigDecimal.ONE, null, null, null});
+        insertRows(0, rows);
+
+        assertThat(jdbc.queryForObject("select count(*) from query.row_v1", Long.class)).isEqualTo(120L);
+        assertThat(row(7).get("name")).isEqualTo("row 7 of 1");
+    }
+
+    @Test
+    void rowsSaidToBeMostlyNewAreCopiedStraightInAndAStoredOneIsStillUpdated() {
+        BulkInsert totals = BulkInsert.into("query.total_v1", "t", "account, total, last",
+                "(account) do update set total = t.total + excluded.total, last = excluded.last").mostlyNew();
+        transaction.executeWithoutResult(status -> {
+            totals.write(jdbc, totals(150));
+            assertThat(jdbc.queryForObject("select to_regclass('pg_temp.total_v1_stage') is null", Boolean.class))
+                    .as("rows that are all new need no staging table").isTrue();
+            List<Object[]> again = new ArrayList<>();
+            again.add(new Object[]{"account 7", new BigDecimal("1000"), 1007L});
+            for (long id = 151; id <= 250; id++) {
+                again.add(new Object[]{"account " + id, BigDecimal.ONE, id});
+            }
+            totals.write(jdbc, again);
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) || ' ' || sum(total) from query.total_v1", String.class))
+                .isEqualTo("250 " + (150 * 151 / 2 + 1000 + 100));
+        assertThat(jdbc.queryForObject("select total || ' ' || last from query.total_v1 where account = 'account 7'",
+                String.class)).as("the stored row is updated as the clause says").isEqualTo("1007 1007");
+    }
+
+    private static List<Object[]> rows(long from, long to) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            rows.add(new Object[]{id, "row " + id + " of " + from, BigDecimal.valueOf(id), null, null, null});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> totals(int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            rows.add(new Object[]{"account " + id, BigDecimal.valueOf(id), id});
+        }
+        return rows;
+    }
+
+    private boolean stage() {
+        return jdbc.queryForObject("select to_regclass('pg_temp.row_v1_stage') is not null", Boolean.class);
     }
 
     private void insertRows(int copyFrom, List<Object[]> rows) {
