@@ -186,11 +186,21 @@ final class HoldingTables {
                         e.getKey().leg()}).toList());
     }
 
+    /** History rows that may be stored already (of a key's latest stored date): inserted or updated. */
     void upsertHistory(List<Object[]> rows) {
-        BulkInsert.into(tables.name(HISTORY), "account_id, asset, effective_date, quantity, cost_basis, realized_pl, "
-                + "last_position", "(account_id, asset, effective_date) do update set quantity = excluded.quantity, "
-                + "cost_basis = excluded.cost_basis, realized_pl = excluded.realized_pl, last_position = "
-                + "excluded.last_position").write(jdbc, rows);
+        history().write(jdbc, rows);
+    }
+
+    /** History rows that are new as a rule (of a date after the key's latest stored date): the same, cheaper. */
+    void insertHistory(List<Object[]> rows) {
+        history().mostlyNew().write(jdbc, rows);
+    }
+
+    private BulkInsert history() {
+        return BulkInsert.into(tables.name(HISTORY), "account_id, asset, effective_date, quantity, cost_basis, "
+                + "realized_pl, last_position", "(account_id, asset, effective_date) do update set quantity = "
+                + "excluded.quantity, cost_basis = excluded.cost_basis, realized_pl = excluded.realized_pl, "
+                + "last_position = excluded.last_position");
     }
 
     void upsertKeys(List<Object[]> rows) {

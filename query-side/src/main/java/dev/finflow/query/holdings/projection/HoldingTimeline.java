@@ -28,11 +28,14 @@ final class HoldingTimeline {
     private final Map<Movement, BigDecimal> costRemoved = new HashMap<>();
     private final Map<String, HoldingState.Original> originals = new HashMap<>();
     private final List<Movement> fresh = new ArrayList<>();
+    /** Each key's latest date as stored before this batch: only a history row of that date may exist already. */
+    private final Map<Movement.Key, LocalDate> storedLastDates = new HashMap<>();
 
     /** {@code symbols}: every security the batch touches, so that their splits are read in one query. */
     HoldingTimeline(HoldingTables db, Map<Movement.Key, HoldingTables.KeyState> states, Set<String> symbols) {
         this.db = db;
         this.states = states;
+        states.forEach((key, state) -> storedLastDates.put(key, state.lastDate()));
         symbols.forEach(symbol -> splits.put(symbol, new ArrayList<>()));
         db.splits(symbols).forEach(split -> splits.get(split.symbol()).add(split));
     }
@@ -91,13 +94,17 @@ final class HoldingTimeline {
 
     void write() {
         db.insertMovements(fresh, costRemoved);
+        List<Object[]> updated = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         pending.forEach((key, rows) -> {
             // Rows before a recomputation's start stay valid: the recomputation starts from them.
             LocalDate from = recompute.get(key);
-            (from == null ? rows : rows.headMap(from)).forEach((date, state) -> history.add(row(key, date, state)));
+            LocalDate stored = storedLastDates.get(key);
+            (from == null ? rows : rows.headMap(from)).forEach((date, state) ->
+                    (date.equals(stored) ? updated : history).add(row(key, date, state)));
         });
-        db.upsertHistory(history);
+        db.upsertHistory(updated);
+        db.insertHistory(history);
         history.clear();
         Map<Movement, BigDecimal> recomputedCost = new HashMap<>();
         Map<Movement.Key, Object[]> keys = new HashMap<>();
@@ -106,6 +113,7 @@ final class HoldingTimeline {
         if (!recompute.isEmpty()) {
             db.deleteHistoryFrom(recompute);
         }
+        // From here on, every history row of a key being recomputed is new: its rows from that date are deleted.
         recompute.forEach((key, from) -> {
             List<Object[]> rows = recomputeFrom(key, from, before.getOrDefault(key, HoldingState.EMPTY),
                     movements.getOrDefault(key, List.of()), recomputedCost);
@@ -118,7 +126,7 @@ final class HoldingTimeline {
                         last[2]});
             }
         });
-        db.upsertHistory(history);
+        db.insertHistory(history);
         if (!recomputedCost.isEmpty()) {
             db.updateCostRemoved(recomputedCost);
         }
