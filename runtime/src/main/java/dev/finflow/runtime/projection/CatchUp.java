@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,6 +46,7 @@ import java.util.stream.IntStream;
 final class CatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final List<Member> members = new ArrayList<>();
     private final PollingEventSource source;
@@ -57,6 +60,7 @@ final class CatchUp {
     private final Counter read;
     private volatile boolean stopRequested;
     private volatile long readingNanos;
+    private volatile long readingCpuNanos;
 
     /** One version being caught up: its processor's name, invoker and the token of each of its segments. */
     private static final class Member {
@@ -67,6 +71,7 @@ final class CatchUp {
         final TrackingToken[] tokens;
         volatile boolean failed;
         volatile long applyingNanos;
+        volatile long applyingCpuNanos;
 
         Member(TableSet tables, ProjectionInvoker invoker, boolean globalOrder, int segmentCount) {
             this.tables = tables;
@@ -214,10 +219,11 @@ final class CatchUp {
             members.forEach(this::release);
             threads.shutdown();
             double seconds = (System.nanoTime() - started) / 1e9;
-            log.info("catch-up of {}: {} events in {} s ({} events/s); reading {} s, applying (s) {}", members(),
-                    events, String.format("%.1f", seconds), String.format("%.0f", events / Math.max(seconds, 1e-3)),
-                    String.format("%.1f", readingNanos / 1e9), members.stream().map(member -> member.name() + " "
-                            + String.format("%.1f", member.applyingNanos / 1e9)).toList());
+            // Wall time and this JVM's CPU time of each: the difference is mostly waiting for PostgreSQL.
+            log.info("catch-up of {}: {} events in {} s ({} events/s); seconds (wall/CPU): reading {}, applying {}",
+                    members(), events, String.format("%.1f", seconds),
+                    String.format("%.0f", events / Math.max(seconds, 1e-3)), seconds(readingNanos, readingCpuNanos), members.stream().map(member -> member.name() + " "
+                            + seconds(member.applyingNanos, member.applyingCpuNanos)).toList());
         }
     }
 
@@ -230,6 +236,7 @@ final class CatchUp {
             while (true) {
                 List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
                 long started = System.nanoTime();
+                long cpu = CPU.getCurrentThreadCpuTime();
                 while (!stopRequested && chunk.size() < chunkSize
                         && stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
@@ -237,6 +244,7 @@ final class CatchUp {
                     chunk.add(event);
                 }
                 readingNanos += System.nanoTime() - started;
+                readingCpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
                 if (chunk.isEmpty()) {
                     chunks.put(chunk);
                     return;
@@ -295,10 +303,12 @@ final class CatchUp {
      */
     private void apply(Member member, List<TrackedEventMessage<?>> chunk, TrackingToken last) {
         long started = System.nanoTime();
+        long cpu = CPU.getCurrentThreadCpuTime();
         try {
             applyTimed(member, chunk, last);
         } finally {
             member.applyingNanos += System.nanoTime() - started;
+            member.applyingCpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
         }
     }
 
@@ -384,6 +394,11 @@ final class CatchUp {
             }
         }
         return lowest;
+    }
+
+    /** Wall seconds and, after a slash, CPU seconds: {@code 12.3/4.5}. */
+    private static String seconds(long wallNanos, long cpuNanos) {
+        return String.format("%.1f/%.1f", wallNanos / 1e9, cpuNanos / 1e9);
     }
 
     private static boolean covers(TrackingToken token, long index) {
