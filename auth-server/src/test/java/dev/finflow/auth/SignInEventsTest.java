@@ -137,6 +137,23 @@ class SignInEventsTest {
     }
 
     @Test
+    void theSignInFailuresOfAnErasedPersonAreForgottenWithTheirUsername() throws Exception {
+        String id = users.create("oli.erased", PASSWORD, EnumSet.of(Role.OWNER), "test-admin").id();
+        assertThat(signIn("/login", "oli.erased", "wrong once")).endsWith("/login?error");
+        assertThat(signIn("/login", "oli.erased", "wrong twice")).endsWith("/login?error");
+
+        eraseAsTheCommandSideDoes(id, true);
+        awaitTrue(() -> jdbc.queryForObject("select erased_at is not null from users where id = ?",
+                Boolean.class, id));
+
+        // Someone else takes the free username: the erased person's two failures must not count against them
+        // (three lock it here), so one wrong password still leaves them able to sign in.
+        users.create("oli.erased", PASSWORD, EnumSet.of(Role.OWNER), "test-admin");
+        assertThat(signIn("/login", "oli.erased", "wrong")).endsWith("/login?error");
+        assertThat(signIn("/login", "oli.erased", PASSWORD)).doesNotEndWith("/login?error");
+    }
+
+    @Test
     void anErasureNotHeardIsRefusedAtSignInAtOnceAndAppliedWhenTheServerListensAgain() throws Exception {
         String id = users.create("ned.unheard", PASSWORD, EnumSet.of(Role.OWNER), "test-admin").id();
 

@@ -57,6 +57,11 @@ public class SignInThrottle {
         failures.remove(key(username));
     }
 
+    /** Forgets the failures of a username (that of an erased person: it is personal data, and free again). */
+    public void forget(String username) {
+        failures.remove(key(username));
+    }
+
     private static String key(String username) {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     }

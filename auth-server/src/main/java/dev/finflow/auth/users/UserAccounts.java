@@ -116,14 +116,20 @@ public class UserAccounts implements UserDetailsService {
     /**
      * Erases the profile of each user the event store records as erased ({@code id}'s only, unless null): the
      * username and password hash are replaced and the user is disabled, so nobody signs in as them again; the row
-     * and its opaque id stay. Answers how many were erased now.
+     * and its opaque id stay. The sign-in throttle forgets the failures it counted for the old username. Answers
+     * how many were erased now.
      */
     public int eraseProfiles(String id) {
-        List<String> erased = jdbc.queryForList("update users set username = 'erased:' || id, password_hash = '!',"
-                + " enabled = false, erased_at = now() where erased_at is null and " + ERASED
-                + (id == null ? "" : " and id = ?") + " returning id", String.class,
+        List<String[]> erased = jdbc.query("with erased as (select id, username from users where erased_at is null "
+                + "and " + ERASED + (id == null ? "" : " and id = ?") + " for update) update users set username = "
+                + "'erased:' || users.id, password_hash = '!', enabled = false, erased_at = now() from erased where "
+                + "users.id = erased.id returning users.id, erased.username",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
                 id == null ? new Object[0] : new Object[] {id});
-        erased.forEach(user -> log.info("erased the profile of user {}", user));
+        for (String[] user : erased) {
+            throttle.forget(user[1]);
+            log.info("erased the profile of user {}", user[0]);
+        }
         return erased.size();
     }
 
