@@ -93,6 +93,23 @@ public final class BulkInsert {
         return new BulkInsert(table, alias, columns, conflict, copyFrom, true);
     }
 
+    /**
+     * Writes rows of two kinds: {@code maybeStored} may be stored already, {@code mostlyNew} are new as a rule.
+     * When the new ones are enough to be copied, they are copied {@linkplain #mostlyNew() straight in} and the
+     * others take the clause; otherwise all go in one statement, as a live batch's few rows should.
+     */
+    public void write(JdbcTemplate jdbc, List<Object[]> maybeStored, List<Object[]> mostlyNew) {
+        if (mostlyNew.size() < copyFrom) {
+            List<Object[]> all = new ArrayList<>(maybeStored.size() + mostlyNew.size());
+            all.addAll(maybeStored);
+            all.addAll(mostlyNew);
+            write(jdbc, all);
+            return;
+        }
+        write(jdbc, maybeStored);
+        mostlyNew().write(jdbc, mostlyNew);
+    }
+
     private static boolean ignoresConflicts(String conflict) {
         return conflict.strip().toLowerCase(Locale.ROOT).endsWith("do nothing");
     }

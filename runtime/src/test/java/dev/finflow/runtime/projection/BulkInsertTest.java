@@ -209,6 +209,24 @@ class BulkInsertTest {
                 String.class)).as("the stored row is updated as the clause says").isEqualTo("1007 1007");
     }
 
+    @ParameterizedTest(name = "{0} new rows")
+    @ValueSource(ints = {3, 150})
+    void rowsOfTwoKindsAreInsertedOrUpdatedAsTheClauseSays(int fresh) {
+        BulkInsert totals = BulkInsert.into("query.total_v1", "t", "account, total, last",
+                "(account) do update set total = t.total + excluded.total, last = excluded.last");
+        totals.write(jdbc, List.<Object[]>of(new Object[]{"account 1", BigDecimal.ONE, 1L}));
+        List<Object[]> stored = List.<Object[]>of(new Object[]{"account 1", BigDecimal.TEN, 2L});
+        List<Object[]> added = new ArrayList<>(totals(fresh + 1).subList(1, fresh + 1));
+        // One said to be new is stored: it is updated all the same.
+        added.add(new Object[]{"account 1", new BigDecimal("100"), 3L});
+
+        transaction.executeWithoutResult(status -> totals.write(jdbc, stored, added));
+
+        assertThat(jdbc.queryForObject("select count(*) from query.total_v1", Long.class)).isEqualTo(fresh + 1L);
+        assertThat(jdbc.queryForObject("select total || ' ' || last from query.total_v1 where account = 'account 1'",
+                String.class)).isEqualTo("111 3");
+    }
+
     private static List<Object[]> rows(long from, long to) {
         List<Object[]> rows = new ArrayList<>();
         for (long id = from; id <= to; id++) {

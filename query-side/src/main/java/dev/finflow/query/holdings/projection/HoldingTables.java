@@ -186,14 +186,12 @@ final class HoldingTables {
                         e.getKey().leg()}).toList());
     }
 
-    /** History rows that may be stored already (of a key's latest stored date): inserted or updated. */
-    void upsertHistory(List<Object[]> rows) {
-        history().write(jdbc, rows);
-    }
-
-    /** History rows that are new as a rule (of a date after the key's latest stored date): the same, cheaper. */
-    void insertHistory(List<Object[]> rows) {
-        history().mostlyNew().write(jdbc, rows);
+    /**
+     * History rows, inserted or updated: {@code stored} may be stored already (of a key's latest stored date),
+     * {@code fresh} are new as a rule (of a later date, or recomputed after their dates were deleted).
+     */
+    void upsertHistory(List<Object[]> stored, List<Object[]> fresh) {
+        history().write(jdbc, stored, fresh);
     }
 
     private BulkInsert history() {

@@ -103,8 +103,7 @@ final class HoldingTimeline {
             (from == null ? rows : rows.headMap(from)).forEach((date, state) ->
                     (date.equals(stored) ? updated : history).add(row(key, date, state)));
         });
-        db.upsertHistory(updated);
-        db.insertHistory(history);
+        db.upsertHistory(updated, history);
         history.clear();
         Map<Movement, BigDecimal> recomputedCost = new HashMap<>();
         Map<Movement.Key, Object[]> keys = new HashMap<>();
@@ -126,7 +125,7 @@ final class HoldingTimeline {
                         last[2]});
             }
         });
-        db.insertHistory(history);
+        db.upsertHistory(List.of(), history);
         if (!recomputedCost.isEmpty()) {
             db.updateCostRemoved(recomputedCost);
         }
