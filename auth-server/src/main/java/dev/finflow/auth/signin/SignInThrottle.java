@@ -54,7 +54,7 @@ public class SignInThrottle {
     }
 
     void succeeded(String username) {
-        failures.remove(key(username));
+        forget(username);
     }
 
     /** Forgets the failures of a username (that of an erased person: it is personal data, and free again). */
