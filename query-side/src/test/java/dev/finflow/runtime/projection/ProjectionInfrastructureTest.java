@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,8 @@ class ProjectionInfrastructureTest {
     ProjectionCatalog catalog;
     @Autowired
     WebTestClient http;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void reportsHealthAndPerProjectionLagThroughputAndRebuildMetrics() {
@@ -64,6 +69,78 @@ class ProjectionInfrastructureTest {
                 .containsExactly(first, second);
         assertThat(jdbc.queryForList("select distinct processor_name from query.token_entry order by 1",
                 String.class)).contains("audit@v1");
+    }
+
+    @Test
+    void aRebuildFillsItsTablesWithoutTheIndexesBuiltLastAndReadersGetThemAll() {
+        jdbc.execute("create table query.deferred_probe_template (id bigint primary key, a integer, b integer)");
+        jdbc.execute("create index deferred_probe_a on query.deferred_probe_template (a, id)");
+        jdbc.execute("create index deferred_probe_b on query.deferred_probe_template (b)");
+        ProjectionCatalog probes = new ProjectionCatalog(jdbc, new TransactionTemplate(transactions),
+                List.of(new Probe()));
+        try {
+            probes.initialise();
+            assertThat(indexes("deferred_probe_v1")).hasSize(3);
+            int building = probes.startRebuild("deferred-probe", 0, false);
+            TableSet rebuilt = probes.tableSet("deferred-probe", building);
+            // The primary key and the index the writes read by stay; the one listed goes until the catch-up ends.
+            assertThat(indexes("deferred_probe_v" + building)).hasSize(2)
+                    .anyMatch(index -> index.endsWith("(id)")).anyMatch(index -> index.endsWith("(b)"));
+            assertThat(probes.indexesComplete(rebuilt)).isFalse();
+            probes.completeIndexes(rebuilt);
+            assertThat(probes.indexesComplete(rebuilt)).isTrue();
+            assertThat(indexes("deferred_probe_v" + building)).anyMatch(index -> index.endsWith("(a, id)"));
+        } finally {
+            jdbc.update("delete from query.projection_version where name = 'deferred-probe'");
+            jdbc.queryForList("select tablename from pg_tables where schemaname = 'query' and tablename like "
+                    + "'deferred\\_probe\\_%'", String.class)
+                    .forEach(table -> jdbc.execute("drop table query." + table));
+        }
+    }
+
+    @Test
+    void everyIndexAProjectionBuildsLastIsASecondaryIndexOfItsTemplates() {
+        for (Projection projection : catalog.projections()) {
+            for (String index : projection.indexesBuiltLast()) {
+                assertThat(jdbc.queryForList("select not i.indisunique from pg_index i join pg_class c on c.oid = "
+                        + "i.indexrelid join pg_class t on t.oid = i.indrelid where c.relname = ? and t.relname = "
+                        + "any(?::text[])", Boolean.class, index, projection.tables().stream()
+                        .map(table -> table + "_template").toArray(String[]::new)))
+                        .as("%s of %s", index, projection.name()).containsExactly(true);
+            }
+        }
+    }
+
+    private List<String> indexes(String table) {
+        return jdbc.queryForList("select indexdef from pg_indexes where schemaname = 'query' and tablename = ?",
+                String.class, table);
+    }
+
+    /** A projection of one table with two secondary indexes, one of them built last. */
+    private static final class Probe implements Projection {
+        @Override
+        public String name() {
+            return "deferred-probe";
+        }
+
+        @Override
+        public List<String> tables() {
+            return List.of("deferred_probe");
+        }
+
+        @Override
+        public List<String> indexesBuiltLast() {
+            return List.of("deferred_probe_a");
+        }
+
+        @Override
+        public boolean handles(Class<?> payloadType) {
+            return false;
+        }
+
+        @Override
+        public void apply(List<ProjectedEvent> events, TableSet tables, JdbcTemplate jdbc) {
+        }
     }
 
     private long applied(String projection) {

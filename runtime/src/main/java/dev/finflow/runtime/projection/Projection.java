@@ -38,11 +38,12 @@ public interface Projection {
     }
 
     /**
-     * Tables that {@link #apply} only appends to and never reads or updates by a secondary index. A rebuild fills
-     * them without their secondary indexes and builds those once it has caught up, which costs about half as much.
-     * A table the writes look things up in must not be listed: without its indexes every batch would scan it.
+     * Indexes of the templates (named as in their migration) that {@link #apply} never reads through. A rebuild
+     * fills its tables without them and builds them once it has caught up, in one pass each, which costs about half
+     * as much as keeping them up to date row by row. An index the writes look rows up by must not be listed:
+     * without it every batch would scan the table. Unique indexes always stay (they settle redelivery).
      */
-    default List<String> appendOnlyTables() {
+    default List<String> indexesBuiltLast() {
         return List.of();
     }
 

@@ -37,8 +37,9 @@ public class AuditProjection implements Projection {
 
     /** Rows are only inserted (the primary key settles redelivery): a rebuild builds its five indexes at the end. */
     @Override
-    public List<String> appendOnlyTables() {
-        return List.of(EVENTS);
+    public List<String> indexesBuiltLast() {
+        return List.of("audit_event_aggregate", "audit_event_type", "audit_event_principal",
+                "audit_event_correlation", "audit_event_time");
     }
 
     @Override

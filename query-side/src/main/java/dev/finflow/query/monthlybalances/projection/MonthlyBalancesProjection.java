@@ -52,6 +52,12 @@ public class MonthlyBalancesProjection implements Projection {
         return List.of(ACCOUNTS, FLOWS, ENTRIES);
     }
 
+    /** Entries are only inserted, never looked up while applying: a rebuild builds their index at the end. */
+    @Override
+    public List<String> indexesBuiltLast() {
+        return List.of("monthly_entry_key");
+    }
+
     @Override
     public boolean handles(Class<?> payloadType) {
         return AccountOpenedEvent.class.isAssignableFrom(payloadType)

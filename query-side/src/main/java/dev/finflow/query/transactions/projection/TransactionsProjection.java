@@ -52,6 +52,12 @@ public class TransactionsProjection implements Projection {
         return List.of(ACCOUNTS, TRANSACTIONS);
     }
 
+    /** Reversals look transactions up by id; nothing here reads them in the account's order. */
+    @Override
+    public List<String> indexesBuiltLast() {
+        return List.of("account_transaction_account");
+    }
+
     @Override
     public boolean handles(Class<?> payloadType) {
         return AccountOpenedEvent.class.isAssignableFrom(payloadType)
