@@ -77,6 +77,17 @@ final class HoldingTables {
         return states;
     }
 
+    /** Keeps other writers out of the key table until this transaction ends (readers are not kept out). */
+    void lockKeys() {
+        jdbc.execute("lock table " + tables.name(KEYS) + " in share row exclusive mode");
+    }
+
+    /** Changes whenever a key row is written: each row's {@code xmin} (its writer's transaction), hashed. */
+    String keysFingerprint() {
+        return jdbc.queryForObject("select count(*) || ':' || coalesce(bit_xor(hashtextextended(account_id || '/' "
+                + "|| asset || '/' || xmin::text, 0)), 0) from " + tables.name(KEYS), String.class);
+    }
+
     List<String> accountsHolding(String symbol) {
         return jdbc.queryForList("select account_id from " + tables.name(KEYS) + " where asset = ? and kind = "
                 + "'SECURITY'", String.class, symbol);

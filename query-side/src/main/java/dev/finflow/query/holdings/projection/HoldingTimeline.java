@@ -92,6 +92,11 @@ final class HoldingTimeline {
         });
     }
 
+    /** The keys whose history this batch recomputes from a date. */
+    Set<Movement.Key> recomputed() {
+        return recompute.keySet();
+    }
+
     void write() {
         db.insertMovements(fresh, costRemoved);
         List<Object[]> updated = new ArrayList<>();

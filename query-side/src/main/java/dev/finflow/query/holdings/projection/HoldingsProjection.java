@@ -17,7 +17,9 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holdings and cash balances per (account, asset), with a history row per effective date so that "as of" any
@@ -30,6 +32,20 @@ import java.util.Set;
 public class HoldingsProjection implements Projection {
 
     public static final String NAME = "holdings";
+    /** A batch of at least this many keys (a catch-up's chunk) remembers their states for the next one. */
+    static final int REMEMBERED_FROM = 1_000;
+
+    private final int rememberedFrom;
+    /** Per version (its key table), what its last large batch left: see {@link RememberedKeys}. */
+    private final Map<String, RememberedKeys> remembered = new ConcurrentHashMap<>();
+
+    public HoldingsProjection() {
+        this(REMEMBERED_FROM);
+    }
+
+    HoldingsProjection(int rememberedFrom) {
+        this.rememberedFrom = rememberedFrom;
+    }
 
     @Override
     public String name() {
@@ -82,8 +98,24 @@ public class HoldingsProjection implements Projection {
         if (!accounts.isEmpty()) {
             db.insertAccounts(accounts);
         }
+        // Taken out while this batch runs: another thread applying to the version meanwhile reads every key.
+        RememberedKeys known = remembered.remove(tables.name(HoldingTables.KEYS));
         if (ordered.isEmpty()) {
+            if (known != null) {
+                remembered.put(tables.name(HoldingTables.KEYS), known); // no key written: still the same
+            }
             return;
+        }
+        boolean large = keys.size() >= rememberedFrom;
+        Map<Movement.Key, HoldingTables.KeyState> states;
+        if (large) {
+            db.lockKeys();
+            if (known != null && !known.fingerprint().equals(db.keysFingerprint())) {
+                known = null; // written since by someone else, or rolled back: read them all again
+            }
+            states = known != null ? known.load(keys, db) : db.load(keys);
+        } else {
+            states = db.load(keys);
         }
         Set<String> symbols = new HashSet<>();
         for (Object item : ordered) {
@@ -93,7 +125,7 @@ public class HoldingsProjection implements Projection {
                 symbols.add(split.symbol());
             }
         }
-        HoldingTimeline timeline = new HoldingTimeline(db, db.load(keys), symbols);
+        HoldingTimeline timeline = new HoldingTimeline(db, states, symbols);
         for (Object item : ordered) {
             // Splits and movements interleave in the order they were recorded.
             if (item instanceof Movement movement) {
@@ -106,6 +138,17 @@ public class HoldingsProjection implements Projection {
             db.insertSplits(splits);
         }
         timeline.write();
+        if (large) {
+            RememberedKeys after = RememberedKeys.after(known, states, timeline.recomputed(), db.keysFingerprint());
+            if (after != null) {
+                remembered.put(tables.name(HoldingTables.KEYS), after);
+            }
+        }
+    }
+
+    /** What the last large batch of {@code tables} left to remember (null: nothing). */
+    RememberedKeys remembered(TableSet tables) {
+        return remembered.get(tables.name(HoldingTables.KEYS));
     }
 
     private static List<Movement> movements(ProjectedEvent event, LedgerTransactionEvent transaction) {
