@@ -41,7 +41,7 @@ public interface Projection {
      * Indexes of the templates (named as in their migration) that {@link #apply} never reads through. A rebuild
      * fills its tables without them and builds them once it has caught up, in one pass each, which costs about half
      * as much as keeping them up to date row by row. An index the writes look rows up by must not be listed:
-     * without it every batch would scan the table. Unique indexes always stay (they settle redelivery).
+     * without it every batch would scan the table, nor a unique one (it settles redelivery).
      */
     default List<String> indexesBuiltLast() {
         return List.of();

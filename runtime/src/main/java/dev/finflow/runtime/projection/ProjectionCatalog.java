@@ -195,17 +195,14 @@ public final class ProjectionCatalog {
      */
     private void dropIndexesBuiltLast(TableSet tables, List<String> templateIndexes) {
         for (String base : tables.bases()) {
-            List<String> deferred = jdbc.queryForList("select indexdef from pg_indexes where schemaname = ? and "
-                    + "tablename = ? and indexname = any(?::text[])", String.class, TableSet.SCHEMA,
-                    base + "_template", templateIndexes.toArray(String[]::new)).stream()
+            List<String> deferred = indexDefinitions(base + "_template").stream()
+                    .filter(definition -> templateIndexes.contains(indexName(definition)))
                     .map(ProjectionCatalog::withoutNames).toList();
-            List<String> dropped = new ArrayList<>();
-            jdbc.query("select indexname, indexdef from pg_indexes where schemaname = ? and tablename = ?", rs -> {
-                if (deferred.contains(withoutNames(rs.getString(2)))) {
-                    dropped.add(rs.getString(1));
+            for (String definition : indexDefinitions(tables.name(base).substring(TableSet.SCHEMA.length() + 1))) {
+                if (deferred.contains(withoutNames(definition))) {
+                    jdbc.execute("drop index " + TableSet.SCHEMA + ".\"" + indexName(definition) + "\"");
                 }
-            }, TableSet.SCHEMA, tables.name(base).substring(TableSet.SCHEMA.length() + 1));
-            dropped.forEach(index -> jdbc.execute("drop index " + TableSet.SCHEMA + ".\"" + index + "\""));
+            }
         }
     }
 
@@ -226,9 +223,8 @@ public final class ProjectionCatalog {
                     .stream().map(ProjectionCatalog::withoutNames).toList();
             for (String definition : indexDefinitions(base + "_template")) {
                 if (!present.contains(withoutNames(definition))) {
-                    String name = definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*", "$2");
-                    missing.add(definition.replaceFirst(" INDEX \\S+ ON \\S+ ", " INDEX \"" + name + "_v"
-                            + tables.version() + "\" ON " + tables.name(base) + " "));
+                    missing.add(definition.replaceFirst(" INDEX \\S+ ON \\S+ ", " INDEX \"" + indexName(definition)
+                            + "_v" + tables.version() + "\" ON " + tables.name(base) + " "));
                 }
             }
         }
@@ -238,6 +234,10 @@ public final class ProjectionCatalog {
     private List<String> indexDefinitions(String table) {
         return jdbc.queryForList("select indexdef from pg_indexes where schemaname = ? and tablename = ?",
                 String.class, TableSet.SCHEMA, table);
+    }
+
+    private static String indexName(String definition) {
+        return definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*", "$2");
     }
 
     private static String withoutNames(String definition) {

@@ -2,6 +2,7 @@ package dev.finflow.query.holdings.projection;
 
 import dev.finflow.query.holdings.domain.Movement;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +28,15 @@ record RememberedKeys(String fingerprint, Map<Movement.Key, HoldingTables.KeySta
     /** The states of {@code wanted}: remembered ones, the others read. */
     Map<Movement.Key, HoldingTables.KeyState> load(Collection<Movement.Key> wanted, HoldingTables db) {
         Map<Movement.Key, HoldingTables.KeyState> loaded = new HashMap<>();
-        List<Movement.Key> missing = wanted.stream().filter(key -> {
+        List<Movement.Key> missing = new ArrayList<>();
+        for (Movement.Key key : wanted) {
             HoldingTables.KeyState known = states.get(key);
-            if (known != null) {
+            if (known == null) {
+                missing.add(key);
+            } else {
                 loaded.put(key, known);
             }
-            return known == null;
-        }).toList();
+        }
         loaded.putAll(db.load(missing));
         return loaded;
     }

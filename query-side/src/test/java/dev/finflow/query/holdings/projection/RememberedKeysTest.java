@@ -107,6 +107,8 @@ class RememberedKeysTest {
                 .containsExactlyElementsOf(TableChecksums.of(jdbc, reading).values());
         assertThat(jdbc.queryForObject("select count(*) from " + reading.name(HoldingTables.HISTORY), Long.class))
                 .isGreaterThan(300);
+        assertThat(jdbc.queryForObject("select count(*) from " + remembering.name(HoldingTables.SPLITS), Long.class))
+                .isEqualTo(2);
     }
 
     private String fingerprint() {
@@ -129,7 +131,10 @@ class RememberedKeysTest {
             today = today.plusDays(random.nextInt(3) == 0 ? 1 : 0);
             LocalDate date = random.nextInt(7) == 0 ? today.minusDays(1 + random.nextInt(60)) : today;
             int kind = random.nextInt(20);
-            if (kind < 6) {
+            if (i == 300 || i == 600) {
+                payloads.add(new SplitRecordedEvent(new Symbol(SYMBOLS.get(i / 300)), today.minusDays(10),
+                        new BigDecimal("3"), new BigDecimal("2"), "test"));
+            } else if (kind < 6) {
                 String amount = (1000 + random.nextInt(9000)) + ".00";
                 payloads.add(new CashDepositedEvent(id(account), tx("rk-d" + i), eur(amount), null, date, null,
                         List.of(cash(amount), leg(LegType.EXTERNAL, "EUR", "-" + amount))));
@@ -148,9 +153,6 @@ class RememberedKeysTest {
                         reversed.transactionId(), today, "mistake", reversed.legs().stream().map(l -> new Leg(
                         l.type(), l.asset(), l.quantity().negate(), l.amount().negate())).toList(),
                         reversed.effectiveDate()));
-            } else if (i == 300 || i == 600) {
-                payloads.add(new SplitRecordedEvent(new Symbol(SYMBOLS.get(i / 300)), today.minusDays(10),
-                        new BigDecimal("3"), new BigDecimal("2"), "test"));
             }
         }
         List<ProjectedEvent> events = new ArrayList<>();
