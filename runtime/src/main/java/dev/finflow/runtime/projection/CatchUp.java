@@ -191,7 +191,10 @@ final class CatchUp {
     private void run() {
         long started = System.nanoTime();
         long events = 0;
-        BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(2);
+        // One chunk read ahead is enough (the read is about four times faster than the applying). Each chunk in
+        // flight is about 5 KB per event that outlives several young collections: more of them overflowed the
+        // survivor space, and G1 copied every event into the old generation (docs/benchmarks.md, 8 Dec).
+        BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(1);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(lowestToken())) {
             Future<?> reader = threads.submit(() -> read(stream, chunks));
             while (true) {

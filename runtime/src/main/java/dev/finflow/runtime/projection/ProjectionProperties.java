@@ -30,5 +30,5 @@ public record ProjectionProperties(@DefaultValue("2") int segments,
                                    @DefaultValue("5s") Duration instanceTimeout,
                                    @DefaultValue("2m") Duration stallTimeout,
                                    @DefaultValue("5000") long catchUpBehind,
-                                   @DefaultValue("5000") int catchUpBatchSize) {
+                                   @DefaultValue("2500") int catchUpBatchSize) {
 }
